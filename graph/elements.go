@@ -1,0 +1,263 @@
+package graph
+
+import (
+	"slices"
+	"strings"
+)
+
+// Node is a node of the property graph: a label from Labels, a stable id and
+// its properties.
+type Node struct {
+	Label Label
+	ID    string
+	// Props holds the node's properties, "id" and "name" included. Values are
+	// string, int64, bool or []string; empty values are left out.
+	Props map[string]any
+}
+
+// Edge is an edge of the property graph: a type from RelTypes between two
+// node ids, with a stable id of its own (the claim id for claims).
+type Edge struct {
+	Type RelType
+	ID   string
+	From string
+	To   string
+	// Props holds the edge's properties, "id" included; values as for Node.
+	Props map[string]any
+}
+
+// Elements is a Dataset as a labelled property graph: what Dyad writes to
+// Neo4j and exports as GraphML.
+type Elements struct {
+	Nodes []Node
+	Edges []Edge
+}
+
+// Len returns the number of nodes and edges.
+func (e *Elements) Len() int { return len(e.Nodes) + len(e.Edges) }
+
+// CountLabels returns the number of nodes of each label.
+func (e *Elements) CountLabels() map[Label]int {
+	m := map[Label]int{}
+	for _, n := range e.Nodes {
+		m[n.Label]++
+	}
+	return m
+}
+
+// CountTypes returns the number of edges of each type.
+func (e *Elements) CountTypes() map[RelType]int {
+	m := map[RelType]int{}
+	for _, r := range e.Edges {
+		m[r.Type]++
+	}
+	return m
+}
+
+// Elements converts d, which should be valid, into nodes and edges in a
+// deterministic order: nodes by label (in the order of Labels) then id, edges
+// by type (in the order of RelTypes) then id.
+func (d *Dataset) Elements() *Elements {
+	b := &builder{seen: map[string]bool{}}
+	for _, s := range d.States {
+		p := entityProps(&s.Entity)
+		setStr(p, "capital", s.Capital)
+		setList(p, "adjectives", s.Adjectives)
+		setPeriod(p, "existed_", s.Existed)
+		setCitations(p, "", s.Sources)
+		b.node(LabelState, s.ID, p)
+		for _, pre := range s.Predecessors {
+			b.edge(RelSucceeds, s.ID, pre, nil)
+		}
+	}
+	for _, r := range d.Regions {
+		p := entityProps(&r.Entity)
+		setStr(p, "scope", string(r.Scope))
+		setCitations(p, "", r.Sources)
+		b.node(LabelRegion, r.ID, p)
+		for _, o := range r.PartOf {
+			b.edge(RelPartOf, r.ID, o, nil)
+		}
+		for _, m := range r.Members {
+			b.edge(RelPartOf, m, r.ID, nil)
+		}
+	}
+	for _, x := range d.Disputes {
+		p := entityProps(&x.Entity)
+		setStr(p, "since", x.Since.String())
+		setCitations(p, "", x.Sources)
+		b.node(LabelDispute, x.ID, p)
+		if x.Territory != "" {
+			b.edge(RelConcerns, x.ID, x.Territory, nil)
+		}
+		for _, party := range x.Parties {
+			ep := map[string]any{}
+			setStr(ep, "position", party.Position)
+			setCitations(ep, "", party.Sources)
+			b.edge(RelPartyTo, party.State, x.ID, ep)
+		}
+	}
+	for _, e := range d.Events {
+		p := entityProps(&e.Entity)
+		setStr(p, "date", e.Date.String())
+		setStr(p, "date_precision", e.Date.Precision().String())
+		p["year"] = int64(e.Date.Year)
+		setStr(p, "kind", string(e.Kind))
+		setCitations(p, "", e.Sources)
+		b.node(LabelEvent, e.ID, p)
+		for _, s := range e.States {
+			b.edge(RelInvolves, e.ID, s, nil)
+		}
+		for _, r := range e.Regions {
+			b.edge(RelConcerns, e.ID, r, nil)
+		}
+		for _, r := range e.Disputes {
+			b.edge(RelConcerns, e.ID, r, nil)
+		}
+	}
+	for _, s := range d.Stances {
+		p := entityProps(&s.Entity)
+		setPeriod(p, "", s.Period)
+		setCitations(p, "", s.Sources)
+		b.node(LabelStance, s.ID, p)
+		ep := map[string]any{}
+		setPeriod(ep, "", s.Period)
+		b.edge(RelHolds, s.Holder, s.ID, ep)
+		for _, t := range s.Toward {
+			b.edge(RelToward, s.ID, t, nil)
+		}
+	}
+	for _, f := range d.Factors {
+		p := entityProps(&f.Entity)
+		setCitations(p, "", f.Sources)
+		b.node(LabelFactor, f.ID, p)
+		if f.Within != "" {
+			b.edge(RelArisesIn, f.ID, f.Within, nil)
+		}
+		for _, r := range f.Regions {
+			b.edge(RelConcerns, f.ID, r, nil)
+		}
+	}
+	for _, r := range d.Relations {
+		p := entityProps(&r.Entity)
+		setList(p, "states", r.States[:])
+		setCitations(p, "", r.Sources)
+		b.node(LabelRelation, r.ID, p)
+		for _, s := range r.States {
+			b.edge(RelHasRelation, s, r.ID, nil)
+		}
+	}
+	for _, s := range d.Sources {
+		p := entityProps(&s.Entity)
+		setStr(p, "kind", string(s.Kind))
+		setList(p, "authors", s.Authors)
+		setStr(p, "publisher", s.Publisher)
+		setStr(p, "published", s.Published.String())
+		setStr(p, "url", s.URL)
+		b.node(LabelSource, s.ID, p)
+	}
+	for _, c := range d.Claims {
+		p := map[string]any{"id": c.ID}
+		setStr(p, "summary", c.Summary)
+		setPeriod(p, "", c.Period)
+		setCitations(p, "", c.Evidence)
+		p["contested"] = c.Contested()
+		setCitations(p, "contested_", c.ContestedBy)
+		b.claim(c.Effect.RelType(), c.ID, c.Subject, c.Object, p)
+	}
+	labelRank := func(l Label) int { return slices.Index(Labels, l) }
+	typeRank := func(t RelType) int { return slices.Index(RelTypes, t) }
+	slices.SortFunc(b.g.Nodes, func(a, b Node) int {
+		if r := labelRank(a.Label) - labelRank(b.Label); r != 0 {
+			return r
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	slices.SortFunc(b.g.Edges, func(a, b Edge) int {
+		if r := typeRank(a.Type) - typeRank(b.Type); r != 0 {
+			return r
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	return &b.g
+}
+
+type builder struct {
+	g    Elements
+	seen map[string]bool
+}
+
+func (b *builder) node(l Label, id string, props map[string]any) {
+	b.g.Nodes = append(b.g.Nodes, Node{Label: l, ID: id, Props: props})
+}
+
+// EdgeID returns the id of a structural (non-claim) edge.
+func EdgeID(t RelType, from, to string) string { return string(t) + ":" + from + ":" + to }
+
+func (b *builder) edge(t RelType, from, to string, props map[string]any) {
+	b.claim(t, EdgeID(t, from, to), from, to, props)
+}
+
+func (b *builder) claim(t RelType, id, from, to string, props map[string]any) {
+	if b.seen[id] {
+		return
+	}
+	b.seen[id] = true
+	if props == nil {
+		props = map[string]any{}
+	}
+	props["id"] = id
+	b.g.Edges = append(b.g.Edges, Edge{Type: t, ID: id, From: from, To: to, Props: props})
+}
+
+func entityProps(e *Entity) map[string]any {
+	p := map[string]any{"id": e.ID, "name": e.Name}
+	setList(p, "aliases", e.Aliases)
+	setStr(p, "description", e.Description)
+	return p
+}
+
+func setStr(p map[string]any, k, v string) {
+	if v != "" {
+		p[k] = v
+	}
+}
+
+func setList(p map[string]any, k string, v []string) {
+	if len(v) > 0 {
+		p[k] = slices.Clone(v)
+	}
+}
+
+// setPeriod writes a period as from/to dates, from_year/to_year integers for
+// filtering, and a readable "period".
+func setPeriod(p map[string]any, prefix string, per Period) {
+	if !per.From.IsZero() {
+		p[prefix+"from"] = per.From.String()
+		p[prefix+"from_year"] = int64(per.From.Year)
+	}
+	if !per.To.IsZero() {
+		p[prefix+"to"] = per.To.String()
+		p[prefix+"to_year"] = int64(per.To.Year)
+	}
+	if prefix == "" && !per.IsZero() {
+		p["period"] = per.String()
+	}
+}
+
+// setCitations writes citations as parallel lists (Neo4j properties cannot
+// hold maps): sources, locators and modes, index by index.
+func setCitations(p map[string]any, prefix string, cs []Citation) {
+	if len(cs) == 0 {
+		return
+	}
+	src := make([]string, len(cs))
+	loc := make([]string, len(cs))
+	mode := make([]string, len(cs))
+	for i, c := range cs {
+		src[i], loc[i], mode[i] = c.Source, c.Locator, string(c.Mode)
+	}
+	p[prefix+"sources"] = src
+	p[prefix+"locators"] = loc
+	p[prefix+"modes"] = mode
+}

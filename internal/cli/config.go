@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+)
+
+// Config is every setting a command can read, from (highest first) flags,
+// environment variables, the config file, and defaults.
+type Config struct {
+	// Data is the dataset folder; empty means the dataset built into dyad.
+	Data string `mapstructure:"data"`
+	// Neo4j holds the connection settings. The environment variables are
+	// those Neo4j's own tools use: NEO4J_URI, NEO4J_USERNAME,
+	// NEO4J_PASSWORD, NEO4J_DATABASE.
+	Neo4j Neo4jConfig `mapstructure:"neo4j"`
+	// File is the config file that was read, if any.
+	File string `mapstructure:"-"`
+}
+
+// Neo4jConfig is how to reach Neo4j.
+type Neo4jConfig struct {
+	URI      string `mapstructure:"uri"`
+	Username string `mapstructure:"username"`
+	Password string `mapstructure:"password"`
+	Database string `mapstructure:"database"`
+	// Configured reports whether a URI was given by flag, environment or
+	// config file rather than by default.
+	Configured bool `mapstructure:"-"`
+}
+
+// Default connection settings.
+const (
+	DefaultURI      = "bolt://localhost:7687"
+	DefaultUsername = "neo4j"
+	DefaultDatabase = "neo4j"
+)
+
+// String describes the connection without its password.
+func (c Neo4jConfig) String() string {
+	return fmt.Sprintf("%s (user %s, database %s)", c.URI, c.Username, c.Database)
+}
+
+var envKeys = map[string]string{
+	"neo4j.uri":      "NEO4J_URI",
+	"neo4j.username": "NEO4J_USERNAME",
+	"neo4j.password": "NEO4J_PASSWORD",
+	"neo4j.database": "NEO4J_DATABASE",
+	"data":           "DYAD_DATA",
+}
+
+// flagKeys maps flag names to config keys.
+var flagKeys = map[string]string{
+	"uri":      "neo4j.uri",
+	"username": "neo4j.username",
+	"password": "neo4j.password",
+	"database": "neo4j.database",
+	"data":     "data",
+}
+
+// loadConfig resolves the Config for cmd: flags > env > config file > defaults.
+func loadConfig(cmd *cobra.Command, configFile string) (*Config, error) {
+	v := viper.New()
+	v.SetDefault("neo4j.uri", DefaultURI)
+	v.SetDefault("neo4j.username", DefaultUsername)
+	v.SetDefault("neo4j.password", "")
+	v.SetDefault("neo4j.database", DefaultDatabase)
+	v.SetDefault("data", "")
+	for key, env := range envKeys {
+		if err := v.BindEnv(key, env); err != nil {
+			return nil, err
+		}
+	}
+	var bindErr error
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if key, ok := flagKeys[f.Name]; ok && bindErr == nil {
+			bindErr = v.BindPFlag(key, f)
+		}
+	})
+	if bindErr != nil {
+		return nil, bindErr
+	}
+	if configFile == "" {
+		configFile = os.Getenv("DYAD_CONFIG")
+	}
+	if configFile != "" {
+		v.SetConfigFile(configFile)
+	} else {
+		v.SetConfigName("dyad")
+		v.SetConfigType("yaml")
+		v.AddConfigPath(".")
+		if dir, err := os.UserConfigDir(); err == nil {
+			v.AddConfigPath(dir + "/dyad")
+		}
+	}
+	if err := v.ReadInConfig(); err != nil {
+		var notFound viper.ConfigFileNotFoundError
+		if configFile != "" || !errors.As(err, &notFound) {
+			return nil, fmt.Errorf("config file: %w", err)
+		}
+	}
+	cfg := &Config{File: v.ConfigFileUsed()}
+	if err := v.Unmarshal(cfg); err != nil {
+		return nil, fmt.Errorf("config file %s: %w", cfg.File, err)
+	}
+	cfg.Neo4j.Configured = os.Getenv("NEO4J_URI") != "" || v.InConfig("neo4j") && v.Sub("neo4j") != nil && v.Sub("neo4j").InConfig("uri")
+	if f := cmd.Flags().Lookup("uri"); f != nil && f.Changed {
+		cfg.Neo4j.Configured = true
+	}
+	cfg.Neo4j.URI = strings.TrimSpace(cfg.Neo4j.URI)
+	return cfg, nil
+}
+
+// addNeo4jFlags adds the connection flags to cmd.
+func addNeo4jFlags(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.String("uri", "", "Neo4j URI (env NEO4J_URI; default "+DefaultURI+")")
+	f.String("username", "", "Neo4j user (env NEO4J_USERNAME; default "+DefaultUsername+")")
+	f.String("password", "", "Neo4j password (env NEO4J_PASSWORD)")
+	f.String("database", "", "Neo4j database (env NEO4J_DATABASE; default "+DefaultDatabase+")")
+}

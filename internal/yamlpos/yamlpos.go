@@ -1,0 +1,292 @@
+// Package yamlpos parses a YAML document into plain Go values (maps, slices,
+// strings, json.Number, bools, nil) and records the file position of every
+// value and mapping key by JSON pointer, so that problems found later (by a
+// JSON Schema or by semantic checks) can be reported as file:line:col.
+package yamlpos
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
+)
+
+// Pos is a 1-based line and column.
+type Pos struct{ Line, Col int }
+
+// Doc is a parsed YAML document.
+type Doc struct {
+	// Value is the document as plain values: map[string]any, []any, string,
+	// json.Number, bool or nil.
+	Value any
+	// Values maps the JSON pointer of each value ("" for the root,
+	// "/claims/3/object") to its position.
+	Values map[string]Pos
+	// Keys maps the JSON pointer of each mapping value to its key's position.
+	Keys map[string]Pos
+}
+
+// At returns the position of the value at ptr, or of its closest parent.
+func (d *Doc) At(ptr string) Pos {
+	for {
+		if p, ok := d.Values[ptr]; ok {
+			return p
+		}
+		i := strings.LastIndexByte(ptr, '/')
+		if i < 0 {
+			return Pos{1, 1}
+		}
+		ptr = ptr[:i]
+	}
+}
+
+// KeyAt returns the position of the key of the value at ptr, or At(ptr).
+func (d *Doc) KeyAt(ptr string) Pos {
+	if p, ok := d.Keys[ptr]; ok {
+		return p
+	}
+	return d.At(ptr)
+}
+
+// Error is a problem at a position.
+type Error struct {
+	Pos Pos
+	Msg string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Col, e.Msg) }
+
+// ErrEmpty is returned for a file with no content but comments and blanks.
+var ErrEmpty = errors.New("file is empty")
+
+// Parse parses src, which must be UTF-8 and hold exactly one document. It
+// returns ErrEmpty for a document with no content, and *Error for anything
+// else wrong. Parse never panics.
+func Parse(src []byte) (doc *Doc, err error) {
+	if off := invalidUTF8(src); off >= 0 {
+		return nil, &Error{offsetPos(src, off), fmt.Sprintf("file is not valid UTF-8 (byte 0x%02x)", src[off])}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, &Error{Pos{1, 1}, fmt.Sprintf("YAML parser failed: %v", r)}
+		}
+	}()
+	f, perr := parser.ParseBytes(src, 0)
+	if perr != nil {
+		return nil, parseError(perr)
+	}
+	var docs []*ast.DocumentNode
+	for _, d := range f.Docs {
+		if d != nil && d.Body != nil {
+			docs = append(docs, d)
+		}
+	}
+	if len(docs) == 0 {
+		return nil, ErrEmpty
+	}
+	if len(docs) > 1 {
+		return nil, &Error{nodePos(docs[1].Body), "a dataset file holds one YAML document; split the others into files of their own"}
+	}
+	c := &converter{doc: &Doc{Values: map[string]Pos{}, Keys: map[string]Pos{}}, anchors: map[string]ast.Node{}}
+	v, cerr := c.convert(docs[0].Body, "", 0)
+	if cerr != nil {
+		return nil, cerr
+	}
+	c.doc.Value = v
+	return c.doc, nil
+}
+
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+func offsetPos(src []byte, off int) Pos {
+	line, col := 1, 1
+	for _, r := range string(src[:off]) {
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return Pos{line, col}
+}
+
+type tokenError interface {
+	GetToken() *token.Token
+	GetMessage() string
+}
+
+func parseError(err error) error {
+	var te tokenError
+	if errors.As(err, &te) && te.GetToken() != nil {
+		return &Error{tokPos(te.GetToken()), "YAML syntax: " + te.GetMessage()}
+	}
+	return &Error{Pos{1, 1}, "YAML syntax: " + err.Error()}
+}
+
+func tokPos(t *token.Token) Pos {
+	if t == nil || t.Position == nil {
+		return Pos{1, 1}
+	}
+	return Pos{max(t.Position.Line, 1), max(t.Position.Column, 1)}
+}
+
+func nodePos(n ast.Node) Pos {
+	switch m := n.(type) {
+	case nil:
+		return Pos{1, 1}
+	case *ast.MappingNode:
+		// A mapping starts at its first key (or its '{'), not at its first ':'.
+		if m.IsFlowStyle && m.Start != nil {
+			return tokPos(m.Start)
+		}
+		if len(m.Values) > 0 && m.Values[0] != nil {
+			return nodePos(m.Values[0])
+		}
+	case *ast.MappingValueNode:
+		if m.Key != nil {
+			return nodePos(m.Key)
+		}
+	}
+	return tokPos(n.GetToken())
+}
+
+// Escape escapes a key for use as a JSON pointer token.
+func Escape(k string) string {
+	return strings.NewReplacer("~", "~0", "/", "~1").Replace(k)
+}
+
+type converter struct {
+	doc     *Doc
+	anchors map[string]ast.Node
+}
+
+const maxDepth = 200
+
+func (c *converter) convert(n ast.Node, ptr string, depth int) (any, error) {
+	if depth > maxDepth {
+		return nil, &Error{nodePos(n), "YAML nested too deeply"}
+	}
+	if n == nil {
+		return nil, nil
+	}
+	if _, seen := c.doc.Values[ptr]; !seen {
+		c.doc.Values[ptr] = nodePos(n)
+	}
+	switch n := n.(type) {
+	case *ast.MappingNode:
+		return c.mapping(n.Values, ptr, depth)
+	case *ast.MappingValueNode:
+		return c.mapping([]*ast.MappingValueNode{n}, ptr, depth)
+	case *ast.SequenceNode:
+		out := make([]any, 0, len(n.Values))
+		for i, item := range n.Values {
+			v, err := c.convert(item, ptr+"/"+strconv.Itoa(i), depth+1)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, v)
+		}
+		return out, nil
+	case *ast.StringNode:
+		return n.Value, nil
+	case *ast.LiteralNode:
+		if n.Value == nil {
+			return "", nil
+		}
+		return n.Value.Value, nil
+	case *ast.IntegerNode:
+		return json.Number(fmt.Sprint(n.Value)), nil
+	case *ast.FloatNode:
+		return json.Number(strconv.FormatFloat(n.Value, 'g', -1, 64)), nil
+	case *ast.InfinityNode, *ast.NanNode:
+		return n.GetToken().Value, nil
+	case *ast.BoolNode:
+		return n.Value, nil
+	case *ast.NullNode:
+		return nil, nil
+	case *ast.TagNode:
+		return c.convert(n.Value, ptr, depth+1)
+	case *ast.AnchorNode:
+		if n.Name != nil {
+			c.anchors[n.Name.GetToken().Value] = n.Value
+		}
+		return c.convert(n.Value, ptr, depth+1)
+	case *ast.AliasNode:
+		name := ""
+		if n.Value != nil {
+			name = n.Value.GetToken().Value
+		}
+		target, ok := c.anchors[name]
+		if !ok {
+			return nil, &Error{nodePos(n), fmt.Sprintf("YAML alias *%s has no anchor", name)}
+		}
+		return c.convert(target, ptr, depth+1)
+	case *ast.CommentNode, *ast.CommentGroupNode:
+		return nil, nil
+	}
+	return nil, &Error{nodePos(n), fmt.Sprintf("unsupported YAML node (%s)", n.Type())}
+}
+
+func (c *converter) mapping(values []*ast.MappingValueNode, ptr string, depth int) (any, error) {
+	out := make(map[string]any, len(values))
+	for _, mv := range values {
+		if mv == nil {
+			continue
+		}
+		key, kpos, err := c.key(mv.Key)
+		if err != nil {
+			return nil, err
+		}
+		if key == "<<" {
+			return nil, &Error{kpos, "YAML merge keys (<<) are not supported in dataset files"}
+		}
+		if _, dup := out[key]; dup {
+			return nil, &Error{kpos, fmt.Sprintf("duplicate key %q", key)}
+		}
+		child := ptr + "/" + Escape(key)
+		c.doc.Keys[child] = kpos
+		var v any
+		if mv.Value != nil {
+			// A key with no value: its position is the key's.
+			if _, isNull := mv.Value.(*ast.NullNode); isNull {
+				c.doc.Values[child] = kpos
+			}
+			v, err = c.convert(mv.Value, child, depth+1)
+			if err != nil {
+				return nil, err
+			}
+		}
+		out[key] = v
+	}
+	return out, nil
+}
+
+func (c *converter) key(k ast.MapKeyNode) (string, Pos, error) {
+	var n ast.Node = k
+	if mk, ok := k.(*ast.MappingKeyNode); ok {
+		n = mk.Value
+	}
+	pos := nodePos(n)
+	switch n := n.(type) {
+	case *ast.StringNode:
+		return n.Value, pos, nil
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.NullNode:
+		return n.GetToken().Value, pos, nil
+	}
+	return "", pos, &Error{pos, "mapping keys must be plain strings"}
+}
