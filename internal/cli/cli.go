@@ -107,6 +107,7 @@ With no Neo4j configured, dyad answers from the dataset built into it.`,
 	root.AddCommand(
 		newValidateCmd(env, nil),
 		newStatsCmd(env, nil),
+		newLoadCmd(env, nil),
 	)
 	return root
 }

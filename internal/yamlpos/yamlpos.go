@@ -133,7 +133,11 @@ type tokenError interface {
 func parseError(err error) error {
 	var te tokenError
 	if errors.As(err, &te) && te.GetToken() != nil {
-		return &Error{tokPos(te.GetToken()), "YAML syntax: " + te.GetMessage()}
+		msg := "YAML syntax: " + te.GetMessage()
+		if strings.Contains(msg, "mapping value is not allowed") {
+			msg += " (put text that contains \": \" in quotes)"
+		}
+		return &Error{tokPos(te.GetToken()), msg}
 	}
 	return &Error{Pos{1, 1}, "YAML syntax: " + err.Error()}
 }

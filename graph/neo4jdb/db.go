@@ -1,0 +1,231 @@
+// Package neo4jdb is Dyad's one door to Neo4j: it opens a checked connection,
+// runs parameterised Cypher, and turns the driver's errors into a few clear
+// ones that callers can test with errors.Is (ErrUnavailable, ErrAuth,
+// ErrDatabaseNotFound, ErrServerTooOld).
+//
+// Packages loader and queries write and read through a *DB; nothing else in
+// Dyad imports the Neo4j driver.
+package neo4jdb
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// Sentinel errors for the conditions a caller may handle.
+var (
+	// ErrUnavailable means Neo4j could not be reached at the URI.
+	ErrUnavailable = errors.New("neo4j is unavailable")
+	// ErrAuth means the user name or password was refused.
+	ErrAuth = errors.New("neo4j refused the credentials")
+	// ErrDatabaseNotFound means the named database does not exist.
+	ErrDatabaseNotFound = errors.New("neo4j database not found")
+	// ErrServerTooOld means the server is older than MinVersion.
+	ErrServerTooOld = errors.New("neo4j server too old")
+)
+
+// MinVersion is the oldest Neo4j major version Dyad supports.
+const MinVersion = 5
+
+// Config is how to reach Neo4j.
+type Config struct {
+	URI      string
+	Username string
+	Password string
+	// Database is the database name; empty means the server's default.
+	Database string
+	// ConnectTimeout bounds the first connection; zero means 10 seconds.
+	ConnectTimeout time.Duration
+}
+
+// DB is an open, checked connection to one Neo4j database. It is safe for
+// concurrent use.
+type DB struct {
+	driver   neo4j.DriverWithContext
+	database string
+	version  string
+}
+
+// Open connects to Neo4j and checks that it answers, that the credentials
+// are accepted, that the database exists and that the server is Neo4j 5 or
+// newer. Its errors are one line long and wrap the sentinel errors.
+func Open(ctx context.Context, cfg Config) (*DB, error) {
+	if cfg.URI == "" {
+		return nil, fmt.Errorf("%w: no URI given", ErrUnavailable)
+	}
+	timeout := cfg.ConnectTimeout
+	if timeout == 0 {
+		timeout = 10 * time.Second
+	}
+	auth := neo4j.NoAuth()
+	if cfg.Username != "" || cfg.Password != "" {
+		auth = neo4j.BasicAuth(cfg.Username, cfg.Password, "")
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *neo4j.Config) {
+		c.SocketConnectTimeout = timeout
+		c.ConnectionAcquisitionTimeout = timeout
+		c.MaxTransactionRetryTime = 5 * time.Second
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%w: invalid URI %q: %v", ErrUnavailable, cfg.URI, oneLine(err))
+	}
+	db := &DB{driver: driver, database: cfg.Database}
+	cctx, cancel := context.WithTimeout(ctx, timeout+5*time.Second)
+	defer cancel()
+	if err := driver.VerifyConnectivity(cctx); err != nil {
+		_ = driver.Close(ctx)
+		return nil, classify(err, cfg)
+	}
+	recs, err := db.Read(cctx, "CALL dbms.components() YIELD name, versions RETURN versions[0] AS version", nil)
+	if err != nil {
+		_ = driver.Close(ctx)
+		return nil, classify(err, cfg)
+	}
+	if len(recs) > 0 {
+		db.version, _ = recs[0].Values[0].(string)
+	}
+	if major, _ := strconv.Atoi(strings.SplitN(db.version, ".", 2)[0]); major < MinVersion {
+		_ = driver.Close(ctx)
+		return nil, fmt.Errorf("%w: %s runs Neo4j %s; Dyad needs %d or newer", ErrServerTooOld, cfg.URI, db.version, MinVersion)
+	}
+	return db, nil
+}
+
+// Close closes the connection pool.
+func (db *DB) Close(ctx context.Context) error { return db.driver.Close(ctx) }
+
+// Version is the server's version, such as "5.26.0".
+func (db *DB) Version() string { return db.version }
+
+// Database is the database name ("" for the server's default).
+func (db *DB) Database() string { return db.database }
+
+// Read runs a read query with parameters and returns all its records.
+func (db *DB) Read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	res, err := neo4j.ExecuteQuery(ctx, db.driver, cypher, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(db.database), neo4j.ExecuteQueryWithReadersRouting())
+	if err != nil {
+		return nil, classify(err, Config{Database: db.database})
+	}
+	return res.Records, nil
+}
+
+// Stream runs a read query and calls fn for each record as it arrives, so
+// that a large result is never held in memory at once.
+func (db *DB) Stream(ctx context.Context, cypher string, params map[string]any, fn func(*neo4j.Record) error) error {
+	s := db.session(ctx, neo4j.AccessModeRead)
+	defer s.Close(ctx)
+	_, err := s.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, cypher, params)
+		if err != nil {
+			return nil, err
+		}
+		for res.Next(ctx) {
+			if err := fn(res.Record()); err != nil {
+				return nil, err
+			}
+		}
+		return nil, res.Err()
+	})
+	return classify(err, Config{Database: db.database})
+}
+
+// Tx is a write transaction in progress.
+type Tx struct {
+	tx neo4j.ExplicitTransaction
+}
+
+// Run runs one parameterised statement in the transaction and returns its
+// records.
+func (t *Tx) Run(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	res, err := t.tx.Run(ctx, cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
+}
+
+// Write runs fn in one explicit write transaction and commits it if fn
+// returns nil and commit is true; otherwise it rolls back, so either all of
+// fn's writes happen or none do. Use commit=false for a dry run.
+func (db *DB) Write(ctx context.Context, commit bool, fn func(*Tx) error) error {
+	s := db.session(ctx, neo4j.AccessModeWrite)
+	defer s.Close(ctx)
+	tx, err := s.BeginTransaction(ctx, neo4j.WithTxTimeout(0))
+	if err != nil {
+		return classify(err, Config{Database: db.database})
+	}
+	if err := fn(&Tx{tx: tx}); err != nil {
+		_ = tx.Rollback(context.WithoutCancel(ctx))
+		return classify(err, Config{Database: db.database})
+	}
+	if !commit {
+		return classify(tx.Rollback(ctx), Config{Database: db.database})
+	}
+	return classify(tx.Commit(ctx), Config{Database: db.database})
+}
+
+// Exec runs one statement in an auto-commit transaction of its own, as
+// schema commands (CREATE CONSTRAINT) and CALL { ... } IN TRANSACTIONS need.
+func (db *DB) Exec(ctx context.Context, cypher string, params map[string]any) error {
+	s := db.session(ctx, neo4j.AccessModeWrite)
+	defer s.Close(ctx)
+	res, err := s.Run(ctx, cypher, params)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	return classify(err, Config{Database: db.database})
+}
+
+func (db *DB) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
+	return db.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db.database, AccessMode: mode, FetchSize: 1000})
+}
+
+// classify turns a driver error into a one-line error wrapping a sentinel
+// where one applies.
+func classify(err error, cfg Config) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, ErrUnavailable) || errors.Is(err, ErrAuth) || errors.Is(err, ErrDatabaseNotFound) || errors.Is(err, ErrServerTooOld) {
+		return err
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	var nerr *neo4j.Neo4jError
+	if errors.As(err, &nerr) {
+		switch {
+		case strings.HasPrefix(nerr.Code, "Neo.ClientError.Security.Unauthorized"),
+			strings.HasPrefix(nerr.Code, "Neo.ClientError.Security.AuthenticationRateLimit"),
+			strings.HasPrefix(nerr.Code, "Neo.ClientError.Security.CredentialsExpired"):
+			return fmt.Errorf("%w (user %q): check NEO4J_USERNAME and NEO4J_PASSWORD", ErrAuth, cfg.Username)
+		case nerr.Code == "Neo.ClientError.Database.DatabaseNotFound":
+			return fmt.Errorf("%w: %q (set NEO4J_DATABASE to an existing database)", ErrDatabaseNotFound, cfg.Database)
+		}
+		return fmt.Errorf("neo4j: %s: %s", nerr.Code, oneLine(errors.New(nerr.Msg)))
+	}
+	var cerr *neo4j.ConnectivityError
+	if errors.As(err, &cerr) || neo4j.IsConnectivityError(err) {
+		where := cfg.URI
+		if where == "" {
+			where = "the server"
+		}
+		return fmt.Errorf("%w at %s: %s (is it running? start it with 'scripts/neo4j start' or 'docker compose up -d')", ErrUnavailable, where, oneLine(err))
+	}
+	return fmt.Errorf("neo4j: %s", oneLine(err))
+}
+
+func oneLine(err error) string {
+	s := err.Error()
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}

@@ -1,0 +1,83 @@
+package queries
+
+import "github.com/dyad-kg/dyad/graph"
+
+// Ref names a node: its id, label and name.
+type Ref struct {
+	ID    string      `json:"id"`
+	Label graph.Label `json:"label"`
+	Name  string      `json:"name"`
+}
+
+// Evidence is one citation: the source, where in it, and whether the source
+// argues the point or reports it as fact.
+type Evidence struct {
+	Source  string     `json:"source"`
+	Title   string     `json:"title"`
+	URL     string     `json:"url,omitempty"`
+	Locator string     `json:"locator"`
+	Mode    graph.Mode `json:"mode"`
+}
+
+// Step is one claim in a chain: From weakens, strengthens or drives To.
+type Step struct {
+	Claim       string       `json:"claim"`
+	From        Ref          `json:"from"`
+	Effect      graph.Effect `json:"effect"`
+	To          Ref          `json:"to"`
+	Summary     string       `json:"summary"`
+	Period      string       `json:"period,omitempty"`
+	Evidence    []Evidence   `json:"evidence"`
+	ContestedBy []Evidence   `json:"contested_by,omitempty"`
+}
+
+// Party is a state's side in a dispute.
+type Party struct {
+	State    Ref        `json:"state"`
+	Position string     `json:"position"`
+	Evidence []Evidence `json:"evidence,omitempty"`
+}
+
+// Finding is one answer to a question: a cause, an event, a dispute, a
+// stance or a region, with its evidence.
+type Finding struct {
+	// Subject is what the finding is about: the cause, event, dispute,
+	// stance, region or (for claims) the claim's subject.
+	Subject Ref `json:"subject"`
+	// Effect is the net effect on Object: for a chain, the product of the
+	// signs of its steps (weakening a weakener strengthens).
+	Effect graph.Effect `json:"effect,omitempty"`
+	// Object is what Subject acts on, usually a relation.
+	Object *Ref `json:"object,omitempty"`
+	// Summary says how it worked (for a chain, the first step's summary).
+	Summary string `json:"summary,omitempty"`
+	// Period is when the finding holds: for a chain, when all steps hold.
+	Period string `json:"period,omitempty"`
+	// Date and Kind are set for events.
+	Date string `json:"date,omitempty"`
+	Kind string `json:"kind,omitempty"`
+	// Chain is the claims linking Subject to Object, in order; one step for a
+	// direct cause.
+	Chain []Step `json:"chain,omitempty"`
+	// Evidence cites every claim in Chain, or the record itself.
+	Evidence []Evidence `json:"evidence,omitempty"`
+	// Contested cites sources that dispute the finding.
+	Contested []Evidence `json:"contested,omitempty"`
+	// Parties are a dispute's parties and their positions.
+	Parties []Party `json:"parties,omitempty"`
+	// Toward are the states a stance is aimed at.
+	Toward []Ref `json:"toward,omitempty"`
+	// Note holds anything else worth saying (a contradicting claim).
+	Note string `json:"note,omitempty"`
+}
+
+// Direct reports whether f is a direct cause (a chain of one claim).
+func (f *Finding) Direct() bool { return len(f.Chain) == 1 }
+
+// Answer is a question's answer: its findings, in a stable order.
+type Answer struct {
+	Query    Name      `json:"query"`
+	Title    string    `json:"title"`
+	Params   Params    `json:"params"`
+	Findings []Finding `json:"findings"`
+}

@@ -1,0 +1,14 @@
+// State $a's relations compared: for each relation of $a (or only those with
+// the states in $others), the direct causes and chains (up to $depth claims)
+// that pushed it down or up, within $from..$to if given.
+//   :param {a: 'RUS', others: ['JPN', 'CHN'], depth: 3, from: null, to: null}
+MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(other:State)
+WHERE other.id <> $a AND ($others IS NULL OR other.id IN $others)
+MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
+WHERE length(p) <= $depth
+  AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+                                  AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
+  AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+RETURN rel {.id, .name, label: 'Relation'} AS relation,
+       [r IN relationships(p) | r {.*, type: type(r), start: startNode(r) {.id, .name, label: labels(startNode(r))[0]}, end: endNode(r) {.id, .name, label: labels(endNode(r))[0]}}] AS steps
+ORDER BY relation.name, length(p)

@@ -1,0 +1,19 @@
+// How $node (an event, factor, stance, region or dispute) reached a relation:
+// every causal path of up to $depth claims from it to a relation (only the
+// relation between $a and $b, if given), within $from..$to if given.
+//   :param {node: 'invasion-2022', a: null, b: null, depth: 3, from: null, to: null}
+CALL () {
+  MATCH (n:Event {id: $node}) RETURN n
+  UNION MATCH (n:Factor {id: $node}) RETURN n
+  UNION MATCH (n:Stance {id: $node}) RETURN n
+  UNION MATCH (n:Region {id: $node}) RETURN n
+  UNION MATCH (n:Dispute {id: $node}) RETURN n
+}
+MATCH p = (n)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel:Relation)
+WHERE length(p) <= $depth
+  AND ($a IS NULL OR $a IN rel.states) AND ($b IS NULL OR $b IN rel.states)
+  AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+                                  AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
+  AND all(x IN nodes(p) WHERE single(m IN nodes(p) WHERE m = x))
+RETURN [r IN relationships(p) | r {.*, type: type(r), start: startNode(r) {.id, .name, label: labels(startNode(r))[0]}, end: endNode(r) {.id, .name, label: labels(endNode(r))[0]}}] AS steps
+ORDER BY length(p), rel.name

@@ -1,0 +1,298 @@
+package queries
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dyad-kg/dyad/graph"
+)
+
+// Run answers the catalog question name with params p from backend b.
+func Run(ctx context.Context, b Backend, name Name, p Params) (*Answer, error) {
+	q, err := Lookup(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := q.Check(&p); err != nil {
+		return nil, err
+	}
+	rows, err := b.rows(ctx, q, q.CypherParams(p))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	ans := &Answer{Query: name, Params: p, Title: q.Title, Findings: []Finding{}}
+	seen := map[string]bool{}
+	for _, r := range rows {
+		f := finding(q.Name, r)
+		k := key(q.Name, &f)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		ans.Findings = append(ans.Findings, f)
+	}
+	slices.SortStableFunc(ans.Findings, func(x, y Finding) int { return strings.Compare(key(q.Name, &x), key(q.Name, &y)) })
+	if err := cite(ctx, b, ans); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	ents, err := b.Entities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ans.Title = title(q, p, ents)
+	return ans, nil
+}
+
+func title(q *Query, p Params, ents []Entity) string {
+	name := func(id string) string {
+		for _, e := range ents {
+			if e.ID == id {
+				return e.Name
+			}
+		}
+		return id
+	}
+	t := q.Title
+	switch {
+	case p.A != "" && p.B != "" && strings.Contains(t, "between A and B"):
+		t = strings.Replace(t, "the relation between A and B", name(p.A)+"–"+name(p.B)+" relations", 1)
+	case p.A != "":
+		t = strings.Replace(t, "A's", name(p.A)+"'s", 1)
+		t = strings.Replace(t, "A ", name(p.A)+" ", 1)
+	}
+	if p.Node != "" {
+		t = strings.Replace(t, "node", name(p.Node), 1)
+	}
+	if p.Source != "" {
+		t = strings.Replace(t, "a source", name(p.Source), 1)
+	}
+	if q.Name == Contested && p.A != "" && p.B != "" {
+		t += " about " + name(p.A) + "–" + name(p.B) + " relations"
+	}
+	switch {
+	case p.From != 0 && p.From == p.To:
+		t += fmt.Sprintf(", as of %d", p.From)
+	case p.From != 0 || p.To != 0:
+		t += ", " + graph.Period{From: graph.Date{Year: p.From}, To: graph.Date{Year: p.To}}.String()
+	}
+	return t
+}
+
+func finding(name Name, r row) Finding {
+	f := buildFinding(name, r)
+	if name == Timeline || name == Disputes || name == Stances {
+		// Parallel claims, parties and targets come in no set order.
+		slices.SortFunc(f.Chain, func(x, y Step) int { return strings.Compare(x.Claim, y.Claim) })
+		slices.SortFunc(f.Parties, func(x, y Party) int { return strings.Compare(x.State.ID, y.State.ID) })
+		slices.SortFunc(f.Toward, func(x, y Ref) int { return strings.Compare(x.ID, y.ID) })
+		if name == Timeline {
+			f.Effect = netEffect(f.Chain, true)
+		}
+	}
+	return f
+}
+
+func buildFinding(name Name, r row) Finding {
+	switch name {
+	case Timeline:
+		f := nodeFinding(r.Node, graph.LabelEvent)
+		f.Date, f.Kind = str(r.Node, "date"), str(r.Node, "kind")
+		f.Chain = steps(r.Effects)
+		f.Effect = netEffect(f.Chain, true)
+		if f.Chain != nil {
+			o := f.Chain[0].To
+			f.Object = &o
+		}
+		return f
+	case Disputes:
+		f := nodeFinding(r.Node, graph.LabelDispute)
+		f.Object = refp(r.Territory)
+		f.Chain = steps(r.Effects)
+		for _, p := range r.Parties {
+			f.Parties = append(f.Parties, Party{State: ref(mapOf(p["state"])), Position: str(p, "position"), Evidence: evidence(p, "")})
+		}
+		return f
+	case Stances:
+		f := nodeFinding(r.Node, graph.LabelStance)
+		f.Period = str(r.Node, "period")
+		f.Chain = steps(r.Effects)
+		for _, t := range r.Toward {
+			f.Toward = append(f.Toward, ref(t))
+		}
+		return f
+	case SourceClaims, Contested:
+		f := pathFinding(steps(r.Steps))
+		if len(r.Opposed) > 0 {
+			o := slices.Clone(r.Opposed)
+			slices.Sort(o)
+			f.Note = "opposed by claim " + strings.Join(o, ", ")
+		}
+		return f
+	case Regions:
+		f := pathFinding(steps(r.Steps))
+		f.Note = "via " + f.Subject.Name
+		f.Subject = ref(r.Region)
+		return f
+	}
+	return pathFinding(steps(r.Steps)) // weakened, strengthened, compare, paths
+}
+
+func nodeFinding(n map[string]any, label graph.Label) Finding {
+	return Finding{
+		Subject:  Ref{ID: str(n, "id"), Label: label, Name: str(n, "name")},
+		Summary:  str(n, "description"),
+		Evidence: evidence(n, ""),
+	}
+}
+
+func pathFinding(chain []Step) Finding {
+	if len(chain) == 0 {
+		return Finding{}
+	}
+	first, last := chain[0], chain[len(chain)-1]
+	obj := last.To
+	f := Finding{Subject: first.From, Object: &obj, Effect: netEffect(chain, false), Summary: first.Summary, Chain: chain}
+	var periods []graph.Period
+	for _, s := range chain {
+		f.Evidence = appendNew(f.Evidence, s.Evidence...)
+		f.Contested = appendNew(f.Contested, s.ContestedBy...)
+		periods = append(periods, parsePeriod(s.Period))
+	}
+	f.Period = intersect(periods).String()
+	return f
+}
+
+// netEffect multiplies the signs of a chain's steps. For a timeline's
+// effects (parallel claims, not a chain) it reports the first.
+func netEffect(chain []Step, parallel bool) graph.Effect {
+	if len(chain) == 0 {
+		return ""
+	}
+	if parallel {
+		return chain[0].Effect
+	}
+	sign := 1
+	for _, s := range chain {
+		sign *= s.Effect.Sign()
+	}
+	if chain[len(chain)-1].Effect == graph.Drives && sign > 0 {
+		return graph.Drives
+	}
+	if sign < 0 {
+		return graph.Weakens
+	}
+	return graph.Strengthens
+}
+
+func appendNew(list []Evidence, es ...Evidence) []Evidence {
+	for _, e := range es {
+		if !slices.Contains(list, e) {
+			list = append(list, e)
+		}
+	}
+	return list
+}
+
+func parsePeriod(s string) graph.Period {
+	from, to, ok := strings.Cut(s, "–")
+	if !ok {
+		return graph.Period{}
+	}
+	var p graph.Period
+	p.From, _ = graph.ParseDate(from)
+	p.To, _ = graph.ParseDate(to)
+	return p
+}
+
+// intersect returns the span in which every period holds.
+func intersect(ps []graph.Period) graph.Period {
+	var out graph.Period
+	for _, p := range ps {
+		if !p.From.IsZero() && (out.From.IsZero() || p.From.Compare(out.From) > 0) {
+			out.From = p.From
+		}
+		if !p.To.IsZero() && (out.To.IsZero() || p.To.Compare(out.To) < 0) {
+			out.To = p.To
+		}
+	}
+	return out
+}
+
+// key orders and deduplicates findings.
+func key(name Name, f *Finding) string {
+	var ids []string
+	for _, s := range f.Chain {
+		ids = append(ids, s.Claim)
+	}
+	chain := strings.Join(ids, ">")
+	obj := ""
+	if f.Object != nil {
+		obj = f.Object.Name + "\x00" + f.Object.ID
+	}
+	switch name {
+	case Timeline:
+		return sortableDate(f.Date) + "\x00" + f.Subject.ID
+	case Disputes, Stances:
+		return f.Subject.Name + "\x00" + f.Subject.ID
+	case SourceClaims, Contested:
+		return chain
+	case Regions:
+		return f.Subject.Name + "\x00" + f.Subject.ID + "\x00" + fmt.Sprintf("%d", len(f.Chain)) + chain
+	case Compare:
+		return obj + "\x00" + string(f.Effect) + fmt.Sprintf("\x00%d\x00", len(f.Chain)) + f.Subject.Name + "\x00" + chain
+	}
+	return fmt.Sprintf("%d\x00", len(f.Chain)) + f.Subject.Name + "\x00" + f.Subject.ID + "\x00" + obj + "\x00" + chain
+}
+
+func sortableDate(s string) string {
+	d, err := graph.ParseDate(s)
+	if err != nil {
+		return s
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, max(d.Month, 0), max(d.Day, 0))
+}
+
+// cite fills in the titles and URLs of every source an answer cites.
+func cite(ctx context.Context, b Backend, a *Answer) error {
+	var ids []string
+	visit := func(es []Evidence) {
+		for _, e := range es {
+			ids = append(ids, e.Source)
+		}
+	}
+	walk(a, func(es []Evidence) []Evidence { visit(es); return es })
+	if len(ids) == 0 {
+		return nil
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	info, err := b.sources(ctx, ids)
+	if err != nil {
+		return err
+	}
+	walk(a, func(es []Evidence) []Evidence {
+		for i := range es {
+			es[i].Title, es[i].URL = info[es[i].Source].Title, info[es[i].Source].URL
+		}
+		return es
+	})
+	return nil
+}
+
+// walk applies fn to every evidence list in a.
+func walk(a *Answer, fn func([]Evidence) []Evidence) {
+	for i := range a.Findings {
+		f := &a.Findings[i]
+		f.Evidence = fn(f.Evidence)
+		f.Contested = fn(f.Contested)
+		for j := range f.Chain {
+			f.Chain[j].Evidence = fn(f.Chain[j].Evidence)
+			f.Chain[j].ContestedBy = fn(f.Chain[j].ContestedBy)
+		}
+		for j := range f.Parties {
+			f.Parties[j].Evidence = fn(f.Parties[j].Evidence)
+		}
+	}
+}
