@@ -10,5 +10,5 @@ WHERE length(p) <= $depth
                                   AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
   AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
 RETURN rel {.id, .name, label: 'Relation'} AS relation,
-       [r IN relationships(p) | r {.*, type: type(r), start: startNode(r) {.id, .name, label: labels(startNode(r))[0]}, end: endNode(r) {.id, .name, label: labels(endNode(r))[0]}}] AS steps
+       [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
 ORDER BY relation.name, length(p)

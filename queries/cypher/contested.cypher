@@ -6,5 +6,5 @@ MATCH (x)-[r:WEAKENS|STRENGTHENS|DRIVES]->(y)
 WHERE ($a IS NULL OR (y:Relation AND $a IN y.states AND ($b IS NULL OR $b IN y.states)))
 WITH x, r, y, [(x)-[o:WEAKENS|STRENGTHENS]->(y) WHERE type(o) <> type(r) AND type(r) <> 'DRIVES' | o.id] AS opposed
 WHERE r.contested = true OR size(opposed) > 0
-RETURN [r {.*, type: type(r), start: startNode(r) {.id, .name, label: labels(startNode(r))[0]}, end: endNode(r) {.id, .name, label: labels(endNode(r))[0]}}] AS steps, opposed
+RETURN [r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps, opposed
 ORDER BY r.id

@@ -9,5 +9,5 @@ WITH d, t, party, p ORDER BY party.id
 WITH d, t, collect({state: party {.id, .name, label: 'State'}, position: p.position,
                     sources: p.sources, locators: p.locators, modes: p.modes}) AS parties
 RETURN d {.*} AS dispute, t {.id, .name, label: 'Region'} AS territory, parties,
-       [(d)-[r:WEAKENS|STRENGTHENS|DRIVES]->() | r {.*, type: type(r), start: startNode(r) {.id, .name, label: labels(startNode(r))[0]}, end: endNode(r) {.id, .name, label: labels(endNode(r))[0]}}] AS effects
+       [(d)-[r:WEAKENS|STRENGTHENS|DRIVES]->() | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS effects
 ORDER BY d.name

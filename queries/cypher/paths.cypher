@@ -15,5 +15,5 @@ WHERE length(p) <= $depth
   AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
                                   AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
   AND all(x IN nodes(p) WHERE single(m IN nodes(p) WHERE m = x))
-RETURN [r IN relationships(p) | r {.*, type: type(r), start: startNode(r) {.id, .name, label: labels(startNode(r))[0]}, end: endNode(r) {.id, .name, label: labels(endNode(r))[0]}}] AS steps
+RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
 ORDER BY length(p), rel.name

@@ -16,5 +16,5 @@ CALL (n) {
   WITH n WHERE n:Region RETURN n AS region
 }
 RETURN DISTINCT region {.id, .name, label: 'Region'} AS region,
-       [r IN relationships(p) | r {.*, type: type(r), start: startNode(r) {.id, .name, label: labels(startNode(r))[0]}, end: endNode(r) {.id, .name, label: labels(endNode(r))[0]}}] AS steps
+       [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
 ORDER BY region.name

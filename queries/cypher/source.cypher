@@ -4,5 +4,5 @@
 MATCH (src:Source {id: $source})
 MATCH ()-[r:WEAKENS|STRENGTHENS|DRIVES]->()
 WHERE src.id IN r.sources OR src.id IN coalesce(r.contested_sources, [])
-RETURN [r {.*, type: type(r), start: startNode(r) {.id, .name, label: labels(startNode(r))[0]}, end: endNode(r) {.id, .name, label: labels(endNode(r))[0]}}] AS steps
+RETURN [r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
 ORDER BY r.id

@@ -9,5 +9,5 @@ OPTIONAL MATCH (st)-[:TOWARD]->(t:State)
 WITH st, t ORDER BY t.id
 WITH st, collect(t {.id, .name, label: 'State'}) AS toward
 RETURN st {.*} AS stance, toward,
-       [(st)-[r:WEAKENS|STRENGTHENS|DRIVES]->() | r {.*, type: type(r), start: startNode(r) {.id, .name, label: labels(startNode(r))[0]}, end: endNode(r) {.id, .name, label: labels(endNode(r))[0]}}] AS effects
+       [(st)-[r:WEAKENS|STRENGTHENS|DRIVES]->() | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS effects
 ORDER BY st.from_year, st.name

@@ -16,6 +16,6 @@ CALL (a, b, rel) {
 WITH rel, e
 WHERE ($from IS NULL OR e.year >= $from) AND ($to IS NULL OR e.year <= $to)
 OPTIONAL MATCH (e)-[r:WEAKENS|STRENGTHENS]->(rel)
-WITH e, collect(r {.*, type: type(r), start: startNode(r) {.id, .name, label: labels(startNode(r))[0]}, end: endNode(r) {.id, .name, label: labels(endNode(r))[0]}}) AS effects
+WITH e, collect(r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}) AS effects
 RETURN e {.*} AS event, effects
 ORDER BY e.date, e.id
