@@ -177,13 +177,22 @@ func Escape(k string) string {
 type converter struct {
 	doc     *Doc
 	anchors map[string]ast.Node
+	nodes   int
 }
 
-const maxDepth = 200
+const (
+	maxDepth = 200
+	// maxNodes bounds the values a document may expand to, so that aliases
+	// to aliases (a "billion laughs") cannot exhaust memory or time.
+	maxNodes = 1_000_000
+)
 
 func (c *converter) convert(n ast.Node, ptr string, depth int) (any, error) {
 	if depth > maxDepth {
 		return nil, &Error{nodePos(n), "YAML nested too deeply"}
+	}
+	if c.nodes++; c.nodes > maxNodes {
+		return nil, &Error{nodePos(n), "YAML expands to too many values (aliases of aliases?)"}
 	}
 	if n == nil {
 		return nil, nil
