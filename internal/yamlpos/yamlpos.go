@@ -177,22 +177,26 @@ func Escape(k string) string {
 type converter struct {
 	doc     *Doc
 	anchors map[string]ast.Node
-	nodes   int
+	// expanding counts the aliases being expanded; expanded counts the
+	// values produced inside them.
+	expanding, expanded int
 }
 
 const (
 	maxDepth = 200
-	// maxNodes bounds the values a document may expand to, so that aliases
-	// to aliases (a "billion laughs") cannot exhaust memory or time.
-	maxNodes = 1_000_000
+	// maxExpanded bounds the values aliases may expand to, so that aliases
+	// of aliases (a "billion laughs") cannot exhaust memory or time.
+	maxExpanded = 100_000
 )
 
 func (c *converter) convert(n ast.Node, ptr string, depth int) (any, error) {
 	if depth > maxDepth {
 		return nil, &Error{nodePos(n), "YAML nested too deeply"}
 	}
-	if c.nodes++; c.nodes > maxNodes {
-		return nil, &Error{nodePos(n), "YAML expands to too many values (aliases of aliases?)"}
+	if c.expanding > 0 {
+		if c.expanded++; c.expanded > maxExpanded {
+			return nil, &Error{nodePos(n), "YAML aliases expand to too many values"}
+		}
 	}
 	if n == nil {
 		return nil, nil
@@ -248,7 +252,10 @@ func (c *converter) convert(n ast.Node, ptr string, depth int) (any, error) {
 		if !ok {
 			return nil, &Error{nodePos(n), fmt.Sprintf("YAML alias *%s has no anchor", name)}
 		}
-		return c.convert(target, ptr, depth+1)
+		c.expanding++
+		v, err := c.convert(target, ptr, depth+1)
+		c.expanding--
+		return v, err
 	case *ast.CommentNode, *ast.CommentGroupNode:
 		return nil, nil
 	}

@@ -38,7 +38,7 @@ func TestParseErrors(t *testing.T) {
 		{"duplicate key", "a: 1\na: 2\n", "already defined"},
 		{"two documents", "a: 1\n---\nb: 2\n", "one YAML document"},
 		{"unknown alias", "a: *nope\n", "no anchor"},
-		{"alias bomb", "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n", "too many values"},
+		{"alias bomb", "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n", "expand to too many values"},
 		{"self alias", "a: &x [*x, *x]\n", "too"},
 		{"not utf-8", "a: \xff\n", "UTF-8"},
 	}
