@@ -1,0 +1,65 @@
+package cli_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/dyad-kg/dyad/internal/cli"
+)
+
+func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = cli.Main(args, &cli.IO{Out: &out, ErrOut: &errOut})
+	return code, out.String(), errOut.String()
+}
+
+func TestValidateAndStats(t *testing.T) {
+	t.Setenv("NEO4J_URI", "")
+	t.Setenv("DYAD_DATA", "")
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		out, err string
+	}{
+		{"shipped dataset", []string{"validate"}, 0, "the built-in dataset is valid", ""},
+		{"fixture", []string{"validate", "--data", "../../testdata/small"}, 0, "is valid: 18 nodes, 6 claims", ""},
+		{"broken", []string{"validate", "--data", "../../loader/testdata/broken/unknown-ref"}, 1, "",
+			`a.yaml:6:63: states: unknown id "JPX" (did you mean "JPN"?)`},
+		{"missing folder", []string{"validate", "--data", "nope"}, 1, "", "dyad: dataset folder: stat nope"},
+		{"bad format", []string{"stats", "--format", "xml"}, 2, "", `invalid --format "xml": want text or json`},
+		{"unknown flag", []string{"stats", "--colour"}, 2, "", "unknown flag: --colour"},
+		{"stats text", []string{"stats", "--data", "../../testdata/small"}, 0, "WEAKENS       4", ""},
+		{"load invalid writes nothing", []string{"load", "--data", "../../loader/testdata/broken/self-relation", "--uri", "bolt://127.0.0.1:1"}, 1, "",
+			"a relation needs two different states"},
+		{"load neo4j down", []string{"load", "--uri", "bolt://127.0.0.1:1", "--password", "s3cret-pw"}, 1, "", "neo4j is unavailable at bolt://127.0.0.1:1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := run(t, tt.args...)
+			assert.Equal(t, tt.code, code, "stderr: %s", errOut)
+			assert.Contains(t, out, tt.out)
+			assert.Contains(t, errOut, tt.err)
+			assert.NotContains(t, errOut, "goroutine", "no stack traces")
+			assert.NotContains(t, errOut+out, "s3cret-pw", "passwords are never printed")
+		})
+	}
+}
+
+func TestStatsJSON(t *testing.T) {
+	code, out, errOut := run(t, "stats", "--format", "json", "--data", "../../testdata/small")
+	require.Equal(t, 0, code, errOut)
+	var s cli.Stats
+	require.NoError(t, json.Unmarshal([]byte(out), &s))
+	assert.Equal(t, 18, s.NodeTotal)
+	assert.Equal(t, 25, s.EdgeTotal)
+	assert.Equal(t, 5, s.Nodes["State"])
+	assert.Equal(t, 4, s.Edges["WEAKENS"])
+	assert.Equal(t, 6, s.Claims)
+	assert.Equal(t, 1, s.Contested)
+}
