@@ -4,6 +4,7 @@ import (
 	"context"
 	"maps"
 	"slices"
+	"sync"
 
 	"github.com/dyad-kg/dyad/graph"
 )
@@ -12,6 +13,9 @@ import (
 // default backend when no Neo4j is configured. It gives the same answers as
 // Neo4j for the same dataset. It is safe for concurrent use.
 type Memory struct {
+	entOnce  sync.Once
+	entities []Entity
+
 	nodes map[string]*graph.Node
 	out   map[string][]*graph.Edge
 	in    map[string][]*graph.Edge
@@ -450,12 +454,14 @@ func (m *Memory) sources(_ context.Context, ids []string) (map[string]sourceInfo
 
 // Entities lists every node with the names a question may use for it.
 func (m *Memory) Entities(_ context.Context) ([]Entity, error) {
-	out := make([]Entity, 0, len(m.nodes))
-	for _, n := range m.nodes {
-		out = append(out, entity(n.Props, n.Label))
-	}
-	sortEntities(out)
-	return out, nil
+	m.entOnce.Do(func() {
+		m.entities = make([]Entity, 0, len(m.nodes))
+		for _, n := range m.nodes {
+			m.entities = append(m.entities, entity(n.Props, n.Label))
+		}
+		sortEntities(m.entities)
+	})
+	return m.entities, nil
 }
 
 func entity(props map[string]any, label graph.Label) Entity {

@@ -23,6 +23,11 @@ func Run(ctx context.Context, b Backend, name Name, p Params) (*Answer, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	ans := &Answer{Query: name, Params: p, Title: q.Title, Findings: []Finding{}}
+	type keyed struct {
+		key string
+		f   Finding
+	}
+	var fs []keyed
 	seen := map[string]bool{}
 	for _, r := range rows {
 		f := finding(q.Name, r)
@@ -31,9 +36,12 @@ func Run(ctx context.Context, b Backend, name Name, p Params) (*Answer, error) {
 			continue
 		}
 		seen[k] = true
-		ans.Findings = append(ans.Findings, f)
+		fs = append(fs, keyed{k, f})
 	}
-	slices.SortStableFunc(ans.Findings, func(x, y Finding) int { return strings.Compare(key(q.Name, &x), key(q.Name, &y)) })
+	slices.SortFunc(fs, func(x, y keyed) int { return strings.Compare(x.key, y.key) })
+	for _, k := range fs {
+		ans.Findings = append(ans.Findings, k.f)
+	}
 	if err := cite(ctx, b, ans); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

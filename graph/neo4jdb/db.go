@@ -229,3 +229,27 @@ func oneLine(err error) string {
 	}
 	return s
 }
+
+// Explain returns the operators of the plan Neo4j would run for cypher with
+// params (EXPLAIN: nothing is executed), depth first, such as
+// "NodeUniqueIndexSeek@neo4j" or "AllNodesScan@neo4j".
+func (db *DB) Explain(ctx context.Context, cypher string, params map[string]any) ([]string, error) {
+	res, err := neo4j.ExecuteQuery(ctx, db.driver, "EXPLAIN "+cypher, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(db.database), neo4j.ExecuteQueryWithReadersRouting())
+	if err != nil {
+		return nil, classify(err, Config{Database: db.database})
+	}
+	var ops []string
+	var walk func(p neo4j.Plan)
+	walk = func(p neo4j.Plan) {
+		if p == nil {
+			return
+		}
+		ops = append(ops, p.Operator())
+		for _, c := range p.Children() {
+			walk(c)
+		}
+	}
+	walk(res.Summary.Plan())
+	return ops, nil
+}
