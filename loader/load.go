@@ -83,13 +83,16 @@ func SchemaStatements() []string {
 	return out
 }
 
-// Load validates nothing (pass it a valid dataset, as Read returns) and
-// writes ds to db in one transaction: nodes, then edges, in parameterised
+// Load validates ds (an invalid dataset writes nothing and returns its
+// graph.ErrorList) and writes it to db in one transaction: nodes, then edges, in parameterised
 // UNWIND batches grouped by label and type. Either everything is written or,
 // on any error or cancellation, nothing is. Loading the same dataset twice
 // gives the same graph: nodes and edges are merged on their ids and their
 // properties replaced by the dataset's.
 func Load(ctx context.Context, db *neo4jdb.DB, ds *graph.Dataset, opts Options) (Summary, error) {
+	if errs := ds.Validate(); len(errs) > 0 {
+		return Summary{}, errs
+	}
 	return LoadElements(ctx, db, ds.Elements(), opts)
 }
 

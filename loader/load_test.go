@@ -205,3 +205,19 @@ func TestOpenErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestLoadInvalidWritesNothing(t *testing.T) {
+	db := testenv.Neo4j(t)
+	ds := readSmall(t)
+	load(t, db, ds, loader.Options{})
+	before := snapshot(t, db)
+	broken := readSmall(t)
+	broken.Claims[0].Object = "NOWHERE"
+	broken.Relations[0].States[1] = broken.Relations[0].States[0]
+	_, err := loader.Load(context.Background(), db, broken, loader.Options{Prune: true})
+	require.Error(t, err)
+	var list graph.ErrorList
+	require.True(t, errors.As(err, &list))
+	assert.Len(t, list, 2)
+	assert.Equal(t, before, snapshot(t, db))
+}

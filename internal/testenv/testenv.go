@@ -9,9 +9,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/dyad-kg/dyad/graph/neo4jdb"
 )
@@ -63,7 +65,7 @@ func Neo4jConfig(t testing.TB) neo4jdb.Config {
 func Neo4j(t testing.TB) *neo4jdb.DB {
 	t.Helper()
 	cfg := Neo4jConfig(t)
-	lock(t)
+	lock(t, cfg.URI)
 	ctx := context.Background()
 	db, err := neo4jdb.Open(ctx, cfg)
 	if err != nil {
@@ -84,9 +86,16 @@ func Wipe(t testing.TB, db *neo4jdb.DB) {
 	}
 }
 
-func lock(t testing.TB) {
+// lock takes an exclusive file lock per server URI for the rest of the test.
+func lock(t testing.TB, uri string) {
 	t.Helper()
-	path := filepath.Join(os.TempDir(), "dyad-test-neo4j.lock")
+	name := strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return '-'
+	}, uri)
+	path := filepath.Join(os.TempDir(), "dyad-test-neo4j-"+name+".lock")
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o666)
 	if err != nil {
 		t.Fatalf("test lock: %v", err)
