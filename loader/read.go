@@ -147,16 +147,40 @@ func readFile(ds *graph.Dataset, name string, src []byte, errs *graph.ErrorList)
 				continue
 			}
 			loc := graph.Loc{Pos: at(doc.At(ptr)), Fields: map[string]graph.Pos{}}
-			for p, pos := range doc.Values {
-				if rel, ok := strings.CutPrefix(p, ptr+"/"); ok {
-					loc.Fields[rel] = at(pos)
-				}
-			}
+			fieldPositions(doc, item, ptr, "", func(rel string, p yamlpos.Pos) { loc.Fields[rel] = at(p) })
 			if err := decode(ds, list, item, loc); err != nil {
 				errs.Add(loc.Pos, "%v", err)
 			}
 		}
 	}
+}
+
+// fieldPositions reports the position of every value inside v (found at
+// ptr in doc) by its path relative to the record: "evidence/0/source".
+func fieldPositions(doc *yamlpos.Doc, v any, ptr, rel string, fn func(string, yamlpos.Pos)) {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, child := range x {
+			key := yamlpos.Escape(k)
+			fieldPositions(doc, child, ptr+"/"+key, join(rel, key), fn)
+		}
+	case []any:
+		for i, child := range x {
+			fieldPositions(doc, child, ptr+"/"+strconv.Itoa(i), join(rel, strconv.Itoa(i)), fn)
+		}
+	}
+	if rel != "" {
+		if p, ok := doc.Values[ptr]; ok {
+			fn(rel, p)
+		}
+	}
+}
+
+func join(rel, tok string) string {
+	if rel == "" {
+		return tok
+	}
+	return rel + "/" + tok
 }
 
 func decode(ds *graph.Dataset, list string, item any, loc graph.Loc) error {

@@ -171,8 +171,13 @@ func nodePos(n ast.Node) Pos {
 
 // Escape escapes a key for use as a JSON pointer token.
 func Escape(k string) string {
-	return strings.NewReplacer("~", "~0", "/", "~1").Replace(k)
+	if !strings.ContainsAny(k, "~/") {
+		return k
+	}
+	return escaper.Replace(k)
 }
+
+var escaper = strings.NewReplacer("~", "~0", "/", "~1")
 
 type converter struct {
 	doc     *Doc
