@@ -98,7 +98,7 @@ var Catalog = []*Query{
 		Example: Params{A: "RUS", Others: []string{"JPN", "CHN"}}, Cypher: mustCypher("compare")},
 	{Name: Paths, Title: "How node reached a relation", Needs: []string{"node"},
 		Doc:     "The causal paths from an event, factor, stance, region or dispute to a relation (between A and B, if given).",
-		Example: Params{Node: "invasion-2022"}, Cypher: mustCypher("paths")},
+		Example: Params{Node: "e-2022-invasion-of-ukraine"}, Cypher: mustCypher("paths")},
 	{Name: SourceClaims, Title: "What a source claims", Needs: []string{"source"},
 		Doc:     "Every claim that cites the source, as evidence or as contesting it.",
 		Example: Params{Source: "article"}, Cypher: mustCypher("source")},

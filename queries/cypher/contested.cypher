@@ -2,7 +2,14 @@
 // opposed by a claim of the opposite sign on the same subject and object;
 // only claims about the relation between $a and $b, if given.
 //   :param {a: 'RUS', b: 'JPN'}
-MATCH (x)-[r:WEAKENS|STRENGTHENS|DRIVES]->(y)
+CALL () {
+  MATCH ()-[r:WEAKENS]->() RETURN r
+  UNION
+  MATCH ()-[r:STRENGTHENS]->() RETURN r
+  UNION
+  MATCH ()-[r:DRIVES]->() RETURN r
+}
+WITH r, startNode(r) AS x, endNode(r) AS y
 WHERE ($a IS NULL OR (y:Relation AND $a IN y.states AND ($b IS NULL OR $b IN y.states)))
 WITH x, r, y, [(x)-[o:WEAKENS|STRENGTHENS]->(y) WHERE type(o) <> type(r) AND type(r) <> 'DRIVES' | o.id] AS opposed
 WHERE r.contested = true OR size(opposed) > 0

@@ -1,7 +1,7 @@
 // How $node (an event, factor, stance, region or dispute) reached a relation:
 // every causal path of up to $depth claims from it to a relation (only the
 // relation between $a and $b, if given), within $from..$to if given.
-//   :param {node: 'invasion-2022', a: null, b: null, depth: 3, from: null, to: null}
+//   :param {node: 'e-2022-invasion-of-ukraine', a: null, b: null, depth: 3, from: null, to: null}
 CALL () {
   MATCH (n:Event {id: $node}) RETURN n
   UNION MATCH (n:Factor {id: $node}) RETURN n

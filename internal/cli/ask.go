@@ -1,0 +1,355 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dyad-kg/dyad/graph"
+	"github.com/dyad-kg/dyad/queries"
+)
+
+// AskOptions are the inputs of dyad ask.
+type AskOptions struct {
+	IO       *IO
+	Question string
+	Format   string
+	Backend  string
+	// Open returns the backend to answer from, a phrase saying where that
+	// is ("from Neo4j at bolt://..."), and a function to release it.
+	Open func(ctx context.Context) (queries.Backend, string, func(), error)
+}
+
+var askFormats = []string{"text", "json", "cypher"}
+
+func newAskCmd(e *env, runF func(*AskOptions) error) *cobra.Command {
+	opts := &AskOptions{IO: e.io}
+	cmd := &cobra.Command{
+		Use:   "ask QUESTION...",
+		Short: "Answer a question in plain English, with the evidence for each finding",
+		Long: `Ask maps a plain-English question onto the question catalog (see 'dyad
+queries') and answers it with the evidence for each finding: the source, the
+locator in it, and whether the source argues the point or reports it.
+
+Names may be ids, names, aliases, capitals or adjectives, in any case:
+"Russia–Japan", "Moscow-Tokyo ties", "Russo-Japanese", "Sino-Russian", "the
+Kremlin", "the Northern Territories". Add "in 2005", "between 1992 and 2001",
+"since 2012" or "before 2000" for a period, and "directly" for direct causes.
+
+With --backend auto (the default) the answer comes from Neo4j when a Neo4j URI
+is configured (flag, NEO4J_URI or dyad.yaml), else from the dataset built into
+dyad (or --data DIR), in memory. --format cypher prints the query's Cypher and
+a :param line to paste into Neo4j Browser.
+
+A question dyad does not understand, or a name it does not know, exits 2.`,
+		Example: `  dyad ask "What factors weakened Russia–Japan ties?"
+  dyad ask "Which disputes is Japan party to?"
+  dyad ask "What strengthened Sino-Russian relations?" --format json
+  dyad ask "What weakened Moscow–Tokyo ties in 2005?" --format cypher`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageError{errors.New("ask needs a question, such as: dyad ask \"What factors weakened Russia–Japan ties?\"")}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Question = strings.Join(args, " ")
+			if err := checkFormat(opts.Format, askFormats...); err != nil {
+				return err
+			}
+			backends := []string{"auto", "memory", "neo4j"}
+			if !slices.Contains(backends, opts.Backend) {
+				return usageError{fmt.Errorf("invalid --backend %q: want %s", opts.Backend, joinOr(backends))}
+			}
+			cfg, err := e.config(cmd)
+			if err != nil {
+				return err
+			}
+			opts.Open = func(ctx context.Context) (queries.Backend, string, func(), error) {
+				return openBackend(ctx, cfg, opts.Backend, opts.Format)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return askRun(cmd.Context(), opts)
+		},
+	}
+	addDataFlag(cmd)
+	addNeo4jFlags(cmd)
+	addFormatFlag(cmd, &opts.Format, askFormats...)
+	cmd.Flags().StringVar(&opts.Backend, "backend", "auto", "where to answer from: auto, memory or neo4j (auto: Neo4j if configured, else memory)")
+	_ = cmd.RegisterFlagCompletionFunc("backend", cobra.FixedCompletions([]string{"auto", "memory", "neo4j"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// openBackend opens the backend kind names. For --format cypher, auto means
+// memory: the names are resolved without connecting to anything.
+func openBackend(ctx context.Context, cfg *Config, kind, format string) (queries.Backend, string, func(), error) {
+	if kind == "auto" {
+		kind = "memory"
+		if cfg.Neo4j.Configured && format != "cypher" {
+			kind = "neo4j"
+		}
+	}
+	if kind == "neo4j" {
+		db, err := connect(ctx, cfg)
+		if err != nil {
+			return nil, "", nil, err
+		}
+		return queries.NewNeo4j(db), "from Neo4j at " + cfg.Neo4j.URI, func() { _ = db.Close(context.WithoutCancel(ctx)) }, nil
+	}
+	ds, err := readDataset(cfg)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	where := "from the built-in dataset (in memory)"
+	if cfg.Data != "" {
+		where = "from the dataset in " + cfg.Data + " (in memory)"
+	}
+	return queries.NewMemory(ds), where, func() {}, nil
+}
+
+func askRun(ctx context.Context, opts *AskOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	b, where, closeFn, err := opts.Open(ctx)
+	if err != nil {
+		return err
+	}
+	defer closeFn()
+	ents, err := b.Entities(ctx)
+	if err != nil {
+		return err
+	}
+	req, err := queries.Parse(opts.Question, ents)
+	if err != nil {
+		var un *queries.UnknownNameError
+		if errors.Is(err, queries.ErrUnknownQuestion) || errors.As(err, &un) {
+			return &ExitError{Code: 2, Err: err}
+		}
+		return err
+	}
+	if opts.Format == "cypher" {
+		q, err := queries.Lookup(req.Query)
+		if err != nil {
+			return err
+		}
+		p := req.Params
+		if err := q.Check(&p); err != nil {
+			return &ExitError{Code: 2, Err: err}
+		}
+		return writeCypher(opts.IO.Out, q, p)
+	}
+	ans, err := queries.Run(ctx, b, req.Query, req.Params)
+	if err != nil {
+		if errors.Is(err, queries.ErrMissingParam) {
+			return &ExitError{Code: 2, Err: err}
+		}
+		return err
+	}
+	if opts.Format == "json" {
+		enc := json.NewEncoder(opts.IO.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(ans)
+	}
+	writeAnswer(opts.IO.Out, ans, ents, where, opts.IO.IsTerminal)
+	return nil
+}
+
+// writeCypher prints q's Cypher and a Neo4j Browser :param line for p.
+func writeCypher(w io.Writer, q *queries.Query, p queries.Params) error {
+	fmt.Fprintln(w, strings.TrimRight(q.Cypher, "\n"))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "// Run this first in Neo4j Browser to set the parameters:")
+	_, err := fmt.Fprintln(w, ":param "+cypherMap(q.CypherParams(p)))
+	return err
+}
+
+// cypherMap writes m as a Cypher map literal, keys sorted.
+func cypherMap(m map[string]any) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = k + ": " + cypherValue(m[k])
+	}
+	return "{" + strings.Join(parts, ", ") + "}"
+}
+
+func cypherValue(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "null"
+	case string:
+		return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(x) + "'"
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case int:
+		return strconv.Itoa(x)
+	case []string:
+		parts := make([]string, len(x))
+		for i, s := range x {
+			parts[i] = cypherValue(s)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	}
+	return fmt.Sprintf("%v", v)
+}
+
+// writeAnswer prints ans as numbered findings with their evidence.
+func writeAnswer(w io.Writer, ans *queries.Answer, ents []queries.Entity, where string, color bool) {
+	bold := func(s string) string {
+		if color {
+			return "\x1b[1m" + s + "\x1b[0m"
+		}
+		return s
+	}
+	dim := func(s string) string {
+		if color {
+			return "\x1b[2m" + s + "\x1b[0m"
+		}
+		return s
+	}
+	short := shortNames(ents)
+	fmt.Fprintln(w, bold(ans.Title))
+	for i, f := range ans.Findings {
+		fmt.Fprintln(w)
+		head := f.Subject.Name
+		if f.Date != "" {
+			head = f.Date + "  " + head
+		}
+		if f.Kind != "" {
+			head += " (" + f.Kind + ")"
+		}
+		line := fmt.Sprintf("%d. %s", i+1, bold(head))
+		if f.Effect != "" && f.Object != nil && pathAnswer(ans.Query) {
+			line += " —" + string(f.Effect) + "→ " + f.Object.Name
+		} else if f.Object != nil && ans.Query == queries.Disputes {
+			line += " over " + f.Object.Name
+		}
+		if f.Period != "" {
+			line += "  [" + f.Period + "]"
+		}
+		fmt.Fprintln(w, line)
+		if f.Summary != "" {
+			fmt.Fprintln(w, "   "+f.Summary)
+		}
+		if pathAnswer(ans.Query) {
+			if len(f.Chain) > 1 {
+				fmt.Fprintln(w, "   chain: "+chainText(f.Chain, short))
+			} else if len(f.Chain) == 1 {
+				fmt.Fprintln(w, "   direct cause")
+			}
+		}
+		if len(f.Toward) > 0 {
+			var names []string
+			for _, t := range f.Toward {
+				names = append(names, t.Name)
+			}
+			fmt.Fprintln(w, "   toward: "+strings.Join(names, ", "))
+		}
+		for _, p := range f.Parties {
+			fmt.Fprintf(w, "   %s: %s\n", p.State.Name, p.Position)
+			writeEvidence(w, "     ", p.Evidence, dim)
+		}
+		if f.Note != "" {
+			fmt.Fprintln(w, "   "+f.Note)
+		}
+		writeEvidence(w, "   ", f.Evidence, dim)
+		if len(f.Contested) > 0 {
+			fmt.Fprintln(w, "   contested by:")
+			writeEvidence(w, "     ", f.Contested, dim)
+		}
+		if !pathAnswer(ans.Query) {
+			// Timeline, disputes, stances: the claimed effects, each with its evidence.
+			for _, s := range f.Chain {
+				l := "   → " + string(s.Effect) + " " + s.To.Name
+				if s.Period != "" {
+					l += "  [" + s.Period + "]"
+				}
+				if s.Summary != "" {
+					l += ": " + s.Summary
+				}
+				fmt.Fprintln(w, l)
+				writeEvidence(w, "     ", s.Evidence, dim)
+				if len(s.ContestedBy) > 0 {
+					fmt.Fprintln(w, "     contested by:")
+					writeEvidence(w, "       ", s.ContestedBy, dim)
+				}
+			}
+		}
+	}
+	if len(ans.Findings) == 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "No findings.")
+	}
+	fmt.Fprintln(w)
+	n := fmt.Sprintf("%d findings", len(ans.Findings))
+	if len(ans.Findings) == 1 {
+		n = "1 finding"
+	}
+	fmt.Fprintln(w, dim(n+" · answered "+where))
+}
+
+// pathAnswer reports whether q's findings are causal paths (rather than
+// events, disputes or stances with parallel effects).
+func pathAnswer(q queries.Name) bool {
+	switch q {
+	case queries.Timeline, queries.Disputes, queries.Stances:
+		return false
+	}
+	return true
+}
+
+func writeEvidence(w io.Writer, indent string, es []queries.Evidence, dim func(string) string) {
+	for _, e := range es {
+		l := fmt.Sprintf("%s[%s, %s, %s] %s", indent, e.Source, e.Locator, e.Mode, e.Title)
+		if e.URL != "" {
+			l += " " + dim("<"+e.URL+">")
+		}
+		fmt.Fprintln(w, l)
+	}
+}
+
+// chainText writes a chain as "a —drives→ b —weakens→ c".
+func chainText(chain []queries.Step, short map[string]string) string {
+	name := func(r queries.Ref) string {
+		if s, ok := short[r.ID]; ok {
+			return s
+		}
+		return r.Name
+	}
+	var b strings.Builder
+	b.WriteString(name(chain[0].From))
+	for _, s := range chain {
+		fmt.Fprintf(&b, " —%s→ %s", s.Effect, name(s.To))
+	}
+	return b.String()
+}
+
+// shortNames maps entities with long names to their first, shorter alias,
+// for chains ("territorial nationalism" for "Territory-focused Russian
+// nationalism"). Relations and states keep their names.
+func shortNames(ents []queries.Entity) map[string]string {
+	out := map[string]string{}
+	for _, e := range ents {
+		if e.Label == graph.LabelRelation || e.Label == graph.LabelState || len(e.Aliases) == 0 {
+			continue
+		}
+		if a := e.Aliases[0]; len([]rune(e.Name)) > 28 && len(a) < len(e.Name) {
+			out[e.ID] = a
+		}
+	}
+	return out
+}

@@ -1,0 +1,144 @@
+package cli_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/dyad-kg/dyad/internal/cli"
+	"github.com/dyad-kg/dyad/queries"
+)
+
+// -update rewrites the golden files; another test file in the package may
+// define the flag too.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files in testdata")
+	}
+}
+
+func updateGolden() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// isolate keeps the environment and any user config from choosing Neo4j or
+// another dataset.
+func isolate(t *testing.T) {
+	t.Helper()
+	for _, k := range []string{"NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE", "DYAD_DATA", "DYAD_CONFIG"} {
+		t.Setenv(k, "")
+	}
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+}
+
+func askMain(t *testing.T, args ...string) (code int, out, errOut string) {
+	t.Helper()
+	var o, e bytes.Buffer
+	code = cli.Main(args, &cli.IO{In: strings.NewReader(""), Out: &o, ErrOut: &e})
+	return code, o.String(), e.String()
+}
+
+func TestAsk(t *testing.T) {
+	isolate(t)
+	tests := []struct {
+		name string
+		args []string
+		code int
+		out  []string // lines or fragments stdout must hold
+		err  []string // fragments stderr must hold
+	}{
+		{name: "weakened", args: []string{"ask", "What factors weakened Russia–Japan ties?"},
+			out: []string{
+				"What weakened Russia–Japan relations?",
+				"1. Anti-Western line of Russian foreign policy —weakens→ Russia–Japan relations",
+				"   [article, para 1, argued] Russia's Asia policy: why China, not Japan, became Moscow's partner",
+				"chain: territorial nationalism —drives→ no territorial concessions —weakens→ Russia–Japan relations",
+				"findings · answered from the built-in dataset (in memory)",
+			}},
+		{name: "words as separate arguments", args: []string{"ask", "--backend", "memory", "what", "drove", "Moscow", "and", "Tokyo", "apart"},
+			out: []string{"What weakened Russia–Japan relations?"}},
+		{name: "strengthened", args: []string{"ask", "--backend", "memory", "What strengthened Sino-Russian relations?"},
+			out: []string{"What strengthened China–Russia relations?", "—strengthens→ Russia–China relations"}},
+		{name: "disputes", args: []string{"ask", "--backend", "memory", "Which disputes is Japan party to?"},
+			out: []string{"The disputes Japan is party to", "Kuril Islands dispute over Southern Kuril Islands", "   Japan: "}},
+		{name: "stances in a year", args: []string{"ask", "--backend", "memory", "What stances did Russia hold in 2005?"},
+			out: []string{"The stances Russia held, as of 2005", "toward: "}},
+		{name: "timeline", args: []string{"ask", "--backend", "memory", "history of Moscow-Tokyo ties"},
+			out: []string{"The timeline of Russia–Japan relations", "Soviet–Japanese Joint Declaration"}},
+		{name: "paths", args: []string{"ask", "--backend", "memory", "How did the 2022 invasion affect Russia–Japan relations?"},
+			out: []string{"How Russia's full-scale invasion of Ukraine reached a relation", "—weakens→ Russia–Japan relations"}},
+		{name: "cypher", args: []string{"ask", "--format", "cypher", "What weakened Moscow–Tokyo ties in 2005?"},
+			out: []string{":param {a: 'RUS', b: 'JPN', depth: 3, from: 2005, sign: -1, to: 2005}", "$sign"}},
+		{name: "cypher lists and nulls", args: []string{"ask", "--format", "cypher", "Compare Russia's relations with Japan and China"},
+			out: []string{":param {a: 'RUS', b: null, depth: 3, from: null, others: ['JPN', 'CHN'], to: null}"}},
+		{name: "unknown question", args: []string{"ask", "--backend", "memory", "What is the weather in Tokyo?"}, code: 2,
+			err: []string{"question not understood", "What factors weakened Russia–Japan ties?", "Which disputes is Japan party to?"}},
+		{name: "unknown name", args: []string{"ask", "--backend", "memory", "What weakened Russia–Japon ties?"}, code: 2,
+			err: []string{`unknown name "Japon" (did you mean "Japan"?)`}},
+		{name: "no question", args: []string{"ask"}, code: 2, err: []string{"ask needs a question"}},
+		{name: "bad format", args: []string{"ask", "--format", "xml", "What weakened Russia–Japan ties?"}, code: 2, err: []string{"invalid --format"}},
+		{name: "bad backend", args: []string{"ask", "--backend", "sql", "What weakened Russia–Japan ties?"}, code: 2, err: []string{"invalid --backend"}},
+		{name: "queries", args: []string{"queries"},
+			out: []string{"NAME", "weakened", `dyad ask "What factors weakened Russia–Japan ties?"`, "contested"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := askMain(t, tt.args...)
+			require.Equal(t, tt.code, code, "stderr: %s", errOut)
+			for _, s := range tt.out {
+				require.True(t, strings.Contains(out, s), "stdout lacks %q; it begins:\n%.600s", s, out)
+			}
+			for _, s := range tt.err {
+				require.Contains(t, errOut, s)
+			}
+			if tt.code != 0 {
+				require.Empty(t, out)
+			}
+		})
+	}
+}
+
+func TestAskJSON(t *testing.T) {
+	isolate(t)
+	code, out, errOut := askMain(t, "ask", "--backend", "memory", "--format", "json", "What factors weakened Russia–Japan ties?")
+	require.Equal(t, 0, code, errOut)
+	var ans queries.Answer
+	require.NoError(t, json.Unmarshal([]byte(out), &ans))
+	require.Equal(t, queries.Weakened, ans.Query)
+	require.Equal(t, "RUS", ans.Params.A)
+	require.Equal(t, "JPN", ans.Params.B)
+	require.NotEmpty(t, ans.Findings)
+	for _, f := range ans.Findings {
+		require.NotEmpty(t, f.Evidence, "finding %s has no evidence", f.Subject.ID)
+	}
+
+	code, out, errOut = askMain(t, "queries", "--format", "json")
+	require.Equal(t, 0, code, errOut)
+	var entries []cli.CatalogEntry
+	require.NoError(t, json.Unmarshal([]byte(out), &entries))
+	require.Len(t, entries, len(queries.Catalog))
+}
+
+// TestAskGolden holds the README's main command to its output.
+func TestAskGolden(t *testing.T) {
+	isolate(t)
+	code, out, errOut := askMain(t, "ask", "What factors weakened Russia–Japan ties?")
+	require.Equal(t, 0, code, errOut)
+	golden := filepath.Join("testdata", "ask-weakened.txt")
+	if updateGolden() {
+		require.NoError(t, os.MkdirAll("testdata", 0o755))
+		require.NoError(t, os.WriteFile(golden, []byte(out), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err, "run go test ./internal/cli -run TestAskGolden -update")
+	require.Equal(t, string(want), out)
+}
