@@ -1,0 +1,225 @@
+package graphml
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"runtime/metrics"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/stretchr/testify/require"
+
+	"github.com/dyad-kg/dyad/graph"
+	"github.com/dyad-kg/dyad/graph/neo4jdb"
+	"github.com/dyad-kg/dyad/internal/testenv"
+	"github.com/dyad-kg/dyad/loader"
+)
+
+// generate returns about n elements shaped like Dyad's graph (a third
+// nodes, two thirds edges, with the same kinds of properties), the same
+// every time, sorted as graph.Dataset.Elements sorts them.
+func generate(n int) *graph.Elements {
+	el := &graph.Elements{}
+	nodes := max(n/3, len(graph.Labels))
+	seed := uint64(42)
+	rnd := func(k int) int { // a fixed linear congruential sequence
+		seed = seed*6364136223846793005 + 1442695040888963407
+		return int(seed>>33) % k
+	}
+	var ids []string
+	per := nodes / len(graph.Labels)
+	for li, l := range graph.Labels {
+		for i := range per {
+			id := fmt.Sprintf("%s-%07d", strings.ToLower(string(l)), i)
+			p := map[string]any{"id": id, "name": fmt.Sprintf("%s number %d", l, i)}
+			if i%3 == 0 {
+				p["aliases"] = []string{fmt.Sprintf("Alias %d", i), fmt.Sprintf("Other name %d", i)}
+			}
+			if i%2 == 0 {
+				p["description"] = fmt.Sprintf("A generated %s, number %d, with a description of ordinary length & an ampersand.", l, i)
+			}
+			switch l {
+			case graph.LabelEvent:
+				p["year"] = int64(1900 + i%125)
+				p["date"] = fmt.Sprint(1900 + i%125)
+				p["kind"] = "treaty"
+			case graph.LabelStance:
+				p["from_year"], p["to_year"] = int64(1950+i%50), int64(2000+i%25)
+			case graph.LabelSource:
+				p["url"] = fmt.Sprintf("https://example.org/source/%d", i)
+			}
+			if li > 0 && i%2 == 1 {
+				p["sources"] = []string{"source-0000000"}
+				p["locators"] = []string{"p. 1"}
+				p["modes"] = []string{"argued"}
+			}
+			el.Nodes = append(el.Nodes, graph.Node{Label: l, ID: id, Props: p})
+			ids = append(ids, id)
+		}
+	}
+	edges := max(n-len(el.Nodes), 0)
+	perType := edges / len(graph.RelTypes)
+	for _, t := range graph.RelTypes {
+		for i := range perType {
+			from, to := ids[rnd(len(ids))], ids[rnd(len(ids))]
+			id := graph.EdgeID(t, from, to) + fmt.Sprintf(":%d", i)
+			p := map[string]any{"id": id}
+			switch t {
+			case graph.RelWeakens, graph.RelStrengthens, graph.RelDrives:
+				id = fmt.Sprintf("c-%s-%07d", strings.ToLower(string(t)), i)
+				p = map[string]any{"id": id, "summary": fmt.Sprintf("Claim %d: the one weakened or strengthened the other.", i),
+					"sources": []string{"source-0000000"}, "locators": []string{fmt.Sprintf("para %d", i%9)}, "modes": []string{"argued"},
+					"contested": i%7 == 0, "from_year": int64(1990 + i%30)}
+			case graph.RelPartyTo:
+				p["position"] = "A position held for a long time."
+			}
+			el.Edges = append(el.Edges, graph.Edge{Type: t, ID: id, From: from, To: to, Props: p})
+		}
+	}
+	return el
+}
+
+// peakHeap samples the heap until stop is called and returns the peaks of
+// the heap's objects (live and not yet collected) and of the live heap (as
+// the last garbage collection found it), in bytes.
+func peakHeap() (stop func() (heap, live uint64)) {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/live:bytes"}}
+	var peak, peakLive uint64
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(sample)
+			peak = max(peak, sample[0].Value.Uint64())
+			peakLive = max(peakLive, sample[1].Value.Uint64())
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() (uint64, uint64) {
+		close(done)
+		wg.Wait()
+		return peak, peakLive
+	}
+}
+
+// BenchmarkExport measures the writer alone on generated elements:
+//
+//	go test ./graph/graphml -run '^$' -bench Export -benchmem
+func BenchmarkExport(b *testing.B) {
+	for _, size := range []int{10_000, 100_000} {
+		b.Run(fmt.Sprintf("elements=%d", size), func(b *testing.B) {
+			el := generate(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := WriteElements(io.Discard, el); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(el.Len())*float64(b.N)/b.Elapsed().Seconds(), "elements/s")
+		})
+	}
+}
+
+// BenchmarkNeo4jExport compares Dyad's streaming export from Neo4j with
+// APOC's, on generated graphs loaded into the test Neo4j:
+//
+//	DYAD_TEST_NEO4J_URI=bolt://127.0.0.1:7690 go test ./graph/graphml -run '^$' -bench Neo4jExport -benchtime 3x
+//
+// DYAD_BENCH_SIZES (e.g. "10000,100000,1000000") overrides the sizes.
+func BenchmarkNeo4jExport(b *testing.B) {
+	db := testenv.Neo4j(b)
+	sizes := []int{10_000, 100_000}
+	if s := testenvSizes(); s != nil {
+		sizes = s
+	}
+	ctx := context.Background()
+	for _, size := range sizes {
+		testenv.Wipe(b, db)
+		el := generate(size)
+		_, err := loader.LoadElements(ctx, db, el, loader.Options{})
+		require.NoError(b, err)
+		require.NoError(b, db.Exec(ctx, "CALL db.awaitIndexes(600)", nil))
+		run := func(name string, export func() (int64, error)) {
+			b.Run(fmt.Sprintf("%s/elements=%d", name, size), func(b *testing.B) {
+				b.ReportAllocs()
+				if _, err := export(); err != nil { // warm Neo4j's caches and query plans
+					b.Fatal(err)
+				}
+				runtime.GC()
+				var bytes int64
+				var peak, live uint64
+				for b.Loop() {
+					stop := peakHeap()
+					n, err := export()
+					h, l := stop()
+					peak, live = max(peak, h), max(live, l)
+					if err != nil {
+						b.Fatal(err)
+					}
+					bytes = n
+				}
+				b.ReportMetric(float64(size)*float64(b.N)/b.Elapsed().Seconds(), "elements/s")
+				b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
+				b.ReportMetric(float64(live)/(1<<20), "peak-live-MiB")
+				b.ReportMetric(float64(bytes)/(1<<20), "output-MiB")
+			})
+		}
+		run("dyad", func() (int64, error) {
+			cw := &countingWriter{}
+			_, _, err := ExportNeo4j(ctx, db, cw, Selection{})
+			return cw.n, err
+		})
+		run("apoc", func() (int64, error) {
+			return apocExport(ctx, db)
+		})
+	}
+}
+
+// apocExport streams APOC's GraphML export of the whole database and
+// returns its size; the rows are dropped as they arrive, as an export to a
+// pipe would.
+func apocExport(ctx context.Context, db *neo4jdb.DB) (int64, error) {
+	var n int64
+	err := db.Stream(ctx, "CALL apoc.export.graphml.all(null, {stream: true, useTypes: true, readLabels: true}) YIELD data RETURN data", nil,
+		func(r *neo4jRecord) error {
+			s, _ := r.Values[0].(string)
+			n += int64(len(s))
+			return nil
+		})
+	return n, err
+}
+
+type neo4jRecord = neo4j.Record
+
+// testenvSizes reads DYAD_BENCH_SIZES, a comma-separated list of sizes.
+func testenvSizes() []int {
+	var out []int
+	for _, f := range strings.Split(os.Getenv("DYAD_BENCH_SIZES"), ",") {
+		if n, err := strconv.Atoi(strings.TrimSpace(f)); err == nil && n > 0 {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+type countingWriter struct{ n int64 }
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	c.n += int64(len(p))
+	return len(p), nil
+}

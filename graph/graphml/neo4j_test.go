@@ -1,0 +1,151 @@
+package graphml
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/dyad-kg/dyad/graph"
+	"github.com/dyad-kg/dyad/graph/neo4jdb"
+	"github.com/dyad-kg/dyad/internal/testenv"
+	"github.com/dyad-kg/dyad/loader"
+)
+
+// loadSmall loads the small dataset into the test Neo4j.
+func loadSmall(t *testing.T) (*neo4jdb.DB, *graph.Elements) {
+	t.Helper()
+	db := testenv.Neo4j(t)
+	ds, err := loader.ReadDir("../../testdata/small")
+	require.NoError(t, err)
+	_, err = loader.Load(context.Background(), db, ds, loader.Options{})
+	require.NoError(t, err)
+	return db, ds.Elements()
+}
+
+// snapshot is every node and edge in db as sorted lines, properties
+// included, less the loader's marker: equal snapshots, equal graphs.
+func snapshot(t *testing.T, db *neo4jdb.DB) []string {
+	t.Helper()
+	ctx := context.Background()
+	var lines []string
+	add := func(format string, args ...any) {
+		lines = append(lines, fmt.Sprintf(format, args...))
+	}
+	recs, err := db.Read(ctx, "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props", nil)
+	require.NoError(t, err)
+	for _, r := range recs {
+		m := r.AsMap()
+		props := m["props"].(map[string]any)
+		delete(props, Marker)
+		b, err := json.Marshal(props)
+		require.NoError(t, err)
+		add("node %v %s", m["labels"], b)
+	}
+	recs, err = db.Read(ctx, "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props", nil)
+	require.NoError(t, err)
+	for _, r := range recs {
+		m := r.AsMap()
+		props := m["props"].(map[string]any)
+		delete(props, Marker)
+		b, err := json.Marshal(props)
+		require.NoError(t, err)
+		add("edge %v %v->%v %s", m["type"], m["from"], m["to"], b)
+	}
+	sort.Strings(lines)
+	return lines
+}
+
+// TestNeo4jExportMatchesDataset checks that exporting from Neo4j gives the
+// same bytes as exporting the dataset it was loaded from, for the whole
+// graph and for selections.
+func TestNeo4jExportMatchesDataset(t *testing.T) {
+	db, el := loadSmall(t)
+	ctx := context.Background()
+	tests := []struct {
+		name     string
+		relation string
+		depth    int
+		period   Period
+	}{
+		{name: "whole graph"},
+		{name: "period", period: Period{1992, 2001}},
+		{name: "period open at the start", period: Period{To: 1960}},
+		{name: "relation depth 1", relation: "RUS-JPN", depth: 1},
+		{name: "relation depth 2", relation: "RUS-JPN", depth: 2},
+		{name: "relation and period", relation: "RUS-JPN", depth: 2, period: Period{1992, 2001}},
+		{name: "node set", relation: "-"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			embedded, fromDB := Selection{Period: tt.period}, Selection{Period: tt.period}
+			switch tt.relation {
+			case "":
+			case "-":
+				ids := map[string]bool{"RUS": true, "JPN": true, "RUS-JPN": true, "kurils": true}
+				embedded.Nodes, fromDB.Nodes = ids, ids
+			default:
+				var err error
+				embedded.Nodes, err = Neighbourhood(el, tt.relation, graph.LabelRelation, tt.depth, tt.period)
+				require.NoError(t, err)
+				fromDB.Nodes, err = NeighbourhoodNeo4j(ctx, db, tt.relation, graph.LabelRelation, tt.depth, tt.period)
+				require.NoError(t, err)
+				assert.Equal(t, embedded.Nodes, fromDB.Nodes)
+			}
+			want := export(t, Select(el, embedded))
+			var got bytes.Buffer
+			nodes, edges, err := ExportNeo4j(ctx, db, &got, fromDB)
+			require.NoError(t, err)
+			sub := Select(el, embedded)
+			assert.Equal(t, len(sub.Nodes), nodes)
+			assert.Equal(t, len(sub.Edges), edges)
+			assert.Equal(t, string(want), got.String(), "export from Neo4j differs from export of the dataset")
+		})
+	}
+	_, err := NeighbourhoodNeo4j(ctx, db, "RUS", graph.LabelRelation, 1, Period{})
+	assert.ErrorContains(t, err, `no Relation "RUS"`)
+}
+
+// TestNeo4jForeignProperties checks that properties Dyad does not know are
+// exported as strings, and that nodes Dyad did not write are left out.
+func TestNeo4jForeignProperties(t *testing.T) {
+	db, _ := loadSmall(t)
+	ctx := context.Background()
+	require.NoError(t, db.Exec(ctx, "MATCH (n:State {id: 'JPN'}) SET n.note = 'added by hand', n.score = 2.5", nil))
+	require.NoError(t, db.Exec(ctx, "CREATE (:State {id: 'XXX', name: 'Not Dyad', other: 1})", nil))
+	var buf bytes.Buffer
+	_, _, err := ExportNeo4j(ctx, db, &buf, Selection{})
+	require.NoError(t, err)
+	p := parse(t, buf.Bytes())
+	assert.Equal(t, "added by hand", p.nodes["JPN"]["note"])
+	assert.Equal(t, "2.5", p.nodes["JPN"]["score"])
+	assert.NotContains(t, p.nodes, "XXX")
+	for id, k := range p.keys {
+		assert.NotEqual(t, "other", k[1], "key %s declared for a property only a foreign node has", id)
+	}
+}
+
+// TestAPOCRoundTrip loads the small dataset, exports it from Neo4j, wipes
+// the database and imports the export with APOC: the graph that comes back
+// has the same labels, types and properties.
+func TestAPOCRoundTrip(t *testing.T) {
+	db, _ := loadSmall(t)
+	ctx := context.Background()
+	before := snapshot(t, db)
+	var buf bytes.Buffer
+	_, _, err := ExportNeo4j(ctx, db, &buf, Selection{})
+	require.NoError(t, err)
+	testenv.Wipe(t, db)
+	require.Empty(t, snapshot(t, db))
+	err = db.Exec(ctx, "CALL apoc.import.graphml($data, {readLabels: true, storeNodeIds: true, compression: 'NONE'})",
+		map[string]any{"data": buf.Bytes()})
+	require.NoError(t, err, "APOC's importer refused the export")
+	after := snapshot(t, db)
+	assert.Equal(t, before, after, "the graph APOC rebuilt differs")
+	assert.Len(t, after, 18+25)
+}

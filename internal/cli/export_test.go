@@ -1,0 +1,76 @@
+package cli_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestExportGraphML(t *testing.T) {
+	t.Setenv("NEO4J_URI", "")
+	t.Setenv("DYAD_DATA", "")
+	golden, err := os.ReadFile("../../graph/graphml/testdata/small.graphml")
+	require.NoError(t, err)
+	small := []string{"export", "graphml", "--data", "../../testdata/small"}
+	args := func(extra ...string) []string { return append(append([]string{}, small...), extra...) }
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		out, err string
+	}{
+		{"to stdout", args(), 0, string(golden), ""},
+		{"relation", args("--relation", "RUS-JPN", "--depth", "1"), 0, `<node id="kurils" labels=":Dispute">`, ""},
+		{"period", args("--from", "1992", "--to", "2001"), 0, `<edge id="c-china-card-weakens-rus-jpn"`, ""},
+		{"built-in dataset", []string{"export", "graphml"}, 0, "</graphml>\n", ""},
+		{"unknown relation", args("--relation", "RUS"), 1, "", `no Relation "RUS" in the graph`},
+		{"bad source", args("--source", "csv"), 2, "", `invalid --source "csv": want dataset or neo4j`},
+		{"depth without relation", args("--depth", "2"), 2, "", "--depth needs --relation"},
+		{"negative depth", args("--relation", "RUS-JPN", "--depth", "-1"), 2, "", "invalid --depth -1"},
+		{"reversed period", args("--from", "2001", "--to", "1992"), 2, "", "--from 2001 is after --to 1992"},
+		{"neo4j down", args("--source", "neo4j", "--uri", "bolt://127.0.0.1:1"), 1, "", "neo4j is unavailable at bolt://127.0.0.1:1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := run(t, tt.args...)
+			assert.Equal(t, tt.code, code, "stderr: %s", errOut)
+			if tt.out == string(golden) {
+				assert.Equal(t, tt.out, out)
+			} else {
+				assert.Contains(t, out, tt.out)
+			}
+			assert.Contains(t, errOut, tt.err)
+		})
+	}
+	// The period leaves out the events and claims outside it.
+	_, out, _ := run(t, args("--from", "1992", "--to", "2001")...)
+	assert.NotContains(t, out, "invasion-2022")
+}
+
+func TestExportGraphMLToFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.graphml")
+	code, out, errOut := run(t, "export", "graphml", "--data", "../../testdata/small", "-o", path)
+	require.Equal(t, 0, code, errOut)
+	assert.Empty(t, out)
+	assert.Equal(t, "exported 18 nodes and 25 edges to "+path+"\n", errOut)
+	got, err := os.ReadFile(path)
+	require.NoError(t, err)
+	golden, err := os.ReadFile("../../graph/graphml/testdata/small.graphml")
+	require.NoError(t, err)
+	assert.Equal(t, string(golden), string(got))
+
+	// A failed export leaves the old file and no temporary file.
+	code, _, _ = run(t, "export", "graphml", "--data", "../../testdata/small", "--relation", "nope", "-o", path)
+	assert.Equal(t, 1, code)
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	require.Len(t, entries, 1)
+	got, err = os.ReadFile(path)
+	require.NoError(t, err)
+	assert.True(t, strings.HasSuffix(string(got), "</graphml>\n"))
+}
