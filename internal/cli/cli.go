@@ -108,6 +108,10 @@ With no Neo4j configured, dyad answers from the dataset built into it.`,
 		newValidateCmd(env, nil),
 		newStatsCmd(env, nil),
 		newLoadCmd(env, nil),
+		newGenCmd(env, nil),
+		newAskCmd(env, nil),
+		newQueriesCmd(env, nil),
+		newExportCmd(env, nil),
 	)
 	return root
 }

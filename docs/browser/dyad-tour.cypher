@@ -1,0 +1,221 @@
+// Dyad in Neo4j Browser: a guided tour of Russia, Japan and China after 1991.
+//
+// Generated from the query catalog (queries.Catalog, queries/cypher/*.cypher)
+// by queries/browser_test.go; do not edit by hand. Regenerate with
+//   go test ./queries -run TestBrowser -update
+//
+// Load the graph first (dyad load), apply the style (docs/browser/dyad.grass),
+// then drag this file onto Neo4j Browser and pick "Paste in editor" to run the
+// whole tour at once (each step in its own row of one frame), or import
+// docs/browser/dyad-tour.zip in the Favorites drawer for one saved script per
+// step. Each step sets its parameters with :param, then asks its question.
+// See docs/browser.md.
+
+// 01 The states and their relations
+//    Every state and every bilateral relation (a node of its own, so causes can
+//    point at it); the Soviet Union is not Russia: SUCCEEDS links them.
+MATCH p = (:State)-[:HAS_RELATION]->(:Relation)
+RETURN p
+UNION
+MATCH p = (:State)-[:SUCCEEDS]->(:State)
+RETURN p;
+
+// 02 The Russia–Japan neighbourhood
+//    The relation, its two states, and every claim into it (what weakened or
+//    strengthened it) with the claim's subject: factors, stances, events, the
+//    Kuril dispute.
+:param {a: 'RUS', b: 'JPN'};
+MATCH p = (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
+OPTIONAL MATCH claim = (subject)-[:WEAKENS|STRENGTHENS]->(rel)
+RETURN p, collect(claim) AS claims;
+
+// 03 What weakened Russia–Japan relations? (weakened)
+//    Direct causes and causal chains (up to depth steps) whose net effect
+//    weakened the relation, optionally within a period.
+:param {a: 'RUS', b: 'JPN', sign: -1, depth: 3, from: null, to: null};
+MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
+MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
+WHERE length(p) <= $depth
+  AND reduce(s = 1, r IN relationships(p) | s * CASE type(r) WHEN 'WEAKENS' THEN -1 ELSE 1 END) = $sign
+  AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+                                  AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
+  AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
+ORDER BY length(p), cause.name;
+
+// 04 What weakened Russia–Japan relations, as a graph
+//    The same causes and chains as paths: direct claims, and what drove them (up
+//    to three claims long). Red edges weaken, green strengthen, orange drive.
+:param {a: 'RUS', b: 'JPN'};
+MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
+MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
+WHERE all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+RETURN p;
+
+// 05 The timeline of Russia–Japan relations (timeline)
+//    Events involving both states (or their predecessors), or claimed to affect
+//    the relation, in date order, with their effect.
+:param {a: 'RUS', b: 'JPN', depth: 3, from: null, to: null};
+MATCH (a:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(b:State {id: $b})
+CALL (a, b, rel) {
+  MATCH (a)-[:SUCCEEDS*0..3]->(pa:State), (b)-[:SUCCEEDS*0..3]->(pb:State)
+  MATCH (pa)<-[:INVOLVES]-(e:Event)-[:INVOLVES]->(pb)
+  WHERE pa <> pb
+  RETURN e
+  UNION
+  MATCH (e:Event)-[:WEAKENS|STRENGTHENS]->(rel)
+  RETURN e
+}
+WITH rel, e
+WHERE ($from IS NULL OR e.year >= $from) AND ($to IS NULL OR e.year <= $to)
+OPTIONAL MATCH (e)-[r:WEAKENS|STRENGTHENS]->(rel)
+WITH e, collect(r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}) AS effects
+RETURN e {.*} AS event, effects
+ORDER BY e.date, e.id;
+
+// 06 The disputes Russia is party to (disputes)
+//    Each dispute with every party's position and the dispute's claimed effects.
+:param {a: 'RUS', b: null, depth: 3, from: null, to: null};
+MATCH (:State {id: $a})-[:PARTY_TO]->(d:Dispute)
+MATCH (party:State)-[p:PARTY_TO]->(d)
+OPTIONAL MATCH (d)-[:CONCERNS]->(t:Region)
+WITH d, t, party, p ORDER BY party.id
+WITH d, t, collect({state: party {.id, .name, label: 'State'}, position: p.position,
+                    sources: p.sources, locators: p.locators, modes: p.modes}) AS parties
+RETURN d {.*} AS dispute, t {.id, .name, label: 'Region'} AS territory, parties,
+       [(d)-[r:WEAKENS|STRENGTHENS|DRIVES]->() | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS effects
+ORDER BY d.name;
+
+// 07 The Kuril Islands dispute
+//    The disputes Russia is party to, their parties and territory, and what each
+//    dispute weakened or strengthened.
+:param {a: 'RUS'};
+MATCH (:State {id: $a})-[:PARTY_TO]->(d:Dispute)
+MATCH p = (:State)-[:PARTY_TO]->(d)
+OPTIONAL MATCH t = (d)-[:CONCERNS]->(:Region)
+OPTIONAL MATCH e = (d)-[:WEAKENS|STRENGTHENS]->()
+RETURN p, t, collect(e) AS effects;
+
+// 08 The regions that matter to Russia–Japan relations (regions)
+//    Regions on a causal path into the relation (as a cause, or what a cause
+//    concerns), with the path.
+:param {a: 'RUS', b: 'JPN', depth: 3, from: null, to: null};
+MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
+MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
+WHERE length(p) <= $depth
+  AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+                                  AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
+  AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+UNWIND nodes(p) AS n
+CALL (n) {
+  MATCH (n)-[:CONCERNS]->(region:Region) RETURN region
+  UNION
+  WITH n WHERE n:Region RETURN n AS region
+}
+RETURN DISTINCT region {.id, .name, label: 'Region'} AS region,
+       [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
+ORDER BY region.name;
+
+// 09 The stances Russia held (stances)
+//    Policy stances the state held, optionally as of a year or within a period,
+//    with whom they aimed at and what they drove.
+:param {a: 'RUS', b: null, depth: 3, from: null, to: null};
+MATCH (:State {id: $a})-[h:HOLDS]->(st:Stance)
+WHERE ($to IS NULL OR h.from_year IS NULL OR h.from_year <= $to)
+  AND ($from IS NULL OR h.to_year IS NULL OR h.to_year >= $from)
+OPTIONAL MATCH (st)-[:TOWARD]->(t:State)
+WITH st, t ORDER BY t.id
+WITH st, collect(t {.id, .name, label: 'State'}) AS toward
+RETURN st {.*} AS stance, toward,
+       [(st)-[r:WEAKENS|STRENGTHENS|DRIVES]->() | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS effects
+ORDER BY st.from_year, st.name;
+
+// 10 The Russia–China neighbourhood
+//    Why China, not Japan, became Moscow's partner: the relation, its states, and
+//    every claim into it with the claim's subject.
+:param {a: 'RUS', b: 'CHN'};
+MATCH p = (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
+OPTIONAL MATCH claim = (subject)-[:WEAKENS|STRENGTHENS]->(rel)
+RETURN p, collect(claim) AS claims;
+
+// 11 What strengthened Russia–China relations? (strengthened)
+//    Direct causes and causal chains whose net effect strengthened the relation,
+//    optionally within a period.
+:param {a: 'RUS', b: 'CHN', sign: 1, depth: 3, from: null, to: null};
+MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
+MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
+WHERE length(p) <= $depth
+  AND reduce(s = 1, r IN relationships(p) | s * CASE type(r) WHEN 'WEAKENS' THEN -1 ELSE 1 END) = $sign
+  AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+                                  AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
+  AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
+ORDER BY length(p), cause.name;
+
+// 12 Russia's relations compared: what pushed each up or down (compare)
+//    For each of the state's relations (or those with others), the causes that
+//    weakened or strengthened it.
+:param {a: 'RUS', b: null, others: ['JPN', 'CHN'], depth: 3, from: null, to: null};
+MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(other:State)
+WHERE other.id <> $a AND ($others IS NULL OR other.id IN $others)
+MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
+WHERE length(p) <= $depth
+  AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+                                  AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
+  AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+RETURN rel {.id, .name, label: 'Relation'} AS relation,
+       [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
+ORDER BY relation.name, length(p);
+
+// 13 How Russia's full-scale invasion of Ukraine reached a relation (paths)
+//    The causal paths from an event, factor, stance, region or dispute to a
+//    relation (between A and B, if given).
+:param {a: null, b: null, node: 'e-2022-invasion-of-ukraine', depth: 3, from: null, to: null};
+CALL () {
+  MATCH (n:Event {id: $node}) RETURN n
+  UNION MATCH (n:Factor {id: $node}) RETURN n
+  UNION MATCH (n:Stance {id: $node}) RETURN n
+  UNION MATCH (n:Region {id: $node}) RETURN n
+  UNION MATCH (n:Dispute {id: $node}) RETURN n
+}
+MATCH p = (n)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel:Relation)
+WHERE length(p) <= $depth
+  AND ($a IS NULL OR $a IN rel.states) AND ($b IS NULL OR $b IN rel.states)
+  AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+                                  AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
+  AND all(x IN nodes(p) WHERE single(m IN nodes(p) WHERE m = x))
+RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
+ORDER BY length(p), rel.name;
+
+// 14 What Russia's Asia policy: why China, not Japan, became Moscow's partner claims (source)
+//    Every claim that cites the source, as evidence or as contesting it.
+:param {a: null, b: null, source: 'article', depth: 3, from: null, to: null};
+MATCH (src:Source {id: $source})
+CALL (src) {
+  MATCH ()-[r:WEAKENS]->() WHERE src.id IN r.sources OR src.id IN coalesce(r.contested_sources, []) RETURN r
+  UNION
+  MATCH ()-[r:STRENGTHENS]->() WHERE src.id IN r.sources OR src.id IN coalesce(r.contested_sources, []) RETURN r
+  UNION
+  MATCH ()-[r:DRIVES]->() WHERE src.id IN r.sources OR src.id IN coalesce(r.contested_sources, []) RETURN r
+}
+RETURN [r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
+ORDER BY r.id;
+
+// 15 Which claims are contested about Russia–Japan relations (contested)
+//    Claims a source disputes, and claims opposed by another claim of opposite
+//    sign on the same subject and object; about the relation between A and B, if
+//    given.
+:param {a: 'RUS', b: 'JPN', depth: 3, from: null, to: null};
+CALL () {
+  MATCH ()-[r:WEAKENS]->() RETURN r
+  UNION
+  MATCH ()-[r:STRENGTHENS]->() RETURN r
+  UNION
+  MATCH ()-[r:DRIVES]->() RETURN r
+}
+WITH r, startNode(r) AS x, endNode(r) AS y
+WHERE ($a IS NULL OR (y:Relation AND $a IN y.states AND ($b IS NULL OR $b IN y.states)))
+WITH x, r, y, [(x)-[o:WEAKENS|STRENGTHENS]->(y) WHERE type(o) <> type(r) AND type(r) <> 'DRIVES' | o.id] AS opposed
+WHERE r.contested = true OR size(opposed) > 0
+RETURN [r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps, opposed
+ORDER BY r.id;

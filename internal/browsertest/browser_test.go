@@ -1,0 +1,313 @@
+// Package browsertest checks Dyad's graph in Neo4j Browser end to end: the
+// Browser the test Neo4j serves, driven in Debian's headless Chromium by
+// tools/browser/e2e.mjs (playwright-core), with the shipped dataset loaded,
+// the style docs/browser/dyad.grass applied and the tour's queries run.
+package browsertest
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"image/png"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-kg/dyad/graph"
+	"github.com/dyad-kg/dyad/internal/testenv"
+	"github.com/dyad-kg/dyad/loader"
+	"github.com/dyad-kg/dyad/queries"
+)
+
+var update = flag.Bool("update", false, "write the screenshot to docs/browser/russia-japan.png")
+
+// HTTPEnv names the test Neo4j's Browser URL (scripts/test sets it). Unset,
+// it is http://<host of DYAD_TEST_NEO4J_URI>:<NEO4J_HTTP_PORT or 7474>/browser/.
+const HTTPEnv = "DYAD_TEST_NEO4J_HTTP"
+
+// ArtifactsEnv names a directory for the screenshot (CI keeps it).
+const ArtifactsEnv = "DYAD_TEST_ARTIFACTS"
+
+const (
+	repo        = "../.."
+	tourFile    = repo + "/docs/browser/dyad-tour.cypher"
+	grassFile   = repo + "/docs/browser/dyad.grass"
+	screenshot  = repo + "/docs/browser/russia-japan.png"
+	script      = repo + "/tools/browser/e2e.mjs"
+	playwright  = repo + "/tools/browser/node_modules/playwright-core/package.json"
+	installNode = "npm ci --prefix tools/browser (needs node and npm: apt install nodejs npm)"
+)
+
+func TestBrowserRussiaJapan(t *testing.T) {
+	chromium := testenv.Chromium(t)
+	node, err := exec.LookPath("node")
+	if err != nil {
+		testenv.Missing(t, "node", installNode)
+	}
+	if _, err := os.Stat(playwright); err != nil {
+		testenv.Missing(t, "playwright-core in tools/browser/node_modules", installNode)
+	}
+	tour := readTour(t)
+	weakened := tour.step(t, "(weakened)")
+	neighbourhood := tour.step(t, "The Russia–Japan neighbourhood")
+
+	db := testenv.Neo4j(t)
+	cfg := testenv.Neo4jConfig(t)
+	browserURL := browserURL(t, cfg.URI)
+	checkServes(t, browserURL)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	ds, err := loader.ReadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := loader.Load(ctx, db, ds, loader.Options{}); err != nil {
+		t.Fatalf("loading the shipped dataset: %v", err)
+	}
+
+	// What the Browser must show, from Dyad's own answer on the same server:
+	// the relation and the first direct causes (names without quotes, which
+	// Browser's table view escapes).
+	ans, err := queries.Run(ctx, queries.NewNeo4j(db), queries.Weakened, queries.Params{A: "RUS", B: "JPN"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantText := []string{"Russia–Japan relations"}
+	for _, f := range ans.Findings {
+		if f.Direct() && !strings.ContainsAny(f.Subject.Name, `"\`) && len(wantText) < 5 {
+			wantText = append(wantText, f.Subject.Name)
+		}
+	}
+	if len(wantText) < 4 {
+		t.Fatalf("Dyad finds too few direct causes of weakened Russia–Japan ties to check: %v", wantText)
+	}
+
+	// The neighbourhood graph: the relation, its two states, and the subject
+	// of every weakens/strengthens claim into it, counted from the dataset.
+	nodes := map[string]bool{"RUS": true, "JPN": true, "RUS-JPN": true}
+	for _, c := range ds.Claims {
+		if c.Object == "RUS-JPN" && (c.Effect == graph.Weakens || c.Effect == graph.Strengthens) {
+			nodes[c.Subject] = true
+		}
+	}
+	colours := grassColours(t)
+
+	// The screenshot (and, on failure, one of the whole page) go to
+	// $DYAD_TEST_ARTIFACTS, else a temporary directory; with -update the
+	// screenshot replaces the one docs/browser.md shows.
+	dir := os.Getenv(ArtifactsEnv)
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	dir, _ = filepath.Abs(dir)
+	shot := filepath.Join(dir, "russia-japan.png")
+	if *update {
+		shot, _ = filepath.Abs(screenshot)
+	}
+	grass, _ := filepath.Abs(grassFile)
+	spec := map[string]any{
+		"style":             grass,
+		"failureScreenshot": filepath.Join(dir, "browser-failure.png"),
+		"steps": []map[string]any{
+			{
+				"name":       "what weakened Russia–Japan ties (tour step " + weakened.number + ")",
+				"statements": weakened.statements,
+				"expectText": wantText,
+			},
+			{
+				"name": "the Russia–Japan neighbourhood (tour step " + neighbourhood.number + ")",
+				// Only the query's own edges: with Browser's default "Connect
+				// result nodes" it also draws every edge between the nodes.
+				"statements":     append([]string{":config autoComplete: false"}, neighbourhood.statements...),
+				"fullscreen":     true,
+				"expectNodes":    len(nodes),
+				"expectLabels":   map[string]string{"State": colours["State"], "Relation": colours["Relation"], "Event": colours["Event"], "Factor": colours["Factor"]},
+				"expectCaptions": []string{"Russia", "Japan", "Russia–Japan relations", "Kuril Islands dispute"},
+				"screenshot":     shot,
+			},
+		},
+	}
+	// Then every other step of the tour, as a user would run them one by
+	// one: each must run without an error.
+	steps := spec["steps"].([]map[string]any)
+	for _, s := range tour {
+		if s.number != weakened.number && s.number != neighbourhood.number {
+			steps = append(steps, map[string]any{"name": "tour step " + s.number + " " + s.title, "statements": s.statements})
+		}
+	}
+	spec["steps"] = steps
+	specFile := filepath.Join(t.TempDir(), "spec.json")
+	b, err := json.MarshalIndent(spec, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(specFile, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	args := []string{script, "--url", browserURL, "--bolt", cfg.URI, "--user", cfg.Username, "--spec", specFile, "--chromium", chromium}
+	if cfg.Database != "" {
+		args = append(args, "--database", cfg.Database)
+	}
+	cmd := exec.CommandContext(ctx, node, args...)
+	cmd.Env = append(os.Environ(), "NEO4J_PASSWORD="+cfg.Password)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	t.Logf("node %s", strings.Join(args, " "))
+	err = cmd.Run()
+	sc := bufio.NewScanner(&out)
+	for sc.Scan() {
+		t.Log(sc.Text())
+	}
+	if err != nil {
+		t.Fatalf("tools/browser/e2e.mjs: %v (its output above)", err)
+	}
+
+	f, err := os.Open(shot)
+	if err != nil {
+		t.Fatalf("no screenshot: %v", err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", shot, err)
+	}
+	if r := img.Bounds(); r.Dx() < 800 || r.Dy() < 500 {
+		t.Errorf("screenshot %s is only %dx%d", shot, r.Dx(), r.Dy())
+	}
+	t.Logf("screenshot: %s", shot)
+}
+
+// browserURL is the Browser of the test server.
+func browserURL(t *testing.T, boltURI string) string {
+	t.Helper()
+	if u := os.Getenv(HTTPEnv); u != "" {
+		if !strings.Contains(strings.TrimSuffix(u, "/"), "/browser") {
+			u = strings.TrimSuffix(u, "/") + "/browser/"
+		}
+		return u
+	}
+	bolt, err := url.Parse(boltURI)
+	if err != nil {
+		t.Fatalf("%s: %v", testenv.Neo4jEnv, err)
+	}
+	port := os.Getenv("NEO4J_HTTP_PORT")
+	if port == "" {
+		port = "7474"
+	}
+	return "http://" + net.JoinHostPort(bolt.Hostname(), port) + "/browser/"
+}
+
+// checkServes fails the test early, with the fix, when nothing serves the
+// Browser at u.
+func checkServes(t *testing.T, u string) {
+	t.Helper()
+	c := http.Client{Timeout: 10 * time.Second}
+	resp, err := c.Get(u)
+	if err == nil {
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusOK {
+			return
+		}
+		err = fmt.Errorf("HTTP %s", resp.Status)
+	}
+	t.Fatalf("Neo4j Browser at %s: %v (set %s to the test server's http://host:port/browser/)", u, err, HTTPEnv)
+}
+
+type tourStep struct {
+	number     string
+	title      string
+	statements []string
+}
+
+type tourSteps []tourStep
+
+// readTour reads docs/browser/dyad-tour.cypher (generated from the catalog
+// by queries/browser_test.go): steps start with "// NN Title", and hold
+// statements ended by ";" at the end of a line.
+func readTour(t *testing.T) tourSteps {
+	t.Helper()
+	b, err := os.ReadFile(tourFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := regexp.MustCompile(`^// (\d\d) (.+)$`)
+	var steps tourSteps
+	var cur []string
+	flush := func() {
+		if len(steps) > 0 && len(cur) > 0 {
+			t.Fatalf("%s: step %s ends without ';'", tourFile, steps[len(steps)-1].number)
+		}
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if m := head.FindStringSubmatch(line); m != nil {
+			flush()
+			steps = append(steps, tourStep{number: m[1], title: m[2]})
+			continue
+		}
+		if len(steps) == 0 || strings.HasPrefix(line, "//") || (len(cur) == 0 && strings.TrimSpace(line) == "") {
+			continue
+		}
+		if strings.HasSuffix(line, ";") {
+			cur = append(cur, strings.TrimSuffix(line, ";"))
+			s := &steps[len(steps)-1]
+			s.statements = append(s.statements, strings.Join(cur, "\n"))
+			cur = nil
+			continue
+		}
+		cur = append(cur, line)
+	}
+	flush()
+	if len(steps) == 0 {
+		t.Fatalf("%s: no steps", tourFile)
+	}
+	return steps
+}
+
+func (ts tourSteps) step(t *testing.T, titleHas string) tourStep {
+	t.Helper()
+	for _, s := range ts {
+		if strings.Contains(s.title, titleHas) {
+			if len(s.statements) == 0 {
+				t.Fatalf("%s: step %s has no statements", tourFile, s.number)
+			}
+			return s
+		}
+	}
+	t.Fatalf("%s: no step titled ...%s...", tourFile, titleHas)
+	return tourStep{}
+}
+
+// grassColours reads each node label's colour from the style.
+func grassColours(t *testing.T) map[string]string {
+	t.Helper()
+	b, err := os.ReadFile(grassFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rule := regexp.MustCompile(`(?s)node\.([A-Za-z]+)\s*\{([^}]*)\}`)
+	colour := regexp.MustCompile(`(?m)^\s*color:\s*(#[0-9A-Fa-f]{6})\s*;`)
+	out := map[string]string{}
+	for _, m := range rule.FindAllStringSubmatch(string(b), -1) {
+		if c := colour.FindStringSubmatch(m[2]); c != nil {
+			out[m[1]] = c[1]
+		}
+	}
+	for _, l := range []string{"State", "Relation", "Event", "Factor"} {
+		if out[l] == "" {
+			t.Fatalf("%s: no colour for node.%s", grassFile, l)
+		}
+	}
+	return out
+}

@@ -1,0 +1,533 @@
+package queries_test
+
+// The Neo4j Browser tour (docs/browser/dyad-tour.cypher and, one favourite
+// per step, docs/browser/dyad-tour.zip) is generated here from the catalog,
+// so it never drifts from queries/cypher: the test fails when the committed
+// files differ from what the catalog gives. Rewrite them with
+//
+//	go test ./queries -run 'TestBrowser' -update
+//
+// The test also checks docs/browser/dyad.grass, the Browser style, against
+// the model's labels and relationship types and against the rules of
+// Browser's own GraSS parser.
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-kg/dyad/graph"
+	"github.com/dyad-kg/dyad/loader"
+	"github.com/dyad-kg/dyad/queries"
+)
+
+func init() {
+	// queries/querytest may already define -update (for its golden files).
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the generated files")
+	}
+}
+
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+const (
+	tourFile   = "../docs/browser/dyad-tour.cypher"
+	tourZip    = "../docs/browser/dyad-tour.zip"
+	grassFile  = "../docs/browser/dyad.grass"
+	tourFolder = "Dyad tour"
+)
+
+// tourStep is one step of the tour: a question or a view of the graph.
+type tourStep struct {
+	Title  string
+	Doc    string
+	Params map[string]any
+	Cypher string
+}
+
+// A step of the story: a catalog question (with its Example parameters) or a
+// query that returns paths, so that Browser draws the graph.
+type storyItem struct {
+	question queries.Name
+	graph    *tourStep
+}
+
+func question(n queries.Name) storyItem { return storyItem{question: n} }
+
+func graphView(title, doc string, params map[string]any, cypher string) storyItem {
+	return storyItem{graph: &tourStep{Title: title, Doc: doc, Params: params, Cypher: cypher}}
+}
+
+// story is the tour's order: Russia, Japan and China after 1991. Every
+// catalog question appears exactly once (the test checks it).
+var story = []storyItem{
+	graphView("The states and their relations",
+		"Every state and every bilateral relation (a node of its own, so causes can point at it); the Soviet Union is not Russia: SUCCEEDS links them.",
+		nil,
+		`MATCH p = (:State)-[:HAS_RELATION]->(:Relation)
+RETURN p
+UNION
+MATCH p = (:State)-[:SUCCEEDS]->(:State)
+RETURN p`),
+	graphView("The Russia–Japan neighbourhood",
+		"The relation, its two states, and every claim into it (what weakened or strengthened it) with the claim's subject: factors, stances, events, the Kuril dispute.",
+		map[string]any{"a": "RUS", "b": "JPN"},
+		`MATCH p = (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
+OPTIONAL MATCH claim = (subject)-[:WEAKENS|STRENGTHENS]->(rel)
+RETURN p, collect(claim) AS claims`),
+	question(queries.Weakened),
+	graphView("What weakened Russia–Japan relations, as a graph",
+		"The same causes and chains as paths: direct claims, and what drove them (up to three claims long). Red edges weaken, green strengthen, orange drive.",
+		map[string]any{"a": "RUS", "b": "JPN"},
+		`MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
+MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
+WHERE all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+RETURN p`),
+	question(queries.Timeline),
+	question(queries.Disputes),
+	graphView("The Kuril Islands dispute",
+		"The disputes Russia is party to, their parties and territory, and what each dispute weakened or strengthened.",
+		map[string]any{"a": "RUS"},
+		`MATCH (:State {id: $a})-[:PARTY_TO]->(d:Dispute)
+MATCH p = (:State)-[:PARTY_TO]->(d)
+OPTIONAL MATCH t = (d)-[:CONCERNS]->(:Region)
+OPTIONAL MATCH e = (d)-[:WEAKENS|STRENGTHENS]->()
+RETURN p, t, collect(e) AS effects`),
+	question(queries.Regions),
+	question(queries.Stances),
+	graphView("The Russia–China neighbourhood",
+		"Why China, not Japan, became Moscow's partner: the relation, its states, and every claim into it with the claim's subject.",
+		map[string]any{"a": "RUS", "b": "CHN"},
+		`MATCH p = (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
+OPTIONAL MATCH claim = (subject)-[:WEAKENS|STRENGTHENS]->(rel)
+RETURN p, collect(claim) AS claims`),
+	question(queries.Strengthened),
+	question(queries.Compare),
+	question(queries.Paths),
+	question(queries.SourceClaims),
+	question(queries.Contested),
+}
+
+// buildTour renders the story as steps, from the catalog and the shipped
+// dataset (for the questions' titles).
+func buildTour(t *testing.T) []tourStep {
+	t.Helper()
+	ds, err := loader.ReadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem := queries.NewMemory(ds)
+	var steps []tourStep
+	seen := map[queries.Name]bool{}
+	for _, it := range story {
+		if it.graph != nil {
+			steps = append(steps, *it.graph)
+			continue
+		}
+		q, err := queries.Lookup(it.question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if seen[q.Name] {
+			t.Fatalf("the story has %s twice", q.Name)
+		}
+		seen[q.Name] = true
+		ans, err := queries.Run(context.Background(), mem, q.Name, q.Example)
+		if err != nil {
+			t.Fatalf("%s: %v", q.Name, err)
+		}
+		if len(ans.Findings) == 0 {
+			t.Errorf("%s with its example parameters finds nothing in the shipped dataset: a dull tour step", q.Name)
+		}
+		steps = append(steps, tourStep{
+			Title:  ans.Title + " (" + string(q.Name) + ")",
+			Doc:    q.Doc,
+			Params: q.CypherParams(q.Example),
+			Cypher: stripHeader(q.Cypher),
+		})
+	}
+	for _, q := range queries.Catalog {
+		if !seen[q.Name] {
+			t.Errorf("catalog question %s is not in the Browser tour: add it to story in queries/browser_test.go", q.Name)
+		}
+	}
+	return steps
+}
+
+// stripHeader drops a .cypher file's leading comment (the tour writes its
+// own, and the file's `:param` example would repeat the step's).
+func stripHeader(cypher string) string {
+	lines := strings.Split(strings.TrimSpace(cypher), "\n")
+	for len(lines) > 0 && strings.HasPrefix(strings.TrimSpace(lines[0]), "//") {
+		lines = lines[1:]
+	}
+	return strings.TrimSpace(strings.Join(lines, "\n"))
+}
+
+// paramOrder is the order parameters are written in; others follow, sorted.
+var paramOrder = []string{"a", "b", "others", "node", "source", "sign", "depth", "from", "to"}
+
+// browserParams renders params as Neo4j Browser's `:param {...}` command,
+// which replaces all parameters at once.
+func browserParams(t *testing.T, params map[string]any) string {
+	t.Helper()
+	keys := make([]string, 0, len(params))
+	for k := range params {
+		keys = append(keys, k)
+	}
+	rank := func(k string) int {
+		if i := slices.Index(paramOrder, k); i >= 0 {
+			return i
+		}
+		return len(paramOrder)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if ri, rj := rank(keys[i]), rank(keys[j]); ri != rj {
+			return ri < rj
+		}
+		return keys[i] < keys[j]
+	})
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = k + ": " + cypherLiteral(t, params[k])
+	}
+	return ":param {" + strings.Join(parts, ", ") + "}"
+}
+
+func cypherLiteral(t *testing.T, v any) string {
+	t.Helper()
+	switch v := v.(type) {
+	case nil:
+		return "null"
+	case string:
+		return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(v) + "'"
+	case int:
+		return fmt.Sprint(v)
+	case int64:
+		return fmt.Sprint(v)
+	case []string:
+		parts := make([]string, len(v))
+		for i, s := range v {
+			parts[i] = cypherLiteral(t, s)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	}
+	t.Fatalf("no Cypher literal for %T", v)
+	return ""
+}
+
+// wrap breaks text into comment lines of at most width characters.
+func wrap(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(text) {
+		if line != "" && len([]rune(line))+1+len([]rune(w)) > width {
+			lines = append(lines, line)
+			line = w
+			continue
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// renderStep is one step as Browser runs it: a comment whose first line is
+// the favourite's name, the `:param` command, then the query.
+func renderStep(t *testing.T, i int, s tourStep) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "// %02d %s\n", i+1, s.Title)
+	for _, l := range wrap(s.Doc, 76) {
+		fmt.Fprintf(&b, "//    %s\n", l)
+	}
+	if s.Params != nil {
+		b.WriteString(browserParams(t, s.Params) + ";\n")
+	}
+	b.WriteString(s.Cypher + ";\n")
+	return b.String()
+}
+
+const tourHeader = `// Dyad in Neo4j Browser: a guided tour of Russia, Japan and China after 1991.
+//
+// Generated from the query catalog (queries.Catalog, queries/cypher/*.cypher)
+// by queries/browser_test.go; do not edit by hand. Regenerate with
+//   go test ./queries -run TestBrowser -update
+//
+// Load the graph first (dyad load), apply the style (docs/browser/dyad.grass),
+// then drag this file onto Neo4j Browser and pick "Paste in editor" to run the
+// whole tour at once (each step in its own row of one frame), or import
+// docs/browser/dyad-tour.zip in the Favorites drawer for one saved script per
+// step. Each step sets its parameters with :param, then asks its question.
+// See docs/browser.md.
+`
+
+func renderTour(t *testing.T, steps []tourStep) string {
+	var b strings.Builder
+	b.WriteString(tourHeader)
+	for i, s := range steps {
+		b.WriteString("\n")
+		b.WriteString(renderStep(t, i, s))
+	}
+	return b.String()
+}
+
+// zipEntries are the favourites: one script per step, in the tour's folder
+// (Browser names a favourite after its first comment line).
+func zipEntries(t *testing.T, steps []tourStep) [][2]string {
+	var out [][2]string
+	nonWord := regexp.MustCompile(`[^a-z0-9]+`)
+	for i, s := range steps {
+		slug := strings.Trim(nonWord.ReplaceAllString(strings.ToLower(s.Title), "-"), "-")
+		if len(slug) > 48 {
+			slug = strings.TrimRight(slug[:48], "-")
+		}
+		out = append(out, [2]string{fmt.Sprintf("%s/%02d-%s.cypher", tourFolder, i+1, slug), renderStep(t, i, s)})
+	}
+	return out
+}
+
+func writeZip(t *testing.T, entries [][2]string) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, e := range entries {
+		// Stored, with a fixed time: the same steps give the same bytes.
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: e[0], Method: zip.Store,
+			Modified: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.WriteString(w, e[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func readZip(path string) ([][2]string, error) {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return nil, err
+	}
+	defer zr.Close()
+	var out [][2]string
+	for _, f := range zr.File {
+		r, err := f.Open()
+		if err != nil {
+			return nil, err
+		}
+		b, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, [2]string{f.Name, string(b)})
+	}
+	return out, nil
+}
+
+func TestBrowserTour(t *testing.T) {
+	steps := buildTour(t)
+	want := renderTour(t, steps)
+	entries := zipEntries(t, steps)
+	if updating() {
+		if err := os.MkdirAll(filepath.Dir(tourFile), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(tourFile, []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(tourZip, writeZip(t, entries), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("wrote %s and %s (%d steps)", tourFile, tourZip, len(steps))
+		return
+	}
+	const fix = "the catalog changed: run go test ./queries -run TestBrowser -update"
+	got, err := os.ReadFile(tourFile)
+	if err != nil {
+		t.Fatalf("%v (%s)", err, fix)
+	}
+	if string(got) != want {
+		t.Errorf("%s is out of date: %s\n%s", tourFile, fix, firstDiff(string(got), want))
+	}
+	gotZip, err := readZip(tourZip)
+	if err != nil {
+		t.Fatalf("%s: %v (%s)", tourZip, err, fix)
+	}
+	if !slices.Equal(gotZip, entries) {
+		t.Errorf("%s is out of date: %s", tourZip, fix)
+	}
+}
+
+// TestBrowserTourParams checks that every step's :param sets exactly the
+// parameters its query uses (Browser's :param {...} replaces them all, so a
+// missing one fails the step), and that no query ends early with a ';'.
+func TestBrowserTourParams(t *testing.T) {
+	paramRef := regexp.MustCompile(`\$([A-Za-z_][A-Za-z0-9_]*)`)
+	for i, s := range buildTour(t) {
+		if strings.Contains(s.Cypher, ";") {
+			t.Errorf("step %d (%s): its Cypher contains ';', which splits it in Browser's multi-statement editor", i+1, s.Title)
+		}
+		for _, m := range paramRef.FindAllStringSubmatch(s.Cypher, -1) {
+			if _, ok := s.Params[m[1]]; !ok {
+				t.Errorf("step %d (%s): the query uses $%s but its :param does not set it", i+1, s.Title, m[1])
+			}
+		}
+	}
+}
+
+func firstDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := 0; i < len(g) || i < len(w); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return fmt.Sprintf("first difference at line %d:\n  file: %q\n  want: %q", i+1, gl, wl)
+		}
+	}
+	return ""
+}
+
+// parseGrass reads a GraSS file the way Neo4j Browser 5 does (its
+// parseGrass, for input that is not JSON): selectors outside braces with
+// whitespace dropped, quotes toggling a literal mode, declarations split on
+// ';' and kept only when they split on ':' into exactly two parts. Unlike
+// Browser, it reports what Browser would silently drop or misread.
+func parseGrass(text string) (map[string]map[string]string, []string) {
+	rules := map[string]map[string]string{}
+	var problems []string
+	var sel, body strings.Builder
+	inQuote, inRule := false, false
+	for _, c := range text {
+		switch {
+		case c == '"' || c == '\'':
+			inQuote = !inQuote
+		case c == '{' && !inQuote:
+			if inRule {
+				problems = append(problems, fmt.Sprintf("nested '{' in %q", sel.String()))
+			}
+			inRule = true
+		case c == '}' && !inQuote:
+			s := sel.String()
+			if _, dup := rules[s]; dup {
+				problems = append(problems, "selector "+s+" twice")
+			}
+			rules[s] = map[string]string{}
+			for _, d := range strings.Split(body.String(), ";") {
+				if strings.TrimSpace(d) == "" {
+					continue
+				}
+				kv := strings.Split(d, ":")
+				if len(kv) != 2 {
+					problems = append(problems, fmt.Sprintf("%s: Browser drops %q (one ':' per declaration)", s, strings.TrimSpace(d)))
+					continue
+				}
+				rules[s][strings.TrimSpace(kv[0])] = strings.TrimSpace(kv[1])
+			}
+			sel.Reset()
+			body.Reset()
+			inRule = false
+		case inRule:
+			body.WriteRune(c)
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+		default:
+			sel.WriteRune(c)
+		}
+	}
+	if strings.TrimSpace(sel.String()) != "" || inRule || inQuote {
+		problems = append(problems, fmt.Sprintf("unterminated rule at the end (%q)", sel.String()))
+	}
+	return rules, problems
+}
+
+// TestBrowserGrass checks docs/browser/dyad.grass: Browser's parser reads
+// every declaration (it has no comments), each node label has its own colour
+// and the name as caption, and each relationship type a readable caption.
+func TestBrowserGrass(t *testing.T) {
+	text, err := os.ReadFile(grassFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, problems := parseGrass(string(text))
+	for _, p := range problems {
+		t.Errorf("%s: %s", grassFile, p)
+	}
+	validSel := regexp.MustCompile(`^(node|relationship)(\.[A-Za-z_]+)?$`)
+	for sel := range rules {
+		if !validSel.MatchString(sel) {
+			t.Errorf("%s: selector %q is not node, relationship, node.<Label> or relationship.<TYPE> (a comment? Browser's parser has none)", grassFile, sel)
+		}
+	}
+	for _, sel := range []string{"node", "relationship"} {
+		if rules[sel] == nil {
+			t.Errorf("%s: no %s rule (a :style replaces Browser's defaults)", grassFile, sel)
+		}
+	}
+	colour := regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
+	colours := map[string]graph.Label{}
+	for _, l := range graph.Labels {
+		r := rules["node."+string(l)]
+		if r == nil {
+			t.Errorf("%s: no rule for node.%s", grassFile, l)
+			continue
+		}
+		if r["caption"] != "{name}" {
+			t.Errorf("%s: node.%s caption is %q, want {name}", grassFile, l, r["caption"])
+		}
+		c := strings.ToUpper(r["color"])
+		if !colour.MatchString(c) {
+			t.Errorf("%s: node.%s color %q is not #RRGGBB", grassFile, l, r["color"])
+		}
+		if other, dup := colours[c]; dup {
+			t.Errorf("%s: node.%s and node.%s share the colour %s", grassFile, other, l, c)
+		}
+		colours[c] = l
+	}
+	for _, ty := range graph.RelTypes {
+		r := rules["relationship."+string(ty)]
+		if r == nil {
+			t.Errorf("%s: no rule for relationship.%s", grassFile, ty)
+			continue
+		}
+		if c := r["caption"]; c == "" || c == "<type>" {
+			t.Errorf("%s: relationship.%s has no readable caption (%q)", grassFile, ty, c)
+		}
+	}
+	for sel := range rules {
+		name, ok := strings.CutPrefix(sel, "node.")
+		if ok && !slices.Contains(graph.Labels, graph.Label(name)) {
+			t.Errorf("%s: %s: no such label in the model", grassFile, sel)
+		}
+		name, ok = strings.CutPrefix(sel, "relationship.")
+		if ok && !slices.Contains(graph.RelTypes, graph.RelType(name)) {
+			t.Errorf("%s: %s: no such relationship type in the model", grassFile, sel)
+		}
+	}
+}
