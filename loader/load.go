@@ -28,6 +28,13 @@ type Options struct {
 	// Progress, if set, is called after each batch with the elements written
 	// so far and the total.
 	Progress func(done, total int)
+	// CommitEvery, if positive, commits after about every CommitEvery
+	// elements instead of once at the end, for loads larger than the server's
+	// transaction memory (dbms.memory.transaction.total.max). Such a load is
+	// no longer all or nothing: a failure leaves the elements committed so
+	// far, and running the load again completes it (it is idempotent).
+	// DryRun ignores it.
+	CommitEvery int
 }
 
 // Summary counts what a Load changed (or, for a dry run, would change).
@@ -39,7 +46,10 @@ type Summary struct {
 	Unchanged int
 	Removed   int
 	DryRun    bool
-	Elapsed   time.Duration
+	// Transactions is the number of transactions committed (1 unless
+	// Options.CommitEvery split the load).
+	Transactions int
+	Elapsed      time.Duration
 }
 
 // String is the one-line summary dyad load prints.
@@ -48,8 +58,12 @@ func (s Summary) String() string {
 	if s.DryRun {
 		verb = "dry run, nothing written: would load"
 	}
-	return fmt.Sprintf("%s %d elements: %d created, %d updated, %d unchanged, %d removed in %.1fs",
-		verb, s.Created+s.Updated+s.Unchanged, s.Created, s.Updated, s.Unchanged, s.Removed, s.Elapsed.Seconds())
+	txs := ""
+	if s.Transactions > 1 {
+		txs = fmt.Sprintf(" (in %d transactions)", s.Transactions)
+	}
+	return fmt.Sprintf("%s %d elements: %d created, %d updated, %d unchanged, %d removed in %.1fs%s",
+		verb, s.Created+s.Updated+s.Unchanged, s.Created, s.Updated, s.Unchanged, s.Removed, s.Elapsed.Seconds(), txs)
 }
 
 // Marker is the property Dyad sets (to true) on every node and edge it
@@ -59,12 +73,30 @@ const Marker = "dyad"
 // Schema creates the uniqueness constraints on every node label's id and
 // the indexes the catalog queries use. It is idempotent (IF NOT EXISTS).
 func Schema(ctx context.Context, db *neo4jdb.DB) error {
+	recs, err := db.Read(ctx, "SHOW INDEXES YIELD name RETURN collect(name) AS names", nil)
+	if err != nil {
+		return fmt.Errorf("reading schema: %w", err)
+	}
+	have := map[string]bool{}
+	if len(recs) > 0 {
+		names, _ := recs[0].Values[0].([]any)
+		for _, n := range names {
+			if s, ok := n.(string); ok {
+				have[s] = true
+			}
+		}
+	}
 	for _, stmt := range SchemaStatements() {
+		// "CREATE CONSTRAINT name ..." or "CREATE INDEX name ...": a
+		// constraint's backing index has the constraint's name.
+		if f := strings.Fields(stmt); len(f) > 2 && have[f[2]] {
+			continue
+		}
 		if err := db.Exec(ctx, stmt, nil); err != nil {
 			return fmt.Errorf("creating schema: %w", err)
 		}
 	}
-	return nil
+	return db.Exec(ctx, "CALL db.awaitIndexes(300)", nil)
 }
 
 // SchemaStatements returns the constraint and index statements Schema runs.
@@ -103,16 +135,26 @@ func LoadElements(ctx context.Context, db *neo4jdb.DB, el *graph.Elements, opts 
 	if err := Schema(ctx, db); err != nil {
 		return Summary{}, err
 	}
+	if opts.DryRun {
+		opts.CommitEvery = 0
+	}
 	var sum Summary
 	err := db.Write(ctx, !opts.DryRun, func(tx *neo4jdb.Tx) error {
 		var err error
 		sum, err = write(ctx, tx, el, opts)
+		sum.Transactions = tx.Commits() + 1
 		return err
 	})
 	sum.DryRun = opts.DryRun
 	sum.Elapsed = time.Since(start)
 	if err != nil {
+		if sum.Transactions > 1 {
+			return Summary{}, fmt.Errorf("load failed after committing %d of its transactions (run it again to complete it): %w", sum.Transactions-1, err)
+		}
 		return Summary{}, fmt.Errorf("load rolled back, nothing written: %w", err)
+	}
+	if opts.DryRun {
+		sum.Transactions = 0
 	}
 	return sum, nil
 }
@@ -123,7 +165,7 @@ func write(ctx context.Context, tx *neo4jdb.Tx, el *graph.Elements, opts Options
 	if size <= 0 {
 		size = DefaultBatchSize
 	}
-	total, done := el.Len(), 0
+	total, done, sinceCommit := el.Len(), 0, 0
 	labelOf := make(map[string]graph.Label, len(el.Nodes))
 	nodeIDs := map[graph.Label][]string{}
 	for _, n := range el.Nodes {
@@ -148,10 +190,22 @@ func write(ctx context.Context, tx *neo4jdb.Tx, el *graph.Elements, opts Options
 		}
 		tally(out)
 		done += len(rows)
+		sinceCommit += len(rows)
 		if opts.Progress != nil {
 			opts.Progress(done, total)
 		}
+		if opts.CommitEvery > 0 && sinceCommit >= opts.CommitEvery {
+			sinceCommit = 0
+			return tx.Checkpoint(ctx)
+		}
 		return nil
+	}
+	// A label or type with no nodes or edges at all yet (an empty database,
+	// the usual first load) is written with CREATE, which skips MERGE's
+	// look-up and lock; the counts come from Neo4j's count store.
+	emptyLabels, emptyTypes, err := empty(ctx, tx)
+	if err != nil {
+		return sum, err
 	}
 	// Nodes, a label at a time (el.Nodes is sorted by label).
 	for lo := 0; lo < len(el.Nodes); {
@@ -164,7 +218,7 @@ func write(ctx context.Context, tx *neo4jdb.Tx, el *graph.Elements, opts Options
 		for _, n := range el.Nodes[lo:hi] {
 			rows = append(rows, map[string]any{"id": n.ID, "props": withMarker(n.Props)})
 		}
-		if err := run(mergeNodes(l), rows); err != nil {
+		if err := run(nodeStatement(l, emptyLabels[l]), rows); err != nil {
 			return sum, fmt.Errorf("writing %s nodes: %w", l, err)
 		}
 		lo = hi
@@ -187,7 +241,7 @@ func write(ctx context.Context, tx *neo4jdb.Tx, el *graph.Elements, opts Options
 			return nil
 		}
 		groups[g] = nil
-		if err := run(mergeEdges(g.t, g.from, g.to), rows); err != nil {
+		if err := run(edgeStatement(g.t, g.from, g.to, emptyTypes[g.t]), rows); err != nil {
 			return fmt.Errorf("writing %s edges: %w", g.t, err)
 		}
 		return ctx.Err()
@@ -236,6 +290,27 @@ func write(ctx context.Context, tx *neo4jdb.Tx, el *graph.Elements, opts Options
 	return sum, nil
 }
 
+// empty reports the labels and relationship types that have no nodes or
+// edges in the database.
+func empty(ctx context.Context, tx *neo4jdb.Tx) (map[graph.Label]bool, map[graph.RelType]bool, error) {
+	labels, types := map[graph.Label]bool{}, map[graph.RelType]bool{}
+	for _, l := range graph.Labels {
+		n, err := count(ctx, tx, fmt.Sprintf("MATCH (n:%s) RETURN count(n) AS n", l), nil)
+		if err != nil {
+			return nil, nil, err
+		}
+		labels[l] = n == 0
+	}
+	for _, t := range graph.RelTypes {
+		n, err := count(ctx, tx, fmt.Sprintf("MATCH ()-[r:%s]->() RETURN count(r) AS n", t), nil)
+		if err != nil {
+			return nil, nil, err
+		}
+		types[t] = n == 0
+	}
+	return labels, types, nil
+}
+
 func orEmpty(s []string) []string {
 	if s == nil {
 		return []string{}
@@ -271,35 +346,39 @@ func withMarker(p map[string]any) map[string]any {
 	return out
 }
 
-// mergeNodes is the statement for one label. The label comes from the fixed
+// nodeStatement writes one batch of nodes of label l: MERGE on the id, or
+// CREATE when the label has no nodes yet. The label comes from the fixed
 // list graph.Labels; every value is a parameter.
-func mergeNodes(l graph.Label) string {
+func nodeStatement(l graph.Label, create bool) string {
 	mustKnown(slices.Contains(graph.Labels, l), string(l))
-	return fmt.Sprintf(`UNWIND $rows AS row
-MERGE (n:%s {id: row.id})
-WITH n, row, properties(n) AS old
-SET n = row.props
-RETURN sum(CASE WHEN old.%[2]s IS NULL THEN 1 ELSE 0 END) AS created,
-       sum(CASE WHEN old.%[2]s IS NOT NULL AND old <> row.props THEN 1 ELSE 0 END) AS updated,
-       sum(CASE WHEN old = row.props THEN 1 ELSE 0 END) AS unchanged`, l, Marker)
+	if create {
+		return fmt.Sprintf("UNWIND $rows AS row\nCREATE (n:%s)\nSET n = row.props\n%s", l, createdTally)
+	}
+	return fmt.Sprintf("UNWIND $rows AS row\nMERGE (n:%s {id: row.id})\nWITH n AS x, row, properties(n) AS old\nSET x = row.props\n%s", l, mergeTally)
 }
 
-// mergeEdges is the statement for one relationship type between two labels,
-// all from the fixed lists.
-func mergeEdges(t graph.RelType, from, to graph.Label) string {
+// edgeStatement writes one batch of edges of type t from label from to
+// label to, all from the fixed lists: MERGE on the id, or CREATE when the
+// type has no edges yet.
+func edgeStatement(t graph.RelType, from, to graph.Label, create bool) string {
 	mustKnown(slices.Contains(graph.RelTypes, t), string(t))
 	mustKnown(slices.Contains(graph.Labels, from), string(from))
 	mustKnown(slices.Contains(graph.Labels, to), string(to))
-	return fmt.Sprintf(`UNWIND $rows AS row
-MATCH (a:%s {id: row.from})
-MATCH (b:%s {id: row.to})
-MERGE (a)-[r:%s {id: row.id}]->(b)
-WITH r, row, properties(r) AS old
-SET r = row.props
-RETURN sum(CASE WHEN old.%[4]s IS NULL THEN 1 ELSE 0 END) AS created,
-       sum(CASE WHEN old.%[4]s IS NOT NULL AND old <> row.props THEN 1 ELSE 0 END) AS updated,
-       sum(CASE WHEN old = row.props THEN 1 ELSE 0 END) AS unchanged`, from, to, t, Marker)
+	match := fmt.Sprintf("UNWIND $rows AS row\nMATCH (a:%s {id: row.from})\nMATCH (b:%s {id: row.to})\n", from, to)
+	if create {
+		return fmt.Sprintf("%sCREATE (a)-[r:%s]->(b)\nSET r = row.props\n%s", match, t, createdTally)
+	}
+	return fmt.Sprintf("%sMERGE (a)-[r:%s {id: row.id}]->(b)\nWITH r AS x, row, properties(r) AS old\nSET x = row.props\n%s", match, t, mergeTally)
 }
+
+// The RETURN clauses that count what a batch did: a node or edge without
+// the Marker was new; one whose properties differ was updated.
+var (
+	createdTally = "RETURN count(*) AS created, 0 AS updated, 0 AS unchanged"
+	mergeTally   = fmt.Sprintf(`RETURN sum(CASE WHEN old.%[1]s IS NULL THEN 1 ELSE 0 END) AS created,
+       sum(CASE WHEN old.%[1]s IS NOT NULL AND old <> row.props THEN 1 ELSE 0 END) AS updated,
+       sum(CASE WHEN old = row.props THEN 1 ELSE 0 END) AS unchanged`, Marker)
+)
 
 func mustKnown(ok bool, name string) {
 	if !ok {

@@ -221,3 +221,21 @@ func TestLoadInvalidWritesNothing(t *testing.T) {
 	assert.Len(t, list, 2)
 	assert.Equal(t, before, snapshot(t, db))
 }
+
+// TestLoadCommitEvery splits a load into several transactions: the graph is
+// the same as a single-transaction load's, and reloading is still a no-op.
+func TestLoadCommitEvery(t *testing.T) {
+	db := testenv.Neo4j(t)
+	ds := readSmall(t)
+	load(t, db, ds, loader.Options{})
+	want := snapshot(t, db)
+	testenv.Wipe(t, db)
+
+	sum := load(t, db, ds, loader.Options{BatchSize: 4, CommitEvery: 8})
+	assert.Greater(t, sum.Transactions, 3)
+	assert.Equal(t, ds.Elements().Len(), sum.Created)
+	assert.Equal(t, want, snapshot(t, db))
+	again := load(t, db, ds, loader.Options{BatchSize: 4, CommitEvery: 8})
+	assert.Equal(t, ds.Elements().Len(), again.Unchanged)
+	assert.Equal(t, want, snapshot(t, db))
+}

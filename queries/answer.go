@@ -1,6 +1,10 @@
 package queries
 
-import "github.com/dyad-kg/dyad/graph"
+import (
+	"slices"
+
+	"github.com/dyad-kg/dyad/graph"
+)
 
 // Ref names a node: its id, label and name.
 type Ref struct {
@@ -80,4 +84,38 @@ type Answer struct {
 	Title    string    `json:"title"`
 	Params   Params    `json:"params"`
 	Findings []Finding `json:"findings"`
+}
+
+// NodeIDs returns the ids of every node a names: subjects, objects, every
+// step's ends, dispute parties and stance targets, sorted. It picks the part
+// of the graph that an answer is about, for exporting or drawing it.
+func (a *Answer) NodeIDs() []string {
+	seen := map[string]bool{}
+	add := func(r Ref) {
+		if r.ID != "" {
+			seen[r.ID] = true
+		}
+	}
+	for _, f := range a.Findings {
+		add(f.Subject)
+		if f.Object != nil {
+			add(*f.Object)
+		}
+		for _, s := range f.Chain {
+			add(s.From)
+			add(s.To)
+		}
+		for _, p := range f.Parties {
+			add(p.State)
+		}
+		for _, t := range f.Toward {
+			add(t)
+		}
+	}
+	ids := make([]string, 0, len(seen))
+	for id := range seen {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/dyad-kg/dyad/graph"
+	"github.com/dyad-kg/dyad/internal/gen"
 	"github.com/dyad-kg/dyad/internal/testenv"
 	"github.com/dyad-kg/dyad/loader"
 	"github.com/dyad-kg/dyad/queries"
@@ -22,7 +23,17 @@ func BenchmarkQueries(b *testing.B) {
 	benchBackends(b, ds)
 }
 
-func benchBackends(b *testing.B, ds *graph.Dataset) {
+// BenchmarkQueriesLarge does the same on a generated dataset of about
+// 100,000 elements, asking about its first relation, claim subject and
+// source: go test -run '^$' -bench QueriesLarge ./queries
+func BenchmarkQueriesLarge(b *testing.B) {
+	ds := gen.Dataset(gen.ForElements(100_000, 1))
+	r, c := ds.Relations[0], ds.Claims[0]
+	params := queries.Params{A: r.States[0], B: r.States[1], Node: c.Subject, Source: c.Evidence[0].Source}
+	benchBackends(b, ds, params)
+}
+
+func benchBackends(b *testing.B, ds *graph.Dataset, params ...queries.Params) {
 	ctx := context.Background()
 	backends := map[string]func(*testing.B) queries.Backend{
 		"memory": func(*testing.B) queries.Backend { return queries.NewMemory(ds) },
@@ -31,7 +42,7 @@ func benchBackends(b *testing.B, ds *graph.Dataset) {
 				b.Skip("no test Neo4j; run under scripts/test or set " + testenv.Neo4jEnv)
 			}
 			db := testenv.Neo4j(b)
-			_, err := loader.Load(ctx, db, ds, loader.Options{})
+			_, err := loader.Load(ctx, db, ds, loader.Options{CommitEvery: 50_000})
 			require.NoError(b, err)
 			return queries.NewNeo4j(db)
 		},
@@ -42,8 +53,12 @@ func benchBackends(b *testing.B, ds *graph.Dataset) {
 			for _, q := range queries.Catalog {
 				b.Run("query="+string(q.Name), func(b *testing.B) {
 					b.ReportAllocs()
+					p := q.Example
+					if len(params) > 0 {
+						p = params[0]
+					}
 					for b.Loop() {
-						if _, err := queries.Run(ctx, be, q.Name, q.Example); err != nil {
+						if _, err := queries.Run(ctx, be, q.Name, p); err != nil {
 							b.Fatal(err)
 						}
 					}

@@ -13,7 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/stretchr/testify/require"
 
 	"github.com/dyad-kg/dyad/graph"
@@ -196,15 +195,13 @@ func BenchmarkNeo4jExport(b *testing.B) {
 func apocExport(ctx context.Context, db *neo4jdb.DB) (int64, error) {
 	var n int64
 	err := db.Stream(ctx, "CALL apoc.export.graphml.all(null, {stream: true, useTypes: true, readLabels: true}) YIELD data RETURN data", nil,
-		func(r *neo4jRecord) error {
-			s, _ := r.Values[0].(string)
+		func(r []any) error {
+			s, _ := r[0].(string)
 			n += int64(len(s))
 			return nil
 		})
 	return n, err
 }
-
-type neo4jRecord = neo4j.Record
 
 // testenvSizes reads DYAD_BENCH_SIZES, a comma-separated list of sizes.
 func testenvSizes() []int {

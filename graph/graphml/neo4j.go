@@ -7,9 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	// Only for the record type that neo4jdb.DB.Stream passes to its callback.
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
 	"github.com/dyad-kg/dyad/graph"
 	"github.com/dyad-kg/dyad/graph/neo4jdb"
 )
@@ -34,9 +31,9 @@ func ExportNeo4j(ctx context.Context, db *neo4jdb.DB, w io.Writer, s Selection) 
 	nodeWhere := selectionWhere(s, "n", params)
 	for _, l := range graph.Labels {
 		q := fmt.Sprintf("MATCH (n:%s) WHERE n.%s = true%s RETURN n.id AS id, properties(n) AS props ORDER BY n.id", l, Marker, nodeWhere)
-		err := db.Stream(ctx, q, params, func(r *neo4j.Record) error {
-			id, _ := r.Values[0].(string)
-			props, _ := r.Values[1].(map[string]any)
+		err := db.Stream(ctx, q, params, func(r []any) error {
+			id, _ := r[0].(string)
+			props, _ := r[1].(map[string]any)
 			return gw.WriteNode(graph.Node{Label: l, ID: id, Props: props})
 		})
 		if err != nil {
@@ -47,11 +44,11 @@ func ExportNeo4j(ctx context.Context, db *neo4jdb.DB, w io.Writer, s Selection) 
 		selectionWhere(s, "a", params) + selectionWhere(s, "b", params) + periodWhere(s.Period, "r")
 	for _, t := range graph.RelTypes {
 		q := fmt.Sprintf("MATCH (a)-[r:%s]->(b) WHERE r.%s = true%s RETURN r.id AS id, a.id AS from, b.id AS to, properties(r) AS props ORDER BY r.id", t, Marker, where)
-		err := db.Stream(ctx, q, params, func(r *neo4j.Record) error {
-			id, _ := r.Values[0].(string)
-			from, _ := r.Values[1].(string)
-			to, _ := r.Values[2].(string)
-			props, _ := r.Values[3].(map[string]any)
+		err := db.Stream(ctx, q, params, func(r []any) error {
+			id, _ := r[0].(string)
+			from, _ := r[1].(string)
+			to, _ := r[2].(string)
+			props, _ := r[3].(map[string]any)
 			return gw.WriteEdge(graph.Edge{Type: t, ID: id, From: from, To: to, Props: props})
 		})
 		if err != nil {
@@ -113,8 +110,8 @@ func setPeriodParams(p Period, params map[string]any) {
 func Neo4jKeys(ctx context.Context, db *neo4jdb.DB) ([]Key, error) {
 	keys := DyadKeys()
 	var foreign []string
-	err := db.Stream(ctx, "CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey ORDER BY propertyKey", nil, func(r *neo4j.Record) error {
-		k, _ := r.Values[0].(string)
+	err := db.Stream(ctx, "CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey ORDER BY propertyKey", nil, func(r []any) error {
+		k, _ := r[0].(string)
 		if k != Marker && !knownKey(ForNode, k) && !knownKey(ForEdge, k) {
 			foreign = append(foreign, k)
 		}
@@ -133,8 +130,8 @@ func Neo4jKeys(ctx context.Context, db *neo4jdb.DB) ([]Key, error) {
 			match = "MATCH ()-[x]->()"
 		}
 		q := match + " WHERE x." + Marker + " = true UNWIND [k IN $keys WHERE x[k] IS NOT NULL] AS k RETURN DISTINCT k ORDER BY k"
-		err := db.Stream(ctx, q, params, func(r *neo4j.Record) error {
-			k, _ := r.Values[0].(string)
+		err := db.Stream(ctx, q, params, func(r []any) error {
+			k, _ := r[0].(string)
 			if !Omitted(d, k) {
 				keys = append(keys, Key{For: d, Name: k, Type: String})
 			}
@@ -162,7 +159,7 @@ func NeighbourhoodNeo4j(ctx context.Context, db *neo4jdb.DB, start string, want 
 	}
 	found := false
 	err := db.Stream(ctx, "CALL { "+strings.Join(union, " UNION ")+" } RETURN a.id AS id LIMIT 1",
-		map[string]any{"frontier": []string{start}}, func(*neo4j.Record) error {
+		map[string]any{"frontier": []string{start}}, func([]any) error {
 			found = true
 			return nil
 		})
@@ -185,8 +182,8 @@ func NeighbourhoodNeo4j(ctx context.Context, db *neo4jdb.DB, start string, want 
 	for d := 0; d < depth && len(frontier) > 0; d++ {
 		params["frontier"] = frontier
 		var next []string
-		err := db.Stream(ctx, q, params, func(r *neo4j.Record) error {
-			id, _ := r.Values[0].(string)
+		err := db.Stream(ctx, q, params, func(r []any) error {
+			id, _ := r[0].(string)
 			if !seen[id] {
 				seen[id] = true
 				next = append(next, id)

@@ -116,9 +116,10 @@ func (db *DB) Read(ctx context.Context, cypher string, params map[string]any) ([
 	return res.Records, nil
 }
 
-// Stream runs a read query and calls fn for each record as it arrives, so
-// that a large result is never held in memory at once.
-func (db *DB) Stream(ctx context.Context, cypher string, params map[string]any, fn func(*neo4j.Record) error) error {
+// Stream runs a read query and calls fn with each record's values, in the
+// order of its RETURN columns, as they arrive, so that a large result is
+// never held in memory at once.
+func (db *DB) Stream(ctx context.Context, cypher string, params map[string]any, fn func(values []any) error) error {
 	s := db.session(ctx, neo4j.AccessModeRead)
 	defer s.Close(ctx)
 	_, err := s.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
@@ -127,7 +128,7 @@ func (db *DB) Stream(ctx context.Context, cypher string, params map[string]any, 
 			return nil, err
 		}
 		for res.Next(ctx) {
-			if err := fn(res.Record()); err != nil {
+			if err := fn(res.Record().Values); err != nil {
 				return nil, err
 			}
 		}
@@ -138,8 +139,30 @@ func (db *DB) Stream(ctx context.Context, cypher string, params map[string]any, 
 
 // Tx is a write transaction in progress.
 type Tx struct {
-	tx neo4j.ExplicitTransaction
+	tx      neo4j.ExplicitTransaction
+	session neo4j.SessionWithContext
+	commits int
 }
+
+// Checkpoint commits the writes so far and carries on in a new transaction.
+// A later failure then rolls back only what follows the last checkpoint, so
+// use it only where giving up atomicity is acceptable (loads too large for
+// the server's transaction memory).
+func (t *Tx) Checkpoint(ctx context.Context) error {
+	if err := t.tx.Commit(ctx); err != nil {
+		return err
+	}
+	t.commits++
+	tx, err := t.session.BeginTransaction(ctx, neo4j.WithTxTimeout(0))
+	if err != nil {
+		return err
+	}
+	t.tx = tx
+	return nil
+}
+
+// Commits counts the checkpoints committed so far.
+func (t *Tx) Commits() int { return t.commits }
 
 // Run runs one parameterised statement in the transaction and returns its
 // records.
@@ -161,14 +184,15 @@ func (db *DB) Write(ctx context.Context, commit bool, fn func(*Tx) error) error 
 	if err != nil {
 		return classify(err, Config{Database: db.database})
 	}
-	if err := fn(&Tx{tx: tx}); err != nil {
-		_ = tx.Rollback(context.WithoutCancel(ctx))
+	t := &Tx{tx: tx, session: s}
+	if err := fn(t); err != nil {
+		_ = t.tx.Rollback(context.WithoutCancel(ctx))
 		return classify(err, Config{Database: db.database})
 	}
 	if !commit {
-		return classify(tx.Rollback(ctx), Config{Database: db.database})
+		return classify(t.tx.Rollback(ctx), Config{Database: db.database})
 	}
-	return classify(tx.Commit(ctx), Config{Database: db.database})
+	return classify(t.tx.Commit(ctx), Config{Database: db.database})
 }
 
 // Exec runs one statement in an auto-commit transaction of its own, as

@@ -125,16 +125,8 @@ func askRun(ctx context.Context, opts *AskOptions) error {
 		return err
 	}
 	defer closeFn()
-	ents, err := b.Entities(ctx)
+	req, err := parseQuestion(ctx, b, opts.Question)
 	if err != nil {
-		return err
-	}
-	req, err := queries.Parse(opts.Question, ents)
-	if err != nil {
-		var un *queries.UnknownNameError
-		if errors.Is(err, queries.ErrUnknownQuestion) || errors.As(err, &un) {
-			return &ExitError{Code: 2, Err: err}
-		}
 		return err
 	}
 	if opts.Format == "cypher" {
@@ -148,17 +140,18 @@ func askRun(ctx context.Context, opts *AskOptions) error {
 		}
 		return writeCypher(opts.IO.Out, q, p)
 	}
-	ans, err := queries.Run(ctx, b, req.Query, req.Params)
+	ans, err := answer(ctx, b, req)
 	if err != nil {
-		if errors.Is(err, queries.ErrMissingParam) {
-			return &ExitError{Code: 2, Err: err}
-		}
 		return err
 	}
 	if opts.Format == "json" {
 		enc := json.NewEncoder(opts.IO.Out)
 		enc.SetIndent("", "  ")
 		return enc.Encode(ans)
+	}
+	ents, err := b.Entities(ctx)
+	if err != nil {
+		return err
 	}
 	writeAnswer(opts.IO.Out, ans, ents, where, opts.IO.IsTerminal)
 	return nil

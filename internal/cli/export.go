@@ -7,12 +7,15 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/dyad-kg/dyad/graph"
 	"github.com/dyad-kg/dyad/graph/graphml"
 	"github.com/dyad-kg/dyad/graph/neo4jdb"
+	"github.com/dyad-kg/dyad/queries"
 )
 
 // ExportOptions are the inputs of dyad export graphml.
@@ -31,6 +34,11 @@ type ExportOptions struct {
 	// Period keeps only the dated nodes and edges (events, stances,
 	// claims) that overlap it.
 	Period graphml.Period
+	// Ask, if set, exports only the nodes the answer to this question names
+	// (and the edges between them).
+	Ask string
+	// period is the --period flag as written.
+	period string
 }
 
 func newExportCmd(e *env, runF func(*ExportOptions) error) *cobra.Command {
@@ -53,16 +61,18 @@ writes them (apoc.import.graphml with readLabels and storeNodeIds rebuilds
 the same graph), lists as JSON arrays, node names as captions for Gephi and
 Cytoscape. The same graph always gives the same bytes, whether it is read
 from the dataset (the default: the one built into dyad, or --data) or from
-Neo4j (--source neo4j, streamed: memory stays flat however large the graph).
+Neo4j (--from neo4j, streamed: memory stays flat however large the graph).
 
 Export a part of the graph with --relation (a relation's neighbourhood, to
---depth edges either way) and --from/--to (only the events, stances and
-claims whose years overlap the period; undated ones are kept). Without -o
-the document goes to standard output, to be piped.`,
+--depth edges either way), --ask (the nodes a catalog question's answer
+names, and the edges between them) and --period (only the events, stances
+and claims whose years overlap it; undated ones are kept). Without -o the
+document goes to standard output, to be piped.`,
 		Example: `  dyad export graphml -o dyad.graphml
   dyad export graphml --relation RUS-JPN --depth 2 -o rus-jpn.graphml
-  dyad export graphml --from 1992 --to 2001 | gzip > 1990s.graphml.gz
-  dyad export graphml --source neo4j -o dyad.graphml`,
+  dyad export graphml --ask "What weakened Russia–Japan ties?" -o weakened.graphml
+  dyad export graphml --period 1992-2001 | gzip > 1990s.graphml.gz
+  dyad export graphml --from neo4j -o dyad.graphml`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := checkExportOptions(cmd, opts); err != nil {
@@ -83,19 +93,29 @@ the document goes to standard output, to be piped.`,
 	addDataFlag(cmd)
 	addNeo4jFlags(cmd)
 	f := cmd.Flags()
-	f.StringVar(&opts.Source, "source", "dataset", "where to read the graph: dataset or neo4j")
-	_ = cmd.RegisterFlagCompletionFunc("source", cobra.FixedCompletions([]string{"dataset", "neo4j"}, cobra.ShellCompDirectiveNoFileComp))
+	f.StringVar(&opts.Source, "from", "dataset", "where to read the graph: dataset (built in, or --data) or neo4j")
+	_ = cmd.RegisterFlagCompletionFunc("from", cobra.FixedCompletions([]string{"dataset", "neo4j"}, cobra.ShellCompDirectiveNoFileComp))
 	f.StringVarP(&opts.Output, "output", "o", "", "file to write (default: standard output)")
 	f.StringVar(&opts.Relation, "relation", "", "export only this relation's neighbourhood (a Relation id, such as RUS-JPN)")
 	f.IntVar(&opts.Depth, "depth", 1, "with --relation: how many edges away from the relation to go")
-	f.IntVar(&opts.Period.From, "from", 0, "keep only events, stances and claims that overlap the period starting this year")
-	f.IntVar(&opts.Period.To, "to", 0, "keep only events, stances and claims that overlap the period ending this year")
+	f.StringVar(&opts.period, "period", "", "keep only events, stances and claims overlapping these years: 1992-2001, 2012- or -1991")
+	f.StringVar(&opts.Ask, "ask", "", "export only the nodes the answer to this question names")
 	return cmd
 }
 
 func checkExportOptions(cmd *cobra.Command, opts *ExportOptions) error {
 	if opts.Source != "dataset" && opts.Source != "neo4j" {
-		return usageError{fmt.Errorf("invalid --source %q: want dataset or neo4j", opts.Source)}
+		return usageError{fmt.Errorf("invalid --from %q: want dataset or neo4j", opts.Source)}
+	}
+	if opts.period != "" {
+		p, err := parsePeriod(opts.period)
+		if err != nil {
+			return usageError{err}
+		}
+		opts.Period = p
+	}
+	if opts.Ask != "" && opts.Relation != "" {
+		return usageError{fmt.Errorf("--ask and --relation each pick a part of the graph: give one")}
 	}
 	if cmd.Flags().Changed("depth") && opts.Relation == "" {
 		return usageError{fmt.Errorf("--depth needs --relation")}
@@ -103,10 +123,51 @@ func checkExportOptions(cmd *cobra.Command, opts *ExportOptions) error {
 	if opts.Depth < 0 {
 		return usageError{fmt.Errorf("invalid --depth %d: want 0 or more", opts.Depth)}
 	}
-	if p := opts.Period; p.From != 0 && p.To != 0 && p.From > p.To {
-		return usageError{fmt.Errorf("--from %d is after --to %d", p.From, p.To)}
-	}
 	return nil
+}
+
+// parsePeriod parses "1992-2001", "2012-", "-1991" or "2005".
+func parsePeriod(s string) (graphml.Period, error) {
+	bad := fmt.Errorf("invalid --period %q: want FROM-TO in years, such as 1992-2001, 2012- or -1991", s)
+	from, to, found := strings.Cut(s, "-")
+	if !found {
+		to = from
+	}
+	var p graphml.Period
+	for _, x := range []struct {
+		s string
+		v *int
+	}{{from, &p.From}, {to, &p.To}} {
+		if x.s == "" {
+			continue
+		}
+		n, err := strconv.Atoi(x.s)
+		if err != nil || n < 1 || n > 9999 {
+			return p, bad
+		}
+		*x.v = n
+	}
+	if p.IsZero() || (p.From != 0 && p.To != 0 && p.From > p.To) {
+		return p, bad
+	}
+	return p, nil
+}
+
+// askNodes returns the ids of the nodes the answer to question names.
+func askNodes(ctx context.Context, b queries.Backend, question string) (map[string]bool, error) {
+	req, err := parseQuestion(ctx, b, question)
+	if err != nil {
+		return nil, err
+	}
+	ans, err := answer(ctx, b, req)
+	if err != nil {
+		return nil, err
+	}
+	ids := map[string]bool{}
+	for _, id := range ans.NodeIDs() {
+		ids[id] = true
+	}
+	return ids, nil
 }
 
 func exportRun(ctx context.Context, opts *ExportOptions) (err error) {
@@ -131,6 +192,11 @@ func exportRun(ctx context.Context, opts *ExportOptions) (err error) {
 				return err
 			}
 		}
+		if opts.Ask != "" {
+			if sel.Nodes, err = askNodes(ctx, queries.NewNeo4j(db), opts.Ask); err != nil {
+				return err
+			}
+		}
 		write = func(w io.Writer) (int, int, error) { return graphml.ExportNeo4j(ctx, db, w, sel) }
 	} else {
 		ds, err := opts.Dataset()
@@ -140,6 +206,11 @@ func exportRun(ctx context.Context, opts *ExportOptions) (err error) {
 		el := ds.Elements()
 		if opts.Relation != "" {
 			if sel.Nodes, err = graphml.Neighbourhood(el, opts.Relation, graph.LabelRelation, opts.Depth, opts.Period); err != nil {
+				return err
+			}
+		}
+		if opts.Ask != "" {
+			if sel.Nodes, err = askNodes(ctx, queries.NewMemoryElements(el), opts.Ask); err != nil {
 				return err
 			}
 		}

@@ -25,14 +25,19 @@ func TestExportGraphML(t *testing.T) {
 	}{
 		{"to stdout", args(), 0, string(golden), ""},
 		{"relation", args("--relation", "RUS-JPN", "--depth", "1"), 0, `<node id="kurils" labels=":Dispute">`, ""},
-		{"period", args("--from", "1992", "--to", "2001"), 0, `<edge id="c-china-card-weakens-rus-jpn"`, ""},
+		{"period", args("--period", "1992-2001"), 0, `<edge id="c-china-card-weakens-rus-jpn"`, ""},
+		{"open period", args("--period", "2012-"), 0, `<node id="invasion-2022"`, ""},
+		{"ask", args("--ask", "What weakened Russia–Japan ties?"), 0, `<node id="territorial-nationalism"`, ""},
+		{"ask unknown name", args("--ask", "What weakened Russia–Japon ties?"), 2, "", `did you mean "Japan"`},
+		{"ask and relation", args("--ask", "x", "--relation", "RUS-JPN"), 2, "", "give one"},
 		{"built-in dataset", []string{"export", "graphml"}, 0, "</graphml>\n", ""},
 		{"unknown relation", args("--relation", "RUS"), 1, "", `no Relation "RUS" in the graph`},
-		{"bad source", args("--source", "csv"), 2, "", `invalid --source "csv": want dataset or neo4j`},
+		{"bad source", args("--from", "csv"), 2, "", `invalid --from "csv": want dataset or neo4j`},
 		{"depth without relation", args("--depth", "2"), 2, "", "--depth needs --relation"},
 		{"negative depth", args("--relation", "RUS-JPN", "--depth", "-1"), 2, "", "invalid --depth -1"},
-		{"reversed period", args("--from", "2001", "--to", "1992"), 2, "", "--from 2001 is after --to 1992"},
-		{"neo4j down", args("--source", "neo4j", "--uri", "bolt://127.0.0.1:1"), 1, "", "neo4j is unavailable at bolt://127.0.0.1:1"},
+		{"reversed period", args("--period", "2001-1992"), 2, "", `invalid --period "2001-1992"`},
+		{"bad period", args("--period", "the nineties"), 2, "", `invalid --period "the nineties"`},
+		{"neo4j down", args("--from", "neo4j", "--uri", "bolt://127.0.0.1:1"), 1, "", "neo4j is unavailable at bolt://127.0.0.1:1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -47,8 +52,12 @@ func TestExportGraphML(t *testing.T) {
 		})
 	}
 	// The period leaves out the events and claims outside it.
-	_, out, _ := run(t, args("--from", "1992", "--to", "2001")...)
+	_, out, _ := run(t, args("--period", "1992-2001")...)
 	assert.NotContains(t, out, "invasion-2022")
+	// An answer's part of the graph: the causes and the relation, not the rest.
+	_, out, _ = run(t, args("--ask", "What weakened Russia–Japan ties?")...)
+	assert.Contains(t, out, `<node id="RUS-JPN"`)
+	assert.NotContains(t, out, `<node id="RUS-CHN"`)
 }
 
 func TestExportGraphMLToFile(t *testing.T) {

@@ -16,12 +16,13 @@ import (
 
 // LoadOptions are the inputs of dyad load.
 type LoadOptions struct {
-	IO        *IO
-	Dataset   func() (*graph.Dataset, error)
-	Connect   func(context.Context) (*neo4jdb.DB, error)
-	Prune     bool
-	DryRun    bool
-	BatchSize int
+	IO          *IO
+	Dataset     func() (*graph.Dataset, error)
+	Connect     func(context.Context) (*neo4jdb.DB, error)
+	Prune       bool
+	DryRun      bool
+	BatchSize   int
+	CommitEvery int
 }
 
 func newLoadCmd(e *env, runF func(*LoadOptions) error) *cobra.Command {
@@ -40,7 +41,8 @@ Connection settings come from flags, then NEO4J_URI, NEO4J_USERNAME,
 NEO4J_PASSWORD and NEO4J_DATABASE, then dyad.yaml, then defaults.`,
 		Example: `  scripts/neo4j start   # or: docker compose up -d
   NEO4J_PASSWORD=dyad-dev-password dyad load
-  dyad load --data ./my-dataset --prune --dry-run`,
+  dyad load --data ./my-dataset --prune --dry-run
+  dyad load --data ./huge --commit-every 100000   # past the server's transaction memory`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := e.config(cmd)
@@ -60,6 +62,7 @@ NEO4J_PASSWORD and NEO4J_DATABASE, then dyad.yaml, then defaults.`,
 	cmd.Flags().BoolVar(&opts.Prune, "prune", false, "remove what an earlier load wrote that the dataset no longer has")
 	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "report what would change, write nothing")
 	cmd.Flags().IntVar(&opts.BatchSize, "batch-size", loader.DefaultBatchSize, "rows per UNWIND statement")
+	cmd.Flags().IntVar(&opts.CommitEvery, "commit-every", 0, "commit after every N elements, for loads too large for one transaction (no longer all or nothing; rerun to complete)")
 	return cmd
 }
 
@@ -84,7 +87,7 @@ func loadRun(ctx context.Context, opts *LoadOptions) error {
 		return err
 	}
 	defer db.Close(context.WithoutCancel(ctx))
-	lo := loader.Options{Prune: opts.Prune, DryRun: opts.DryRun, BatchSize: opts.BatchSize}
+	lo := loader.Options{Prune: opts.Prune, DryRun: opts.DryRun, BatchSize: opts.BatchSize, CommitEvery: opts.CommitEvery}
 	var bar *progressbar.ProgressBar
 	if opts.IO.IsTerminal {
 		lo.Progress = func(done, total int) {
