@@ -167,10 +167,8 @@ func write(ctx context.Context, tx *neo4jdb.Tx, el *graph.Elements, opts Options
 	}
 	total, done, sinceCommit := el.Len(), 0, 0
 	labelOf := make(map[string]graph.Label, len(el.Nodes))
-	nodeIDs := map[graph.Label][]string{}
 	for _, n := range el.Nodes {
 		labelOf[n.ID] = n.Label
-		nodeIDs[n.Label] = append(nodeIDs[n.Label], n.ID)
 	}
 	tally := func(recs []map[string]any) {
 		for _, r := range recs {
@@ -227,51 +225,59 @@ func write(ctx context.Context, tx *neo4jdb.Tx, el *graph.Elements, opts Options
 		}
 	}
 	// Edges, grouped by type and the labels of their ends so that each MATCH
-	// uses a uniqueness constraint.
+	// uses a uniqueness constraint. Sorting an index by group lets each group
+	// stream in batches: only one batch of rows is ever held.
 	type group struct {
 		t        graph.RelType
 		from, to graph.Label
 	}
-	groups := map[group][]map[string]any{}
-	var order []group
-	edgeIDs := map[graph.RelType][]string{}
-	flush := func(g group) error {
-		rows := groups[g]
-		if len(rows) == 0 {
-			return nil
-		}
-		groups[g] = nil
-		if err := run(edgeStatement(g.t, g.from, g.to, emptyTypes[g.t]), rows); err != nil {
-			return fmt.Errorf("writing %s edges: %w", g.t, err)
-		}
-		return ctx.Err()
+	groupOf := func(e *graph.Edge) group { return group{e.Type, labelOf[e.From], labelOf[e.To]} }
+	rank := func(g group) [3]int {
+		return [3]int{slices.Index(graph.RelTypes, g.t), slices.Index(graph.Labels, g.from), slices.Index(graph.Labels, g.to)}
 	}
-	for _, e := range el.Edges {
-		g := group{e.Type, labelOf[e.From], labelOf[e.To]}
+	order := make([]int32, len(el.Edges))
+	ranks := make([][3]int, len(el.Edges))
+	for i := range el.Edges {
+		g := groupOf(&el.Edges[i])
 		if g.from == "" || g.to == "" {
-			return sum, fmt.Errorf("edge %s points at a node the dataset does not have", e.ID)
+			return sum, fmt.Errorf("edge %s points at a node the dataset does not have", el.Edges[i].ID)
 		}
-		if _, ok := groups[g]; !ok {
-			order = append(order, g)
-		}
-		groups[g] = append(groups[g], map[string]any{"id": e.ID, "from": e.From, "to": e.To, "props": withMarker(e.Props)})
-		edgeIDs[e.Type] = append(edgeIDs[e.Type], e.ID)
-		if len(groups[g]) >= size {
-			if err := flush(g); err != nil {
-				return sum, err
+		order[i], ranks[i] = int32(i), rank(g)
+	}
+	slices.SortStableFunc(order, func(x, y int32) int {
+		a, b := ranks[x], ranks[y]
+		for k := range a {
+			if a[k] != b[k] {
+				return a[k] - b[k]
 			}
 		}
-	}
-	for _, g := range order {
-		if err := flush(g); err != nil {
+		return 0
+	})
+	ranks = nil
+	for lo := 0; lo < len(order); {
+		g := groupOf(&el.Edges[order[lo]])
+		rows := make([]map[string]any, 0, min(size, len(order)-lo))
+		hi := lo
+		for ; hi < len(order) && len(rows) < size; hi++ {
+			e := &el.Edges[order[hi]]
+			if groupOf(e) != g {
+				break
+			}
+			rows = append(rows, map[string]any{"id": e.ID, "from": e.From, "to": e.To, "props": withMarker(e.Props)})
+		}
+		if err := run(edgeStatement(g.t, g.from, g.to, emptyTypes[g.t]), rows); err != nil {
+			return sum, fmt.Errorf("writing %s edges: %w", g.t, err)
+		}
+		if err := ctx.Err(); err != nil {
 			return sum, err
 		}
+		lo = hi
 	}
 	if opts.Prune {
 		for _, t := range graph.RelTypes {
 			n, err := count(ctx, tx, fmt.Sprintf(
 				"MATCH ()-[r:%s]->() WHERE r.%s = true AND NOT r.id IN $ids DELETE r RETURN count(*) AS n", t, Marker),
-				map[string]any{"ids": orEmpty(edgeIDs[t])})
+				map[string]any{"ids": edgeIDs(el, t)})
 			if err != nil {
 				return sum, fmt.Errorf("pruning %s edges: %w", t, err)
 			}
@@ -280,7 +286,7 @@ func write(ctx context.Context, tx *neo4jdb.Tx, el *graph.Elements, opts Options
 		for _, l := range graph.Labels {
 			n, err := count(ctx, tx, fmt.Sprintf(
 				"MATCH (n:%s) WHERE n.%s = true AND NOT n.id IN $ids DETACH DELETE n RETURN count(*) AS n", l, Marker),
-				map[string]any{"ids": orEmpty(nodeIDs[l])})
+				map[string]any{"ids": nodeIDs(el, l)})
 			if err != nil {
 				return sum, fmt.Errorf("pruning %s nodes: %w", l, err)
 			}
@@ -311,11 +317,26 @@ func empty(ctx context.Context, tx *neo4jdb.Tx) (map[graph.Label]bool, map[graph
 	return labels, types, nil
 }
 
-func orEmpty(s []string) []string {
-	if s == nil {
-		return []string{}
+// nodeIDs lists the ids of el's nodes with label l, for pruning.
+func nodeIDs(el *graph.Elements, l graph.Label) []string {
+	ids := []string{}
+	for _, n := range el.Nodes {
+		if n.Label == l {
+			ids = append(ids, n.ID)
+		}
 	}
-	return s
+	return ids
+}
+
+// edgeIDs lists the ids of el's edges of type t, for pruning.
+func edgeIDs(el *graph.Elements, t graph.RelType) []string {
+	ids := []string{}
+	for _, e := range el.Edges {
+		if e.Type == t {
+			ids = append(ids, e.ID)
+		}
+	}
+	return ids
 }
 
 func count(ctx context.Context, tx *neo4jdb.Tx, cypher string, params map[string]any) (int, error) {
