@@ -2,10 +2,8 @@ package loader_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -24,30 +22,10 @@ func readSmall(t *testing.T) *graph.Dataset {
 	return ds
 }
 
-// snapshot is every node and edge in db as sorted lines: the whole graph,
-// properties included, so two snapshots are equal only for identical graphs.
+// snapshot is the whole graph in db, properties included.
 func snapshot(t *testing.T, db *neo4jdb.DB) []string {
 	t.Helper()
-	ctx := context.Background()
-	var lines []string
-	recs, err := db.Read(ctx, "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props", nil)
-	require.NoError(t, err)
-	for _, r := range recs {
-		m := r.AsMap()
-		b, err := json.Marshal(m["props"])
-		require.NoError(t, err)
-		lines = append(lines, fmt.Sprintf("node %v %s", m["labels"], b))
-	}
-	recs, err = db.Read(ctx, "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props", nil)
-	require.NoError(t, err)
-	for _, r := range recs {
-		m := r.AsMap()
-		b, err := json.Marshal(m["props"])
-		require.NoError(t, err)
-		lines = append(lines, fmt.Sprintf("edge %v %v->%v %s", m["type"], m["from"], m["to"], b))
-	}
-	sort.Strings(lines)
-	return lines
+	return testenv.Snapshot(t, db)
 }
 
 func load(t *testing.T, db *neo4jdb.DB, ds *graph.Dataset, opts loader.Options) loader.Summary {

@@ -3,9 +3,6 @@ package graphml
 import (
 	"bytes"
 	"context"
-	"encoding/json"
-	"fmt"
-	"sort"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -28,37 +25,11 @@ func loadSmall(t *testing.T) (*neo4jdb.DB, *graph.Elements) {
 	return db, ds.Elements()
 }
 
-// snapshot is every node and edge in db as sorted lines, properties
-// included, less the loader's marker: equal snapshots, equal graphs.
+// snapshot is the graph in db less the loader's marker: equal snapshots,
+// equal graphs.
 func snapshot(t *testing.T, db *neo4jdb.DB) []string {
 	t.Helper()
-	ctx := context.Background()
-	var lines []string
-	add := func(format string, args ...any) {
-		lines = append(lines, fmt.Sprintf(format, args...))
-	}
-	recs, err := db.Read(ctx, "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props", nil)
-	require.NoError(t, err)
-	for _, r := range recs {
-		m := r.AsMap()
-		props := m["props"].(map[string]any)
-		delete(props, Marker)
-		b, err := json.Marshal(props)
-		require.NoError(t, err)
-		add("node %v %s", m["labels"], b)
-	}
-	recs, err = db.Read(ctx, "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props", nil)
-	require.NoError(t, err)
-	for _, r := range recs {
-		m := r.AsMap()
-		props := m["props"].(map[string]any)
-		delete(props, Marker)
-		b, err := json.Marshal(props)
-		require.NoError(t, err)
-		add("edge %v %v->%v %s", m["type"], m["from"], m["to"], b)
-	}
-	sort.Strings(lines)
-	return lines
+	return testenv.Snapshot(t, db, Marker)
 }
 
 // TestNeo4jExportMatchesDataset checks that exporting from Neo4j gives the

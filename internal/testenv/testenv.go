@@ -6,9 +6,12 @@ package testenv
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"syscall"
 	"testing"
@@ -143,4 +146,36 @@ func Chromium(t testing.TB) string {
 	}
 	Missing(t, "chromium", "apt install chromium")
 	return ""
+}
+
+// Snapshot returns every node and edge in db as sorted lines, properties
+// included (less any named in drop): two snapshots are equal only for
+// identical graphs.
+func Snapshot(t testing.TB, db *neo4jdb.DB, drop ...string) []string {
+	t.Helper()
+	ctx := context.Background()
+	var lines []string
+	for _, q := range []struct{ kind, cypher string }{
+		{"node", "MATCH (n) RETURN labels(n) AS what, properties(n) AS props"},
+		{"edge", "MATCH (a)-[r]->(b) RETURN [type(r), a.id, b.id] AS what, properties(r) AS props"},
+	} {
+		recs, err := db.Read(ctx, q.cypher, nil)
+		if err != nil {
+			t.Fatalf("snapshot: %v", err)
+		}
+		for _, r := range recs {
+			m := r.AsMap()
+			props, _ := m["props"].(map[string]any)
+			for _, k := range drop {
+				delete(props, k)
+			}
+			b, err := json.Marshal(props)
+			if err != nil {
+				t.Fatalf("snapshot: %v", err)
+			}
+			lines = append(lines, fmt.Sprintf("%s %v %s", q.kind, m["what"], b))
+		}
+	}
+	sort.Strings(lines)
+	return lines
 }
