@@ -22,7 +22,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -178,56 +177,10 @@ func stripHeader(cypher string) string {
 	return strings.TrimSpace(strings.Join(lines, "\n"))
 }
 
-// paramOrder is the order parameters are written in; others follow, sorted.
-var paramOrder = []string{"a", "b", "others", "node", "source", "sign", "depth", "from", "to"}
-
-// browserParams renders params as Neo4j Browser's `:param {...}` command,
-// which replaces all parameters at once.
+// browserParams renders params as Neo4j Browser's `:param {...}` command.
 func browserParams(t *testing.T, params map[string]any) string {
 	t.Helper()
-	keys := make([]string, 0, len(params))
-	for k := range params {
-		keys = append(keys, k)
-	}
-	rank := func(k string) int {
-		if i := slices.Index(paramOrder, k); i >= 0 {
-			return i
-		}
-		return len(paramOrder)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if ri, rj := rank(keys[i]), rank(keys[j]); ri != rj {
-			return ri < rj
-		}
-		return keys[i] < keys[j]
-	})
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = k + ": " + cypherLiteral(t, params[k])
-	}
-	return ":param {" + strings.Join(parts, ", ") + "}"
-}
-
-func cypherLiteral(t *testing.T, v any) string {
-	t.Helper()
-	switch v := v.(type) {
-	case nil:
-		return "null"
-	case string:
-		return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(v) + "'"
-	case int:
-		return fmt.Sprint(v)
-	case int64:
-		return fmt.Sprint(v)
-	case []string:
-		parts := make([]string, len(v))
-		for i, s := range v {
-			parts[i] = cypherLiteral(t, s)
-		}
-		return "[" + strings.Join(parts, ", ") + "]"
-	}
-	t.Fatalf("no Cypher literal for %T", v)
-	return ""
+	return queries.ParamCommand(params)
 }
 
 // wrap breaks text into comment lines of at most width characters.

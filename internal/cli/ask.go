@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -162,42 +161,8 @@ func writeCypher(w io.Writer, q *queries.Query, p queries.Params) error {
 	fmt.Fprintln(w, strings.TrimRight(q.Cypher, "\n"))
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "// Run this first in Neo4j Browser to set the parameters:")
-	_, err := fmt.Fprintln(w, ":param "+cypherMap(q.CypherParams(p)))
+	_, err := fmt.Fprintln(w, queries.ParamCommand(q.CypherParams(p)))
 	return err
-}
-
-// cypherMap writes m as a Cypher map literal, keys sorted.
-func cypherMap(m map[string]any) string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = k + ": " + cypherValue(m[k])
-	}
-	return "{" + strings.Join(parts, ", ") + "}"
-}
-
-func cypherValue(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return "null"
-	case string:
-		return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(x) + "'"
-	case int64:
-		return strconv.FormatInt(x, 10)
-	case int:
-		return strconv.Itoa(x)
-	case []string:
-		parts := make([]string, len(x))
-		for i, s := range x {
-			parts[i] = cypherValue(s)
-		}
-		return "[" + strings.Join(parts, ", ") + "]"
-	}
-	return fmt.Sprintf("%v", v)
 }
 
 // writeAnswer prints ans as numbered findings with their evidence.
