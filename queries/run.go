@@ -2,6 +2,7 @@ package queries
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -16,6 +17,13 @@ func Run(ctx context.Context, b Backend, name Name, p Params) (*Answer, error) {
 		return nil, err
 	}
 	if err := q.Check(&p); err != nil {
+		return nil, err
+	}
+	ents, err := b.Entities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := resolve(q, p, ents); err != nil {
 		return nil, err
 	}
 	rows, err := b.rows(ctx, q, q.CypherParams(p))
@@ -45,10 +53,6 @@ func Run(ctx context.Context, b Backend, name Name, p Params) (*Answer, error) {
 	if err := cite(ctx, b, ans); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	ents, err := b.Entities(ctx)
-	if err != nil {
-		return nil, err
-	}
 	ans.Title = title(q, p, ents)
 	return ans, nil
 }
@@ -62,30 +66,104 @@ func title(q *Query, p Params, ents []Entity) string {
 		}
 		return id
 	}
-	t := q.Title
-	switch {
-	case p.A != "" && p.B != "" && strings.Contains(t, "between A and B"):
-		t = strings.Replace(t, "the relation between A and B", name(p.A)+"–"+name(p.B)+" relations", 1)
-	case p.A != "":
-		t = strings.Replace(t, "A's", name(p.A)+"'s", 1)
-		t = strings.Replace(t, "A ", name(p.A)+" ", 1)
-	}
-	if p.Node != "" {
-		t = strings.Replace(t, "node", name(p.Node), 1)
-	}
-	if p.Source != "" {
-		t = strings.Replace(t, "a source", name(p.Source), 1)
-	}
-	if q.Name == Contested && p.A != "" && p.B != "" {
-		t += " about " + name(p.A) + "–" + name(p.B) + " relations"
+	rel := name(p.A) + "–" + name(p.B) + " relations"
+	var t string
+	switch q.Name {
+	case Weakened:
+		t = "What weakened " + rel
+	case Strengthened:
+		t = "What strengthened " + rel
+	case Timeline:
+		t = "The timeline of " + rel
+	case Disputes:
+		t = "The disputes " + name(p.A) + " is party to"
+	case Stances:
+		t = "The stances " + name(p.A) + " held"
+	case Regions:
+		t = "The regions that matter to " + rel
+	case Compare:
+		t = name(p.A) + "'s relations compared"
+		if len(p.Others) > 0 {
+			others := make([]string, len(p.Others))
+			for i, o := range p.Others {
+				others[i] = name(o)
+			}
+			t += " (with " + strings.Join(others, ", ") + ")"
+		}
+	case Paths:
+		t = "How " + name(p.Node) + " reached "
+		if p.A != "" && p.B != "" {
+			t += rel
+		} else {
+			t += "the relations it affected"
+		}
+	case SourceClaims:
+		t = "What \u201c" + name(p.Source) + "\u201d claims"
+	case Contested:
+		t = "Contested claims"
+		if p.A != "" && p.B != "" {
+			t += " about " + rel
+		}
+	default:
+		t = q.Title
 	}
 	switch {
 	case p.From != 0 && p.From == p.To:
-		t += fmt.Sprintf(", as of %d", p.From)
-	case p.From != 0 || p.To != 0:
-		t += ", " + graph.Period{From: graph.Date{Year: p.From}, To: graph.Date{Year: p.To}}.String()
+		t += fmt.Sprintf(" in %d", p.From)
+	case p.From != 0 && p.To != 0:
+		t += fmt.Sprintf(", %d–%d", p.From, p.To)
+	case p.From != 0:
+		t += fmt.Sprintf(" since %d", p.From)
+	case p.To != 0:
+		t += fmt.Sprintf(" until %d", p.To)
+	}
+	if q.Name == Weakened || q.Name == Strengthened {
+		t += "?"
 	}
 	return t
+}
+
+// ErrNotFound is returned when a question names a state, relation, node or
+// source the graph does not have.
+var ErrNotFound = errors.New("not found")
+
+// resolve checks that the entities p names exist, with the right labels,
+// and that a question about two states has their relation to ask about.
+func resolve(q *Query, p Params, ents []Entity) error {
+	byID := make(map[string]*Entity, len(ents))
+	for i := range ents {
+		byID[ents[i].ID] = &ents[i]
+	}
+	want := func(id string, what string, labels ...graph.Label) error {
+		if id == "" {
+			return nil
+		}
+		e, ok := byID[id]
+		if !ok || !slices.Contains(labels, e.Label) {
+			return fmt.Errorf("%w: no %s %q in the graph", ErrNotFound, what, id)
+		}
+		return nil
+	}
+	for _, id := range append([]string{p.A, p.B}, p.Others...) {
+		if err := want(id, "state", graph.LabelState); err != nil {
+			return err
+		}
+	}
+	if err := want(p.Node, "event, factor, stance, region or dispute", graph.LabelEvent, graph.LabelFactor, graph.LabelStance, graph.LabelRegion, graph.LabelDispute); err != nil {
+		return err
+	}
+	if err := want(p.Source, "source", graph.LabelSource); err != nil {
+		return err
+	}
+	if p.A == "" || p.B == "" || q.Name == Compare {
+		return nil
+	}
+	for _, e := range ents {
+		if e.Label == graph.LabelRelation && slices.Contains(e.States, p.A) && slices.Contains(e.States, p.B) {
+			return nil
+		}
+	}
+	return fmt.Errorf("%w: the graph has no relation between %s and %s", ErrNotFound, byID[p.A].Name, byID[p.B].Name)
 }
 
 func finding(name Name, r row) Finding {

@@ -150,7 +150,7 @@ func BenchmarkNeo4jExport(b *testing.B) {
 	for _, size := range sizes {
 		testenv.Wipe(b, db)
 		el := generate(size)
-		_, err := loader.LoadElements(ctx, db, el, loader.Options{})
+		_, err := loader.LoadElements(ctx, db, el, loader.Options{CommitEvery: 50_000})
 		require.NoError(b, err)
 		require.NoError(b, db.Exec(ctx, "CALL db.awaitIndexes(600)", nil))
 		run := func(name string, export func() (int64, error)) {

@@ -25,10 +25,11 @@ func parseQuestion(ctx context.Context, b queries.Backend, question string) (que
 	return req, nil
 }
 
-// answer runs a parsed question; a missing parameter exits 2.
+// answer runs a parsed question; a missing parameter, or a state or
+// relation the graph does not have, exits 2.
 func answer(ctx context.Context, b queries.Backend, req queries.Request) (*queries.Answer, error) {
 	ans, err := queries.Run(ctx, b, req.Query, req.Params)
-	if errors.Is(err, queries.ErrMissingParam) {
+	if errors.Is(err, queries.ErrMissingParam) || errors.Is(err, queries.ErrNotFound) {
 		return nil, &ExitError{Code: 2, Err: err}
 	}
 	return ans, err

@@ -42,7 +42,7 @@ var Cases = []Case{
 	{"weakened-rus-jpn-1995", queries.Weakened, queries.Params{A: "RUS", B: "JPN", From: 1995, To: 1995}},
 	{"weakened-rus-jpn-2010s", queries.Weakened, queries.Params{A: "RUS", B: "JPN", From: 2010, To: 2019}},
 	{"strengthened-rus-chn", queries.Strengthened, queries.Params{A: "RUS", B: "CHN"}},
-	{"strengthened-none", queries.Strengthened, queries.Params{A: "RUS", B: "KAZ"}},
+	{"strengthened-none", queries.Strengthened, queries.Params{A: "JPN", B: "RUS"}},
 	{"timeline-rus-jpn", queries.Timeline, queries.Params{A: "RUS", B: "JPN"}},
 	{"timeline-rus-jpn-2000s", queries.Timeline, queries.Params{A: "RUS", B: "JPN", From: 2000}},
 	{"disputes-jpn", queries.Disputes, queries.Params{A: "JPN"}},
