@@ -6,6 +6,7 @@
 // as a whole (graph.Dataset.Validate). Every problem is reported at once, as
 // a graph.ErrorList of file:line:col messages.
 //
-// Load writes a dataset to Neo4j in parameterised, batched transactions:
-// all or nothing, and idempotent.
+// Load writes a dataset to Neo4j in parameterised, batched UNWIND statements
+// in one transaction: all or nothing, and idempotent. Options.CommitEvery
+// splits a load too large for the server's transaction memory.
 package loader

@@ -5,7 +5,8 @@
 //
 // Each question in Catalog is named, documented and has Cypher of its own
 // (an embedded .cypher file) that a user can paste into Neo4j Browser with
-// the parameters Query.Params returns. Run answers a question as an Answer:
+// the parameters Query.CypherParams returns (ParamCommand writes them as a
+// Browser :param command). Run answers a question as an Answer:
 // a list of Findings, each carrying its evidence (source, locator, argued or
 // reported), its period and, for indirect causes, the chain of claims that
 // links it to the relation.

@@ -208,7 +208,7 @@ func (db *DB) Exec(ctx context.Context, cypher string, params map[string]any) er
 }
 
 func (db *DB) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
-	return db.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db.database, AccessMode: mode, FetchSize: 1000})
+	return db.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db.database, AccessMode: mode, FetchSize: 10000})
 }
 
 // classify turns a driver error into a one-line error wrapping a sentinel
