@@ -37,7 +37,8 @@ type Params struct {
 	B string `json:"b,omitempty"`
 	// Others limits Compare to A's relations with these states.
 	Others []string `json:"others,omitempty"`
-	// Node is the event, factor, stance, region or dispute Paths starts at.
+	// Node is the event, factor, stance, region or dispute Paths starts at,
+	// or the one region Regions asks about.
 	Node string `json:"node,omitempty"`
 	// Source is the source id SourceClaims lists.
 	Source string `json:"source,omitempty"`
@@ -93,7 +94,7 @@ var Catalog = []*Query{
 		Doc:     "Policy stances the state held, optionally as of a year or within a period, with whom they aimed at and what they drove.",
 		Example: Params{A: "RUS"}, Cypher: mustCypher("stances")},
 	{Name: Regions, Title: "The regions that matter to the relation between A and B", Needs: []string{"a", "b"},
-		Doc:     "Regions on a causal path into the relation (as a cause, or what a cause concerns), with the path.",
+		Doc:     "Regions on a causal path into the relation (as a cause, or what a cause concerns), with the path; only region node, if given.",
 		Example: Params{A: "RUS", B: "JPN"}, Cypher: mustCypher("regions")},
 	{Name: Compare, Title: "A's relations compared: what pushed each up or down", Needs: []string{"a"},
 		Doc:     "For each of the state's relations (or those with others), the causes that weakened or strengthened it.",
@@ -176,7 +177,7 @@ func (q *Query) CypherParams(p Params) map[string]any {
 		} else {
 			m["others"] = nil
 		}
-	case Paths:
+	case Paths, Regions:
 		m["node"] = orNil(p.Node)
 	case SourceClaims:
 		m["source"] = orNil(p.Source)

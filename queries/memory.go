@@ -232,7 +232,9 @@ func (m *Memory) rows(_ context.Context, q *Query, p map[string]any) ([]row, err
 						}
 					}
 					for _, r := range regions {
-						rows = append(rows, row{Region: m.refMap(r), Steps: m.stepMaps(path)})
+						if only := strParam(p, "node"); only == "" || r == only {
+							rows = append(rows, row{Region: m.refMap(r), Steps: m.stepMaps(path)})
+						}
 					}
 				}
 			}

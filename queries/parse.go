@@ -451,12 +451,12 @@ func (p *parser) parse(question string) (Request, error) {
 	// Regions start no causal claims: for "the role of Central Asia" follow
 	// the one factor or dispute named after the region, else ask which
 	// regions matter to the relation.
-	regionQuery := false
+	regionQuery, region := false, ""
 	if i := p.index(node); i >= 0 && p.ents[i].Label == graph.LabelRegion {
 		if c, ok := p.regionCause(i); ok {
 			node = c
 		} else if len(states) >= 2 {
-			regionQuery = true
+			regionQuery, region = true, node
 		}
 	}
 
@@ -473,6 +473,7 @@ func (p *parser) parse(question string) (Request, error) {
 		req.Query, need = Compare, 1
 	case regionQuery && (has(pathWords) || !has(weakWords) && !has(strongWords)):
 		req.Query, need = Regions, 2
+		req.Params.Node = region
 	case node != "" && has(pathWords):
 		req.Query = Paths
 	case has(weakWords) || has(strongWords):

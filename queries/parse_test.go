@@ -83,7 +83,7 @@ func TestParse(t *testing.T) {
 		{"How did Russia's invasion of Ukraine affect Russia–Japan relations?", queries.Paths, P{Node: "e-2022-invasion-of-ukraine", A: "RUS", B: "JPN"}},
 		{"How did territorial nationalism reach relations?", queries.Paths, P{Node: "f-territorial-nationalism"}},
 		{"How did the Northern Territories affect Russia–Japan relations?", queries.Paths, P{Node: "kuril-dispute", A: "RUS", B: "JPN"}},
-		{"role of the RFE in Russia-Japan relations", queries.Regions, P{A: "RUS", B: "JPN"}},
+		{"role of the RFE in Russia-Japan relations", queries.Regions, P{A: "RUS", B: "JPN", Node: "rfe"}},
 		{"What was the impact of the China card on Moscow–Tokyo ties?", queries.Paths, P{Node: "st-china-card", A: "RUS", B: "JPN"}},
 		{"how did the Kuril dispute affect Russo-Japanese relations directly", queries.Paths, P{Node: "kuril-dispute", A: "RUS", B: "JPN", Depth: 1}},
 		// Sources and contested claims.

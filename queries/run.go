@@ -81,6 +81,9 @@ func title(q *Query, p Params, ents []Entity) string {
 		t = "The stances " + name(p.A) + " held"
 	case Regions:
 		t = "The regions that matter to " + rel
+		if p.Node != "" {
+			t = "How " + name(p.Node) + " matters to " + rel
+		}
 	case Compare:
 		t = name(p.A) + "'s relations compared"
 		if len(p.Others) > 0 {
@@ -149,7 +152,12 @@ func resolve(q *Query, p Params, ents []Entity) error {
 			return err
 		}
 	}
-	if err := want(p.Node, "event, factor, stance, region or dispute", graph.LabelEvent, graph.LabelFactor, graph.LabelStance, graph.LabelRegion, graph.LabelDispute); err != nil {
+	nodeKinds := []graph.Label{graph.LabelEvent, graph.LabelFactor, graph.LabelStance, graph.LabelRegion, graph.LabelDispute}
+	nodeWhat := "event, factor, stance, region or dispute"
+	if q.Name == Regions {
+		nodeKinds, nodeWhat = []graph.Label{graph.LabelRegion}, "region"
+	}
+	if err := want(p.Node, nodeWhat, nodeKinds...); err != nil {
 		return err
 	}
 	if err := want(p.Source, "source", graph.LabelSource); err != nil {

@@ -98,8 +98,8 @@ RETURN p, t, collect(e) AS effects;
 
 // 08 The regions that matter to Russia–Japan relations (regions)
 //    Regions on a causal path into the relation (as a cause, or what a cause
-//    concerns), with the path.
-:param {a: 'RUS', b: 'JPN', depth: 3, from: null, to: null};
+//    concerns), with the path; only region node, if given.
+:param {a: 'RUS', b: 'JPN', node: null, depth: 3, from: null, to: null};
 MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
 MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
 WHERE length(p) <= $depth
@@ -112,6 +112,7 @@ CALL (n) {
   UNION
   WITH n WHERE n:Region RETURN n AS region
 }
+WITH region, p WHERE $node IS NULL OR region.id = $node
 RETURN DISTINCT region {.id, .name, label: 'Region'} AS region,
        [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
 ORDER BY region.name;
@@ -152,7 +153,7 @@ WHERE length(p) <= $depth
 RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
 ORDER BY length(p), cause.name;
 
-// 12 Russia's relations compared: what pushed each up or down (compare)
+// 12 Russia's relations compared (with Japan, China) (compare)
 //    For each of the state's relations (or those with others), the causes that
 //    weakened or strengthened it.
 :param {a: 'RUS', b: null, others: ['JPN', 'CHN'], depth: 3, from: null, to: null};
@@ -167,7 +168,7 @@ RETURN rel {.id, .name, label: 'Relation'} AS relation,
        [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
 ORDER BY relation.name, length(p);
 
-// 13 How Russia's full-scale invasion of Ukraine reached a relation (paths)
+// 13 How Russia's full-scale invasion of Ukraine reached the relations it affected (paths)
 //    The causal paths from an event, factor, stance, region or dispute to a
 //    relation (between A and B, if given).
 :param {a: null, b: null, node: 'e-2022-invasion-of-ukraine', depth: 3, from: null, to: null};
@@ -187,7 +188,7 @@ WHERE length(p) <= $depth
 RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
 ORDER BY length(p), rel.name;
 
-// 14 What Russia's Asia policy: why China, not Japan, became Moscow's partner claims (source)
+// 14 What “Russia's Asia policy: why China, not Japan, became Moscow's partner” claims (source)
 //    Every claim that cites the source, as evidence or as contesting it.
 :param {a: null, b: null, source: 'article', depth: 3, from: null, to: null};
 MATCH (src:Source {id: $source})
@@ -201,7 +202,7 @@ CALL (src) {
 RETURN [r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
 ORDER BY r.id;
 
-// 15 Which claims are contested about Russia–Japan relations (contested)
+// 15 Contested claims about Russia–Japan relations (contested)
 //    Claims a source disputes, and claims opposed by another claim of opposite
 //    sign on the same subject and object; about the relation between A and B, if
 //    given.

@@ -1,8 +1,9 @@
 // The regions that matter to the relation between states $a and $b: every
 // region on a causal path (up to $depth claims) into the relation, either as
 // a cause itself or as what a cause concerns (the Russian Far East behind a
-// factor, the islands behind a dispute), with the path that shows how.
-//   :param {a: 'RUS', b: 'JPN', depth: 3, from: null, to: null}
+// factor, the islands behind a dispute), with the path that shows how; only
+// region \$node, if given.
+//   :param {a: 'RUS', b: 'JPN', node: null, depth: 3, from: null, to: null}
 MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
 MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
 WHERE length(p) <= $depth
@@ -15,6 +16,7 @@ CALL (n) {
   UNION
   WITH n WHERE n:Region RETURN n AS region
 }
+WITH region, p WHERE $node IS NULL OR region.id = $node
 RETURN DISTINCT region {.id, .name, label: 'Region'} AS region,
        [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
 ORDER BY region.name

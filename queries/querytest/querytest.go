@@ -50,6 +50,7 @@ var Cases = []Case{
 	{"stances-rus-2010", queries.Stances, queries.Params{A: "RUS", From: 2010, To: 2010}},
 	{"regions-rus-jpn", queries.Regions, queries.Params{A: "RUS", B: "JPN"}},
 	{"regions-rus-chn", queries.Regions, queries.Params{A: "RUS", B: "CHN"}},
+	{"regions-rus-jpn-kurils", queries.Regions, queries.Params{A: "RUS", B: "JPN", Node: "south-kurils"}},
 	{"compare-rus", queries.Compare, queries.Params{A: "RUS"}},
 	{"compare-rus-chn-only", queries.Compare, queries.Params{A: "RUS", Others: []string{"CHN"}}},
 	{"paths-nationalism", queries.Paths, queries.Params{Node: "territorial-nationalism"}},
