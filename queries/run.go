@@ -82,7 +82,7 @@ func title(q *Query, p Params, ents []Entity) string {
 	case Regions:
 		t = "The regions that matter to " + rel
 		if p.Node != "" {
-			t = "How " + name(p.Node) + " matters to " + rel
+			t = "The role of " + name(p.Node) + " in " + rel
 		}
 	case Compare:
 		t = name(p.A) + "'s relations compared"
