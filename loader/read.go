@@ -59,6 +59,9 @@ func read(fsys fs.FS, display func(string) string) (*graph.Dataset, error) {
 		if err != nil {
 			return err
 		}
+		if d.IsDir() && p != "." && strings.HasPrefix(d.Name(), ".") {
+			return fs.SkipDir // .git, .github and other tools' folders
+		}
 		if !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
 			names = append(names, p)
 		}
@@ -76,7 +79,12 @@ func read(fsys fs.FS, display func(string) string) (*graph.Dataset, error) {
 	for _, name := range names {
 		src, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return nil, fmt.Errorf("reading dataset: %w", err)
+			var perr *fs.PathError
+			if errors.As(err, &perr) {
+				err = perr.Err
+			}
+			errs.Add(graph.Pos{File: display(name), Line: 1, Col: 1}, "cannot read the file: %v", err)
+			continue
 		}
 		readFile(ds, display(name), src, &errs)
 	}

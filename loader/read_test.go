@@ -60,6 +60,35 @@ func TestReadEmbedded(t *testing.T) {
 	assert.NotEmpty(t, ds.Sources)
 }
 
+// TestReadDirTolerates checks what a dataset folder may hold besides
+// dataset files: a byte-order mark, CRLF line ends, other tools' hidden
+// folders.
+func TestReadDirTolerates(t *testing.T) {
+	dir := t.TempDir()
+	src := "\xef\xbb\xbfstates:\r\n  - {id: RUS, name: Russia}\r\n"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "states.yaml"), []byte(src), 0o644))
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, ".github", "workflows"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, ".github", "workflows", "ci.yaml"), []byte("on: push\n"), 0o644))
+	ds, err := loader.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, ds.States, 1)
+}
+
+// TestReadDirUnreadable reports a file that cannot be read at its position,
+// with the other problems.
+func TestReadDirUnreadable(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.Symlink(filepath.Join(dir, "b.yaml"), filepath.Join(dir, "a.yaml")))
+	require.NoError(t, os.Symlink(filepath.Join(dir, "a.yaml"), filepath.Join(dir, "b.yaml")))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "c.yaml"), []byte("states: [{id: rus, name: R}]\n"), 0o644))
+	_, err := loader.ReadDir(dir)
+	var list graph.ErrorList
+	require.True(t, errors.As(err, &list), "got %v", err)
+	require.Len(t, list, 3)
+	assert.Equal(t, filepath.Join(dir, "a.yaml")+":1:1: cannot read the file: too many levels of symbolic links", list[0].Error())
+	assert.Contains(t, list[2].Error(), "c.yaml:1:15: id: invalid value")
+}
+
 func TestReadDirErrors(t *testing.T) {
 	tests := []struct {
 		name string

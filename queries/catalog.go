@@ -130,6 +130,10 @@ func Lookup(name Name) (*Query, error) {
 // ErrMissingParam is returned when a question lacks a parameter it needs.
 var ErrMissingParam = errors.New("missing parameter")
 
+// ErrInvalidParam is returned for a parameter that cannot be right, such as
+// a period that ends before it starts.
+var ErrInvalidParam = errors.New("invalid parameter")
+
 // Check reports a parameter q needs that p lacks, and normalises Depth.
 func (q *Query) Check(p *Params) error {
 	for _, n := range q.Needs {
@@ -142,7 +146,7 @@ func (q *Query) Check(p *Params) error {
 		p.Depth = MaxDepth
 	}
 	if p.From != 0 && p.To != 0 && p.From > p.To {
-		return fmt.Errorf("invalid period: from %d is after to %d", p.From, p.To)
+		return fmt.Errorf("%w: the period starts in %d, after it ends in %d", ErrInvalidParam, p.From, p.To)
 	}
 	return nil
 }

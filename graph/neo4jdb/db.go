@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -73,7 +74,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		c.MaxTransactionRetryTime = 5 * time.Second
 	})
 	if err != nil {
-		return nil, fmt.Errorf("%w: invalid URI %q: %v", ErrUnavailable, cfg.URI, oneLine(err))
+		return nil, fmt.Errorf("%w: invalid URI %q: %v", ErrUnavailable, Redact(cfg.URI), oneLine(err))
 	}
 	db := &DB{driver: driver, database: cfg.Database}
 	cctx, cancel := context.WithTimeout(ctx, timeout+5*time.Second)
@@ -92,7 +93,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	}
 	if major, _ := strconv.Atoi(strings.SplitN(db.version, ".", 2)[0]); major < MinVersion {
 		_ = driver.Close(ctx)
-		return nil, fmt.Errorf("%w: %s runs Neo4j %s; Dyad needs %d or newer", ErrServerTooOld, cfg.URI, db.version, MinVersion)
+		return nil, fmt.Errorf("%w: %s runs Neo4j %s; Dyad needs %d or newer", ErrServerTooOld, Redact(cfg.URI), db.version, MinVersion)
 	}
 	return db, nil
 }
@@ -226,8 +227,9 @@ func classify(err error, cfg Config) error {
 	var nerr *neo4j.Neo4jError
 	if errors.As(err, &nerr) {
 		switch {
+		case strings.HasPrefix(nerr.Code, "Neo.ClientError.Security.AuthenticationRateLimit"):
+			return fmt.Errorf("%w (user %q): too many failed logins; wait a few seconds and try again", ErrAuth, cfg.Username)
 		case strings.HasPrefix(nerr.Code, "Neo.ClientError.Security.Unauthorized"),
-			strings.HasPrefix(nerr.Code, "Neo.ClientError.Security.AuthenticationRateLimit"),
 			strings.HasPrefix(nerr.Code, "Neo.ClientError.Security.CredentialsExpired"):
 			return fmt.Errorf("%w (user %q): check NEO4J_USERNAME and NEO4J_PASSWORD", ErrAuth, cfg.Username)
 		case nerr.Code == "Neo.ClientError.Database.DatabaseNotFound":
@@ -237,13 +239,28 @@ func classify(err error, cfg Config) error {
 	}
 	var cerr *neo4j.ConnectivityError
 	if errors.As(err, &cerr) || neo4j.IsConnectivityError(err) {
-		where := cfg.URI
+		where := Redact(cfg.URI)
 		if where == "" {
 			where = "the server"
 		}
 		return fmt.Errorf("%w at %s: %s (is it running? start it with 'scripts/neo4j start' or 'docker compose up -d')", ErrUnavailable, where, oneLine(err))
 	}
 	return fmt.Errorf("neo4j: %s", oneLine(err))
+}
+
+// Redact removes any user name and password from a URI, for messages.
+func Redact(uri string) string {
+	u, err := url.Parse(uri)
+	if err != nil || u.User == nil {
+		if i := strings.Index(uri, "@"); i >= 0 {
+			if j := strings.Index(uri, "://"); j >= 0 && j < i {
+				return uri[:j+3] + "***@" + uri[i+1:]
+			}
+		}
+		return uri
+	}
+	u.User = nil
+	return u.String()
 }
 
 func oneLine(err error) string {

@@ -29,7 +29,7 @@ func parseQuestion(ctx context.Context, b queries.Backend, question string) (que
 // relation the graph does not have, exits 2.
 func answer(ctx context.Context, b queries.Backend, req queries.Request) (*queries.Answer, error) {
 	ans, err := queries.Run(ctx, b, req.Query, req.Params)
-	if errors.Is(err, queries.ErrMissingParam) || errors.Is(err, queries.ErrNotFound) {
+	if errors.Is(err, queries.ErrMissingParam) || errors.Is(err, queries.ErrInvalidParam) || errors.Is(err, queries.ErrNotFound) {
 		return nil, &ExitError{Code: 2, Err: err}
 	}
 	return ans, err

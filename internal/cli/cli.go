@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -66,13 +67,21 @@ func Main(args []string, ios *IO) int {
 	case errors.As(err, &list):
 		fmt.Fprintln(ios.ErrOut, list.Error())
 		fmt.Fprintf(ios.ErrOut, "dyad: %d problem(s) in the dataset\n", len(list))
-	case isUsage(err):
+	case isUsage(err) || strings.HasPrefix(err.Error(), "unknown command"):
 		fmt.Fprintf(ios.ErrOut, "dyad: %v\nRun 'dyad help' for usage.\n", err)
 		code = 2
 	default:
 		fmt.Fprintf(ios.ErrOut, "dyad: %v\n", err)
 	}
 	return code
+}
+
+// noArgs rejects positional arguments as a usage error (exit 2).
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usageError{fmt.Errorf("%s takes no arguments, got %q", cmd.CommandPath(), args[0])}
+	}
+	return nil
 }
 
 type usageError struct{ error }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -102,8 +103,24 @@ func loadConfig(cmd *cobra.Command, configFile string) (*Config, error) {
 	if err := v.ReadInConfig(); err != nil {
 		var notFound viper.ConfigFileNotFoundError
 		if configFile != "" || !errors.As(err, &notFound) {
-			return nil, fmt.Errorf("config file: %w", err)
+			name := configFile
+			if name == "" {
+				name = v.ConfigFileUsed()
+			}
+			msg := strings.ReplaceAll(err.Error(), "\n", " ")
+			return nil, fmt.Errorf("config file %s: %s", name, msg)
 		}
+	}
+	var unknown []string
+	for _, k := range v.AllKeys() {
+		if _, ok := envKeys[k]; !ok && v.InConfig(k) {
+			unknown = append(unknown, k)
+		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return nil, fmt.Errorf("config file %s: unknown setting %s (want data, neo4j.uri, neo4j.username, neo4j.password, neo4j.database)",
+			v.ConfigFileUsed(), strings.Join(unknown, ", "))
 	}
 	cfg := &Config{File: v.ConfigFileUsed()}
 	if err := v.Unmarshal(cfg); err != nil {

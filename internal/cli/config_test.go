@@ -40,4 +40,10 @@ func TestConfigPrecedence(t *testing.T) {
 	code, _, errOut := run(t, "validate", "--config", filepath.Join(t.TempDir(), "missing.yaml"))
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "config file")
+
+	typo := filepath.Join(t.TempDir(), "typo.yaml")
+	require.NoError(t, os.WriteFile(typo, []byte("dat: ./x\nneo4j:\n  urii: bolt://x\n"), 0o600))
+	code, _, errOut = run(t, "validate", "--config", typo)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "unknown setting dat, neo4j.urii")
 }

@@ -45,7 +45,13 @@ func newExportCmd(e *env, runF func(*ExportOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "export <format>",
 		Short: "Export the graph, or a part of it, for other tools",
-		Args:  cobra.NoArgs,
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageError{fmt.Errorf("dyad export needs a format: graphml")}
+			}
+			return usageError{fmt.Errorf("unknown export format %q: want graphml", args[0])}
+		},
 	}
 	cmd.AddCommand(newExportGraphMLCmd(e, runF))
 	return cmd
@@ -73,7 +79,7 @@ document goes to standard output, to be piped.`,
   dyad export graphml --ask "What weakened Russia–Japan ties?" -o weakened.graphml
   dyad export graphml --period 1992-2001 | gzip > 1990s.graphml.gz
   dyad export graphml --from neo4j -o dyad.graphml`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := checkExportOptions(cmd, opts); err != nil {
 				return err
@@ -113,6 +119,9 @@ func checkExportOptions(cmd *cobra.Command, opts *ExportOptions) error {
 			return usageError{err}
 		}
 		opts.Period = p
+	}
+	if cmd.Flags().Changed("ask") && strings.TrimSpace(opts.Ask) == "" {
+		return usageError{fmt.Errorf("--ask needs a question")}
 	}
 	if opts.Ask != "" && opts.Relation != "" {
 		return usageError{fmt.Errorf("--ask and --relation each pick a part of the graph: give one")}
@@ -225,8 +234,28 @@ func exportRun(ctx context.Context, opts *ExportOptions) (err error) {
 		return err
 	}
 	// Write a temporary file beside the output and rename it at the end:
-	// an interrupted export leaves the old file, not half a new one.
-	tmp, err := os.CreateTemp(filepath.Dir(opts.Output), "."+filepath.Base(opts.Output)+".*")
+	// an interrupted export leaves the old file, not half a new one. That is
+	// for regular files only: a symlink is followed, a device (/dev/null, a
+	// pipe) is written to directly, and a folder is refused.
+	out := opts.Output
+	if resolved, err := filepath.EvalSymlinks(out); err == nil {
+		out = resolved
+	}
+	if st, err := os.Stat(out); err == nil && !st.Mode().IsRegular() {
+		if st.IsDir() {
+			return fmt.Errorf("-o %s is a folder: give a file name", opts.Output)
+		}
+		f, err := os.OpenFile(out, os.O_WRONLY, 0)
+		if err != nil {
+			return err
+		}
+		if _, _, err := write(f); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*")
 	if err != nil {
 		return err
 	}
@@ -246,7 +275,7 @@ func exportRun(ctx context.Context, opts *ExportOptions) (err error) {
 	if err = tmp.Close(); err != nil {
 		return err
 	}
-	if err = os.Rename(tmp.Name(), opts.Output); err != nil {
+	if err = os.Rename(tmp.Name(), out); err != nil {
 		return err
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "exported %d nodes and %d edges to %s\n", nodes, edges, opts.Output)

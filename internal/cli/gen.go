@@ -15,6 +15,10 @@ type GenOptions struct {
 	Config gen.Config
 }
 
+// maxGenerated bounds --events and --claims: a dataset of 10 million claims
+// needs several GB of memory to build.
+const maxGenerated = 10_000_000
+
 func newGenCmd(e *env, runF func(*GenOptions) error) *cobra.Command {
 	opts := &GenOptions{IO: e.io}
 	cmd := &cobra.Command{
@@ -27,7 +31,7 @@ flags (--seed included) always give the same dataset, and it passes
 dyad validate. DIR is created if need be and must hold no *.yaml files.`,
 		Example: `  dyad gen -o /tmp/big --states 200 --events 100000 --claims 1000000 --seed 1
   dyad validate --data /tmp/big`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if opts.Out == "" {
 				return usageError{fmt.Errorf("-o DIR is required")}
@@ -38,6 +42,9 @@ dyad validate. DIR is created if need be and must hold no *.yaml files.`,
 			}
 			if c.Events < 0 || c.Claims < 0 {
 				return usageError{fmt.Errorf("--events and --claims must not be negative")}
+			}
+			if c.Events > maxGenerated || c.Claims > maxGenerated {
+				return usageError{fmt.Errorf("--events and --claims go up to %d (the dataset is built in memory first)", maxGenerated)}
 			}
 			if runF != nil {
 				return runF(opts)

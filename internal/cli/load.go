@@ -43,8 +43,11 @@ NEO4J_PASSWORD and NEO4J_DATABASE, then dyad.yaml, then defaults.`,
   NEO4J_PASSWORD=dyad-dev-password dyad load
   dyad load --data ./my-dataset --prune --dry-run
   dyad load --data ./huge --commit-every 100000   # past the server's transaction memory`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if opts.CommitEvery < 0 || opts.BatchSize < 1 {
+				return usageError{fmt.Errorf("--commit-every must be 0 or more and --batch-size 1 or more")}
+			}
 			cfg, err := e.config(cmd)
 			if err != nil {
 				return err

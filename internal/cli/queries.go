@@ -35,7 +35,7 @@ func newQueriesCmd(e *env, runF func(*QueriesOptions) error) *cobra.Command {
 		Short: "List the question catalog that dyad ask answers",
 		Example: `  dyad queries
   dyad queries --format json | jq '.[].example'`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(_ *cobra.Command, _ []string) error {
 			if err := checkFormat(opts.Format, "text", "json"); err != nil {
 				return err

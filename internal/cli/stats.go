@@ -53,7 +53,7 @@ func newStatsCmd(e *env, runF func(*StatsOptions) error) *cobra.Command {
 		Short: "Count a dataset's nodes by label and edges by type",
 		Example: `  dyad stats
   dyad stats --format json | jq .nodes.State`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := checkFormat(opts.Format, "text", "json"); err != nil {
 				return err

@@ -27,7 +27,7 @@ or missing fields, types, enum values, dates) and then the dataset as a whole
 problem at once and writes nothing anywhere. Exit status 1 means problems.`,
 		Example: `  dyad validate
   dyad validate --data ./my-dataset`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := e.config(cmd)
 			if err != nil {

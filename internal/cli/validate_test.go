@@ -3,6 +3,7 @@ package cli_test
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -38,6 +39,11 @@ func TestValidateAndStats(t *testing.T) {
 		{"load invalid writes nothing", []string{"load", "--data", "../../loader/testdata/broken/self-relation", "--uri", "bolt://127.0.0.1:1"}, 1, "",
 			"a relation needs two different states"},
 		{"load neo4j down", []string{"load", "--uri", "bolt://127.0.0.1:1", "--password", "s3cret-pw"}, 1, "", "neo4j is unavailable at bolt://127.0.0.1:1"},
+		{"password in the URI", []string{"load", "--uri", "bolt://neo4j:s3cret-pw@127.0.0.1:1"}, 1, "", "neo4j is unavailable at bolt://127.0.0.1:1"},
+		{"unknown command", []string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
+		{"extra argument", []string{"stats", "extra"}, 2, "", `dyad stats takes no arguments, got "extra"`},
+		{"unknown export format", []string{"export", "pdf"}, 2, "", `unknown export format "pdf"`},
+		{"negative commit-every", []string{"load", "--commit-every", "-1"}, 2, "", "--commit-every must be 0 or more"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -49,6 +55,19 @@ func TestValidateAndStats(t *testing.T) {
 			assert.NotContains(t, errOut+out, "s3cret-pw", "passwords are never printed")
 		})
 	}
+}
+
+func TestExportToSpecialFiles(t *testing.T) {
+	// A device is written to, not replaced by a regular file.
+	code, _, errOut := run(t, "export", "graphml", "--data", "../../testdata/small", "-o", os.DevNull)
+	require.Equal(t, 0, code, errOut)
+	st, err := os.Stat(os.DevNull)
+	require.NoError(t, err)
+	assert.NotZero(t, st.Mode()&os.ModeCharDevice, "/dev/null must stay a device")
+	// A folder is refused.
+	code, _, errOut = run(t, "export", "graphml", "--data", "../../testdata/small", "-o", t.TempDir())
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "is a folder")
 }
 
 func TestStatsJSON(t *testing.T) {

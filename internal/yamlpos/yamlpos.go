@@ -5,6 +5,7 @@
 package yamlpos
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -69,6 +70,8 @@ var ErrEmpty = errors.New("file is empty")
 // returns ErrEmpty for a document with no content, and *Error for anything
 // else wrong. Parse never panics.
 func Parse(src []byte) (doc *Doc, err error) {
+	// A UTF-8 byte-order mark is allowed (YAML 1.2) and means nothing.
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	if off := invalidUTF8(src); off >= 0 {
 		return nil, &Error{offsetPos(src, off), fmt.Sprintf("file is not valid UTF-8 (byte 0x%02x)", src[off])}
 	}
