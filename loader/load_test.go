@@ -217,3 +217,24 @@ func TestLoadCommitEvery(t *testing.T) {
 	assert.Equal(t, ds.Elements().Len(), again.Unchanged)
 	assert.Equal(t, want, snapshot(t, db))
 }
+
+// TestLoadMovesAnEdge reloads a claim whose subject changed: the edge with
+// its id now starts at the new subject, and there is still only one.
+func TestLoadMovesAnEdge(t *testing.T) {
+	db := testenv.Neo4j(t)
+	ds := readSmall(t)
+	load(t, db, ds, loader.Options{})
+	moved := readSmall(t)
+	for _, c := range moved.Claims {
+		if c.ID == "c-kurils-weakens-rus-jpn" {
+			c.Subject = "rfe-neglect"
+		}
+	}
+	require.Empty(t, moved.Validate())
+	sum := load(t, db, moved, loader.Options{})
+	assert.Equal(t, 1, sum.Updated)
+	recs, err := db.Read(context.Background(), "MATCH (s)-[r:WEAKENS {id: $id}]->() RETURN s.id AS subject", map[string]any{"id": "c-kurils-weakens-rus-jpn"})
+	require.NoError(t, err)
+	require.Len(t, recs, 1)
+	assert.Equal(t, "rfe-neglect", recs[0].Values[0])
+}
