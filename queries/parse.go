@@ -410,6 +410,13 @@ func (p *parser) parse(question string) (Request, error) {
 		}
 	}
 	lower := strings.ToLower(strings.NewReplacer("–", "-", "—", "-").Replace(question))
+	// Negated questions ("what didn't weaken...", "not directly") would be
+	// answered as if they were not negated: refuse them.
+	for _, w := range words {
+		if w == "not" || w == "never" || w == "without" || strings.HasSuffix(w, "n't") {
+			return Request{}, fmt.Errorf("%w\n(negations such as %q are not understood: ask what did happen)", ErrUnknownQuestion, w)
+		}
+	}
 
 	var node, source string
 	for _, m := range ms {

@@ -138,6 +138,8 @@ func TestParseErrors(t *testing.T) {
 		{q: "", unknown: true},
 		{q: "What weakened relations?", unknown: true},
 		{q: "Which disputes?", unknown: true},
+		{q: "What didn't weaken Russia–Japan ties?", unknown: true},
+		{q: "What weakened Russia–Japan ties, not directly?", unknown: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
