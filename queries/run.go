@@ -111,6 +111,8 @@ func title(q *Query, p Params, ents []Entity) string {
 		t = q.Title
 	}
 	switch {
+	case q.Name == Disputes || q.Name == SourceClaims || q.Name == Contested:
+		// These questions take no period; saying one would mislead.
 	case p.From != 0 && p.From == p.To:
 		t += fmt.Sprintf(" in %d", p.From)
 	case p.From != 0 && p.To != 0:
