@@ -510,6 +510,10 @@ func (p *parser) parse(question string) (Request, error) {
 			return Request{}, err
 		}
 	}
+	if len(states) == 1 && counts[states[0]] >= 2 && need == 2 {
+		// "Russia–Russia ties", "Moscow and the Kremlin": a relation needs two states.
+		return Request{}, fmt.Errorf("%w\n(a relation needs two different states; %s was named twice)", ErrUnknownQuestion, p.nameOf(states[0]))
+	}
 	if (req.Query == Weakened || req.Query == Strengthened) && len(states) == 1 {
 		// "What weakened Russia's relations?": every relation of Russia.
 		req.Query, need = Compare, 1
@@ -871,4 +875,12 @@ func (p *parser) regionCause(region int) (string, bool) {
 // containsRun reports whether the words of sub occur in order, together, in s.
 func containsRun(s, sub []token) bool {
 	return strings.Contains(" "+joinTokens(s)+" ", " "+joinTokens(sub)+" ")
+}
+
+// nameOf returns the name of the entity with id, or id.
+func (p *parser) nameOf(id string) string {
+	if i := p.index(id); i >= 0 {
+		return p.ents[i].Name
+	}
+	return id
 }

@@ -139,6 +139,8 @@ func TestParseErrors(t *testing.T) {
 		{q: "What weakened relations?", unknown: true},
 		{q: "Which disputes?", unknown: true},
 		{q: "What didn't weaken Russia–Japan ties?", unknown: true},
+		{q: "What weakened Russia–Russia ties?", unknown: true},
+		{q: "timeline of Moscow–Kremlin relations", unknown: true},
 		{q: "What weakened Russia–Japan ties, not directly?", unknown: true},
 	}
 	for _, tt := range tests {
