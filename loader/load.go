@@ -170,23 +170,17 @@ func write(ctx context.Context, tx *neo4jdb.Tx, el *graph.Elements, opts Options
 	for _, n := range el.Nodes {
 		labelOf[n.ID] = n.Label
 	}
-	tally := func(recs []map[string]any) {
-		for _, r := range recs {
-			sum.Created += toInt(r["created"])
-			sum.Updated += toInt(r["updated"])
-			sum.Unchanged += toInt(r["unchanged"])
-		}
-	}
 	run := func(cypher string, rows []map[string]any) error {
 		recs, err := tx.Run(ctx, cypher, map[string]any{"rows": rows})
 		if err != nil {
 			return err
 		}
-		out := make([]map[string]any, len(recs))
-		for i, r := range recs {
-			out[i] = r.AsMap()
+		for _, r := range recs {
+			m := r.AsMap()
+			sum.Created += toInt(m["created"])
+			sum.Updated += toInt(m["updated"])
+			sum.Unchanged += toInt(m["unchanged"])
 		}
-		tally(out)
 		done += len(rows)
 		sinceCommit += len(rows)
 		if opts.Progress != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/dyad-kg/dyad/graph"
@@ -76,31 +77,23 @@ func (m *Memory) props(id string) map[string]any {
 	return nil
 }
 
-func intParam(p map[string]any, k string) (int64, bool) {
-	v, ok := p[k].(int64)
-	return v, ok
-}
-
-func strParam(p map[string]any, k string) string {
-	s, _ := p[k].(string)
-	return s
-}
-
-func intProp(props map[string]any, k string) (int64, bool) {
-	v, ok := props[k].(int64)
+// integer returns m[k] when it is an integer, as Cypher parameters and
+// properties hold them.
+func integer(m map[string]any, k string) (int64, bool) {
+	v, ok := m[k].(int64)
 	return v, ok
 }
 
 // inPeriod is the Cypher period filter on an edge or node's from_year and
 // to_year against $from and $to.
 func inPeriod(props, params map[string]any) bool {
-	if to, ok := intParam(params, "to"); ok {
-		if fy, ok := intProp(props, "from_year"); ok && fy > to {
+	if to, ok := integer(params, "to"); ok {
+		if fy, ok := integer(props, "from_year"); ok && fy > to {
 			return false
 		}
 	}
-	if from, ok := intParam(params, "from"); ok {
-		if ty, ok := intProp(props, "to_year"); ok && ty < from {
+	if from, ok := integer(params, "from"); ok {
+		if ty, ok := integer(props, "to_year"); ok && ty < from {
 			return false
 		}
 	}
@@ -128,7 +121,7 @@ func (m *Memory) relationBetween(a, b string) string {
 // pathsInto enumerates the claim paths of 1..depth edges ending at target,
 // with distinct nodes, every edge in the period; each path in order.
 func (m *Memory) pathsInto(target string, params map[string]any) [][]*graph.Edge {
-	depth, _ := intParam(params, "depth")
+	depth, _ := integer(params, "depth")
 	var out [][]*graph.Edge
 	var rev []*graph.Edge
 	onPath := map[string]bool{target: true}
@@ -157,7 +150,7 @@ func (m *Memory) pathsInto(target string, params map[string]any) [][]*graph.Edge
 // pathsFrom enumerates claim paths of 1..depth edges from start to any
 // Relation.
 func (m *Memory) pathsFrom(start string, params map[string]any) [][]*graph.Edge {
-	depth, _ := intParam(params, "depth")
+	depth, _ := integer(params, "depth")
 	var out [][]*graph.Edge
 	var path []*graph.Edge
 	onPath := map[string]bool{start: true}
@@ -202,11 +195,11 @@ func sign(path []*graph.Edge) int64 {
 }
 
 func (m *Memory) rows(_ context.Context, q *Query, p map[string]any) ([]row, error) {
-	a, b := strParam(p, "a"), strParam(p, "b")
+	a, b := str(p, "a"), str(p, "b")
 	var rows []row
 	switch q.Name {
 	case Weakened, Strengthened:
-		want, _ := intParam(p, "sign")
+		want, _ := integer(p, "sign")
 		if rel := m.relationBetween(a, b); rel != "" {
 			for _, path := range m.pathsInto(rel, p) {
 				if sign(path) == want {
@@ -232,7 +225,7 @@ func (m *Memory) rows(_ context.Context, q *Query, p map[string]any) ([]row, err
 						}
 					}
 					for _, r := range regions {
-						if only := strParam(p, "node"); only == "" || r == only {
+						if only := str(p, "node"); only == "" || r == only {
 							rows = append(rows, row{Region: m.refMap(r), Steps: m.stepMaps(path)})
 						}
 					}
@@ -258,7 +251,7 @@ func (m *Memory) rows(_ context.Context, q *Query, p map[string]any) ([]row, err
 			}
 		}
 	case Paths:
-		node := strParam(p, "node")
+		node := str(p, "node")
 		switch m.label(node) {
 		case graph.LabelEvent, graph.LabelFactor, graph.LabelStance, graph.LabelRegion, graph.LabelDispute:
 			for _, path := range m.pathsFrom(node, p) {
@@ -275,7 +268,7 @@ func (m *Memory) rows(_ context.Context, q *Query, p map[string]any) ([]row, err
 	case Stances:
 		rows = m.stances(a, p)
 	case SourceClaims:
-		src := strParam(p, "source")
+		src := str(p, "source")
 		if m.label(src) == graph.LabelSource {
 			for _, e := range m.claims() {
 				if slices.Contains(stringsOf(e.Props["sources"]), src) || slices.Contains(stringsOf(e.Props["contested_sources"]), src) {
@@ -370,11 +363,11 @@ func (m *Memory) timeline(a, b string, p map[string]any) []row {
 	var rows []row
 	for id := range events {
 		props := m.nodes[id].Props
-		year, _ := intProp(props, "year")
-		if from, ok := intParam(p, "from"); ok && year < from {
+		year, _ := integer(props, "year")
+		if from, ok := integer(p, "from"); ok && year < from {
 			continue
 		}
-		if to, ok := intParam(p, "to"); ok && year > to {
+		if to, ok := integer(p, "to"); ok && year > to {
 			continue
 		}
 		var effects []map[string]any
@@ -477,13 +470,5 @@ func entity(props map[string]any, label graph.Label) Entity {
 }
 
 func sortEntities(es []Entity) {
-	slices.SortFunc(es, func(a, b Entity) int {
-		if a.ID < b.ID {
-			return -1
-		}
-		if a.ID > b.ID {
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(es, func(a, b Entity) int { return strings.Compare(a.ID, b.ID) })
 }

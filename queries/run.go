@@ -30,7 +30,7 @@ func Run(ctx context.Context, b Backend, name Name, p Params) (*Answer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	ans := &Answer{Query: name, Params: p, Title: q.Title, Findings: []Finding{}}
+	ans := &Answer{Query: name, Params: p, Title: title(q, p, ents), Findings: []Finding{}}
 	type keyed struct {
 		key string
 		f   Finding
@@ -53,7 +53,6 @@ func Run(ctx context.Context, b Backend, name Name, p Params) (*Answer, error) {
 	if err := cite(ctx, b, ans); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	ans.Title = title(q, p, ents)
 	return ans, nil
 }
 
