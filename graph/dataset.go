@@ -29,38 +29,43 @@ type record struct {
 	loc   Loc
 }
 
+// eachNode calls fn for every node record, kind by kind in the order of
+// Labels.
+func (d *Dataset) eachNode(fn func(id string, l Label, v any, loc Loc)) {
+	for _, x := range d.States {
+		fn(x.ID, LabelState, x, x.Loc)
+	}
+	for _, x := range d.Regions {
+		fn(x.ID, LabelRegion, x, x.Loc)
+	}
+	for _, x := range d.Disputes {
+		fn(x.ID, LabelDispute, x, x.Loc)
+	}
+	for _, x := range d.Events {
+		fn(x.ID, LabelEvent, x, x.Loc)
+	}
+	for _, x := range d.Stances {
+		fn(x.ID, LabelStance, x, x.Loc)
+	}
+	for _, x := range d.Factors {
+		fn(x.ID, LabelFactor, x, x.Loc)
+	}
+	for _, x := range d.Relations {
+		fn(x.ID, LabelRelation, x, x.Loc)
+	}
+	for _, x := range d.Sources {
+		fn(x.ID, LabelSource, x, x.Loc)
+	}
+}
+
 // reindex rebuilds the id index, first definition wins.
 func (d *Dataset) reindex() {
 	d.index = make(map[string]record)
-	add := func(id string, l Label, v any, loc Loc) {
+	d.eachNode(func(id string, l Label, v any, loc Loc) {
 		if _, dup := d.index[id]; !dup && id != "" {
 			d.index[id] = record{l, v, loc}
 		}
-	}
-	for _, x := range d.States {
-		add(x.ID, LabelState, x, x.Loc)
-	}
-	for _, x := range d.Regions {
-		add(x.ID, LabelRegion, x, x.Loc)
-	}
-	for _, x := range d.Disputes {
-		add(x.ID, LabelDispute, x, x.Loc)
-	}
-	for _, x := range d.Events {
-		add(x.ID, LabelEvent, x, x.Loc)
-	}
-	for _, x := range d.Stances {
-		add(x.ID, LabelStance, x, x.Loc)
-	}
-	for _, x := range d.Factors {
-		add(x.ID, LabelFactor, x, x.Loc)
-	}
-	for _, x := range d.Relations {
-		add(x.ID, LabelRelation, x, x.Loc)
-	}
-	for _, x := range d.Sources {
-		add(x.ID, LabelSource, x, x.Loc)
-	}
+	})
 }
 
 func (d *Dataset) lookup(id string) (record, bool) {

@@ -171,32 +171,8 @@ func (v *validator) ids() {
 		}
 		first[id] = loc.At("id")
 	}
-	d := v.d
-	for _, x := range d.States {
-		check(x.ID, x.Loc)
-	}
-	for _, x := range d.Regions {
-		check(x.ID, x.Loc)
-	}
-	for _, x := range d.Disputes {
-		check(x.ID, x.Loc)
-	}
-	for _, x := range d.Events {
-		check(x.ID, x.Loc)
-	}
-	for _, x := range d.Stances {
-		check(x.ID, x.Loc)
-	}
-	for _, x := range d.Factors {
-		check(x.ID, x.Loc)
-	}
-	for _, x := range d.Relations {
-		check(x.ID, x.Loc)
-	}
-	for _, x := range d.Sources {
-		check(x.ID, x.Loc)
-	}
-	for _, x := range d.Claims {
+	v.d.eachNode(func(id string, _ Label, _ any, loc Loc) { check(id, loc) })
+	for _, x := range v.d.Claims {
 		check(x.ID, x.Loc)
 	}
 }
