@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/dyad-kg/dyad/graph"
-	"github.com/dyad-kg/dyad/graph/neo4jdb"
+	"github.com/dyad-kg/dyad/neo4j"
 	"github.com/dyad-kg/dyad/internal/gen"
 	"github.com/dyad-kg/dyad/internal/testenv"
 	"github.com/dyad-kg/dyad/loader"
@@ -189,7 +189,7 @@ func BenchmarkLoadNaive(b *testing.B) {
 
 // setupSchema creates the constraints and waits until their indexes are
 // online, so that no timed load runs against an index still being built.
-func setupSchema(b *testing.B, db *neo4jdb.DB) {
+func setupSchema(b *testing.B, db *neo4j.DB) {
 	b.Helper()
 	ctx := context.Background()
 	if err := loader.Schema(ctx, db); err != nil {
@@ -200,7 +200,7 @@ func setupSchema(b *testing.B, db *neo4jdb.DB) {
 	}
 }
 
-func loadNaive(ctx context.Context, db *neo4jdb.DB, el *graph.Elements) error {
+func loadNaive(ctx context.Context, db *neo4j.DB, el *graph.Elements) error {
 	labelOf := make(map[string]graph.Label, len(el.Nodes))
 	for _, n := range el.Nodes {
 		labelOf[n.ID] = n.Label

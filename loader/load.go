@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/dyad-kg/dyad/graph"
-	"github.com/dyad-kg/dyad/graph/neo4jdb"
+	"github.com/dyad-kg/dyad/neo4j"
 )
 
 // DefaultBatchSize is the number of rows sent in one UNWIND statement.
@@ -72,7 +72,7 @@ const Marker = "dyad"
 
 // Schema creates the uniqueness constraints on every node label's id and
 // the indexes the catalog queries use. It is idempotent (IF NOT EXISTS).
-func Schema(ctx context.Context, db *neo4jdb.DB) error {
+func Schema(ctx context.Context, db *neo4j.DB) error {
 	recs, err := db.Read(ctx, "SHOW INDEXES YIELD name RETURN collect(name) AS names", nil)
 	if err != nil {
 		return fmt.Errorf("reading schema: %w", err)
@@ -121,7 +121,7 @@ func SchemaStatements() []string {
 // on any error or cancellation, nothing is. Loading the same dataset twice
 // gives the same graph: nodes and edges are merged on their ids and their
 // properties replaced by the dataset's.
-func Load(ctx context.Context, db *neo4jdb.DB, ds *graph.Dataset, opts Options) (Summary, error) {
+func Load(ctx context.Context, db *neo4j.DB, ds *graph.Dataset, opts Options) (Summary, error) {
 	if errs := ds.Validate(); len(errs) > 0 {
 		return Summary{}, errs
 	}
@@ -130,7 +130,7 @@ func Load(ctx context.Context, db *neo4jdb.DB, ds *graph.Dataset, opts Options) 
 
 // LoadElements is Load for elements built some other way (a generated
 // dataset, say); the same guarantees hold.
-func LoadElements(ctx context.Context, db *neo4jdb.DB, el *graph.Elements, opts Options) (Summary, error) {
+func LoadElements(ctx context.Context, db *neo4j.DB, el *graph.Elements, opts Options) (Summary, error) {
 	start := time.Now()
 	if err := Schema(ctx, db); err != nil {
 		return Summary{}, err
@@ -139,7 +139,7 @@ func LoadElements(ctx context.Context, db *neo4jdb.DB, el *graph.Elements, opts 
 		opts.CommitEvery = 0
 	}
 	var sum Summary
-	err := db.Write(ctx, !opts.DryRun, func(tx *neo4jdb.Tx) error {
+	err := db.Write(ctx, !opts.DryRun, func(tx *neo4j.Tx) error {
 		var err error
 		sum, err = write(ctx, tx, el, opts)
 		sum.Transactions = tx.Commits() + 1
@@ -159,7 +159,7 @@ func LoadElements(ctx context.Context, db *neo4jdb.DB, el *graph.Elements, opts 
 	return sum, nil
 }
 
-func write(ctx context.Context, tx *neo4jdb.Tx, el *graph.Elements, opts Options) (Summary, error) {
+func write(ctx context.Context, tx *neo4j.Tx, el *graph.Elements, opts Options) (Summary, error) {
 	var sum Summary
 	size := opts.BatchSize
 	if size <= 0 {
@@ -292,7 +292,7 @@ func write(ctx context.Context, tx *neo4jdb.Tx, el *graph.Elements, opts Options
 
 // empty reports the labels and relationship types that have no nodes or
 // edges in the database.
-func empty(ctx context.Context, tx *neo4jdb.Tx) (map[graph.Label]bool, map[graph.RelType]bool, error) {
+func empty(ctx context.Context, tx *neo4j.Tx) (map[graph.Label]bool, map[graph.RelType]bool, error) {
 	labels, types := map[graph.Label]bool{}, map[graph.RelType]bool{}
 	for _, l := range graph.Labels {
 		n, err := count(ctx, tx, fmt.Sprintf("MATCH (n:%s) RETURN count(n) AS n", l), nil)
@@ -333,7 +333,7 @@ func edgeIDs(el *graph.Elements, t graph.RelType) []string {
 	return ids
 }
 
-func count(ctx context.Context, tx *neo4jdb.Tx, cypher string, params map[string]any) (int, error) {
+func count(ctx context.Context, tx *neo4j.Tx, cypher string, params map[string]any) (int, error) {
 	recs, err := tx.Run(ctx, cypher, params)
 	if err != nil {
 		return 0, err

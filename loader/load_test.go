@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/dyad-kg/dyad/graph"
-	"github.com/dyad-kg/dyad/graph/neo4jdb"
+	"github.com/dyad-kg/dyad/neo4j"
 	"github.com/dyad-kg/dyad/internal/testenv"
 	"github.com/dyad-kg/dyad/loader"
 )
@@ -23,12 +23,12 @@ func readSmall(t *testing.T) *graph.Dataset {
 }
 
 // snapshot is the whole graph in db, properties included.
-func snapshot(t *testing.T, db *neo4jdb.DB) []string {
+func snapshot(t *testing.T, db *neo4j.DB) []string {
 	t.Helper()
 	return testenv.Snapshot(t, db)
 }
 
-func load(t *testing.T, db *neo4jdb.DB, ds *graph.Dataset, opts loader.Options) loader.Summary {
+func load(t *testing.T, db *neo4j.DB, ds *graph.Dataset, opts loader.Options) loader.Summary {
 	t.Helper()
 	sum, err := loader.Load(context.Background(), db, ds, opts)
 	require.NoError(t, err)
@@ -163,16 +163,16 @@ func TestOpenErrors(t *testing.T) {
 	ctx := context.Background()
 	tests := []struct {
 		name string
-		cfg  neo4jdb.Config
+		cfg  neo4j.Config
 		want error
 	}{
-		{"server down", neo4jdb.Config{URI: "bolt://127.0.0.1:1", Username: "neo4j", Password: "secret-pw-123"}, neo4jdb.ErrUnavailable},
-		{"wrong password", neo4jdb.Config{URI: cfg.URI, Username: cfg.Username, Password: "wrong-" + cfg.Password}, neo4jdb.ErrAuth},
-		{"unknown database", neo4jdb.Config{URI: cfg.URI, Username: cfg.Username, Password: cfg.Password, Database: "nosuchdb"}, neo4jdb.ErrDatabaseNotFound},
+		{"server down", neo4j.Config{URI: "bolt://127.0.0.1:1", Username: "neo4j", Password: "secret-pw-123"}, neo4j.ErrUnavailable},
+		{"wrong password", neo4j.Config{URI: cfg.URI, Username: cfg.Username, Password: "wrong-" + cfg.Password}, neo4j.ErrAuth},
+		{"unknown database", neo4j.Config{URI: cfg.URI, Username: cfg.Username, Password: cfg.Password, Database: "nosuchdb"}, neo4j.ErrDatabaseNotFound},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			db, err := neo4jdb.Open(ctx, tt.cfg)
+			db, err := neo4j.Open(ctx, tt.cfg)
 			if db != nil {
 				db.Close(ctx)
 			}

@@ -5,13 +5,13 @@ import (
 	"sync"
 
 	"github.com/dyad-kg/dyad/graph"
-	"github.com/dyad-kg/dyad/graph/neo4jdb"
+	"github.com/dyad-kg/dyad/neo4j"
 )
 
 // Neo4j answers queries by running the catalog's Cypher on a Neo4j database
 // that dyad load (or loader.Load) filled.
 type Neo4j struct {
-	db *neo4jdb.DB
+	db *neo4j.DB
 
 	once     sync.Once
 	entities []Entity
@@ -19,7 +19,7 @@ type Neo4j struct {
 }
 
 // NewNeo4j returns a backend that queries db.
-func NewNeo4j(db *neo4jdb.DB) *Neo4j { return &Neo4j{db: db} }
+func NewNeo4j(db *neo4j.DB) *Neo4j { return &Neo4j{db: db} }
 
 func (n *Neo4j) rows(ctx context.Context, q *Query, params map[string]any) ([]row, error) {
 	recs, err := n.db.Read(ctx, q.Cypher, params)

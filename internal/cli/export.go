@@ -13,8 +13,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dyad-kg/dyad/graph"
-	"github.com/dyad-kg/dyad/graph/graphml"
-	"github.com/dyad-kg/dyad/graph/neo4jdb"
+	"github.com/dyad-kg/dyad/graphml"
+	"github.com/dyad-kg/dyad/neo4j"
 	"github.com/dyad-kg/dyad/queries"
 )
 
@@ -22,7 +22,7 @@ import (
 type ExportOptions struct {
 	IO      *IO
 	Dataset func() (*graph.Dataset, error)
-	Connect func(context.Context) (*neo4jdb.DB, error)
+	Connect func(context.Context) (*neo4j.DB, error)
 	// Source is "dataset" (the dataset, built in or --data) or "neo4j".
 	Source string
 	// Output is the file to write; empty or "-" means standard output.
@@ -89,7 +89,7 @@ document goes to standard output, to be piped.`,
 				return err
 			}
 			opts.Dataset = func() (*graph.Dataset, error) { return readDataset(cfg) }
-			opts.Connect = func(ctx context.Context) (*neo4jdb.DB, error) { return connect(ctx, cfg) }
+			opts.Connect = func(ctx context.Context) (*neo4j.DB, error) { return connect(ctx, cfg) }
 			if runF != nil {
 				return runF(opts)
 			}

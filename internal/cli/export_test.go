@@ -13,7 +13,7 @@ import (
 func TestExportGraphML(t *testing.T) {
 	t.Setenv("NEO4J_URI", "")
 	t.Setenv("DYAD_DATA", "")
-	golden, err := os.ReadFile("../../graph/graphml/testdata/small.graphml")
+	golden, err := os.ReadFile("../../graphml/testdata/small.graphml")
 	require.NoError(t, err)
 	small := []string{"export", "graphml", "--data", "../../testdata/small"}
 	args := func(extra ...string) []string { return append(append([]string{}, small...), extra...) }
@@ -69,7 +69,7 @@ func TestExportGraphMLToFile(t *testing.T) {
 	assert.Equal(t, "exported 18 nodes and 25 edges to "+path+"\n", errOut)
 	got, err := os.ReadFile(path)
 	require.NoError(t, err)
-	golden, err := os.ReadFile("../../graph/graphml/testdata/small.graphml")
+	golden, err := os.ReadFile("../../graphml/testdata/small.graphml")
 	require.NoError(t, err)
 	assert.Equal(t, string(golden), string(got))
 

@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dyad-kg/dyad/graph"
-	"github.com/dyad-kg/dyad/graph/neo4jdb"
+	"github.com/dyad-kg/dyad/neo4j"
 	"github.com/dyad-kg/dyad/loader"
 )
 
@@ -18,7 +18,7 @@ import (
 type LoadOptions struct {
 	IO          *IO
 	Dataset     func() (*graph.Dataset, error)
-	Connect     func(context.Context) (*neo4jdb.DB, error)
+	Connect     func(context.Context) (*neo4j.DB, error)
 	Prune       bool
 	DryRun      bool
 	BatchSize   int
@@ -53,7 +53,7 @@ NEO4J_PASSWORD and NEO4J_DATABASE, then dyad.yaml, then defaults.`,
 				return err
 			}
 			opts.Dataset = func() (*graph.Dataset, error) { return readDataset(cfg) }
-			opts.Connect = func(ctx context.Context) (*neo4jdb.DB, error) { return connect(ctx, cfg) }
+			opts.Connect = func(ctx context.Context) (*neo4j.DB, error) { return connect(ctx, cfg) }
 			if runF != nil {
 				return runF(opts)
 			}
@@ -69,8 +69,8 @@ NEO4J_PASSWORD and NEO4J_DATABASE, then dyad.yaml, then defaults.`,
 	return cmd
 }
 
-func connect(ctx context.Context, cfg *Config) (*neo4jdb.DB, error) {
-	return neo4jdb.Open(ctx, neo4jdb.Config{
+func connect(ctx context.Context, cfg *Config) (*neo4j.DB, error) {
+	return neo4j.Open(ctx, neo4j.Config{
 		URI: cfg.Neo4j.URI, Username: cfg.Neo4j.Username, Password: cfg.Neo4j.Password, Database: cfg.Neo4j.Database,
 	})
 }

@@ -18,7 +18,7 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/dyad-kg/dyad/graph/neo4jdb"
+	"github.com/dyad-kg/dyad/neo4j"
 )
 
 // InCI reports whether the tests run in CI, where every tool must be present.
@@ -42,7 +42,7 @@ const Neo4jEnv = "DYAD_TEST_NEO4J_URI"
 
 // Neo4jConfig returns the test server's connection settings, or skips
 // (fails in CI) when none is configured.
-func Neo4jConfig(t testing.TB) neo4jdb.Config {
+func Neo4jConfig(t testing.TB) neo4j.Config {
 	t.Helper()
 	uri := os.Getenv(Neo4jEnv)
 	if uri == "" {
@@ -57,7 +57,7 @@ func Neo4jConfig(t testing.TB) neo4jdb.Config {
 	if pw == "" {
 		pw = "dyad-dev-password"
 	}
-	return neo4jdb.Config{URI: uri, Username: user, Password: pw, Database: os.Getenv("DYAD_TEST_NEO4J_DATABASE")}
+	return neo4j.Config{URI: uri, Username: user, Password: pw, Database: os.Getenv("DYAD_TEST_NEO4J_DATABASE")}
 }
 
 // Neo4j returns an open connection to the test server holding an empty
@@ -65,12 +65,12 @@ func Neo4jConfig(t testing.TB) neo4jdb.Config {
 // parallel, so it takes a file lock that is released (and the connection
 // closed) when the test ends. A configured but unreachable server always
 // fails the test.
-func Neo4j(t testing.TB) *neo4jdb.DB {
+func Neo4j(t testing.TB) *neo4j.DB {
 	t.Helper()
 	cfg := Neo4jConfig(t)
 	lock(t, cfg.URI)
 	ctx := context.Background()
-	db, err := neo4jdb.Open(ctx, cfg)
+	db, err := neo4j.Open(ctx, cfg)
 	if err != nil {
 		t.Fatalf("test Neo4j at %s: %v", cfg.URI, err)
 	}
@@ -80,7 +80,7 @@ func Neo4j(t testing.TB) *neo4jdb.DB {
 }
 
 // Wipe deletes every node and edge in db.
-func Wipe(t testing.TB, db *neo4jdb.DB) {
+func Wipe(t testing.TB, db *neo4j.DB) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
@@ -151,7 +151,7 @@ func Chromium(t testing.TB) string {
 // Snapshot returns every node and edge in db as sorted lines, properties
 // included (less any named in drop): two snapshots are equal only for
 // identical graphs.
-func Snapshot(t testing.TB, db *neo4jdb.DB, drop ...string) []string {
+func Snapshot(t testing.TB, db *neo4j.DB, drop ...string) []string {
 	t.Helper()
 	ctx := context.Background()
 	var lines []string

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/dyad-kg/dyad/graph"
-	"github.com/dyad-kg/dyad/graph/neo4jdb"
+	"github.com/dyad-kg/dyad/neo4j"
 )
 
 // ExportNeo4j streams Dyad's graph in db (the nodes and edges package
@@ -21,7 +21,7 @@ import (
 // nodes or edges carry in db (found from db.propertyKeys(), and only then
 // by a scan). An export of the graph loaded from a dataset is byte for byte
 // the export of the dataset itself.
-func ExportNeo4j(ctx context.Context, db *neo4jdb.DB, w io.Writer, s Selection) (nodes, edges int, err error) {
+func ExportNeo4j(ctx context.Context, db *neo4j.DB, w io.Writer, s Selection) (nodes, edges int, err error) {
 	keys, err := Neo4jKeys(ctx, db)
 	if err != nil {
 		return 0, 0, err
@@ -107,7 +107,7 @@ func setPeriodParams(p Period, params map[string]any) {
 // does not know (neither for nodes nor for edges) are looked for, by one
 // scan of the nodes and one of the edges, so a database holding only
 // Dyad's graph needs no scan.
-func Neo4jKeys(ctx context.Context, db *neo4jdb.DB) ([]Key, error) {
+func Neo4jKeys(ctx context.Context, db *neo4j.DB) ([]Key, error) {
 	keys := DyadKeys()
 	var foreign []string
 	err := db.Stream(ctx, "CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey ORDER BY propertyKey", nil, func(r []any) error {
@@ -148,7 +148,7 @@ func Neo4jKeys(ctx context.Context, db *neo4jdb.DB) ([]Key, error) {
 // the nodes at most depth edges from start (a node labelled want, any Dyad
 // label if want is empty), crossing only nodes and edges that overlap p.
 // It holds only the ids it finds.
-func NeighbourhoodNeo4j(ctx context.Context, db *neo4jdb.DB, start string, want graph.Label, depth int, p Period) (map[string]bool, error) {
+func NeighbourhoodNeo4j(ctx context.Context, db *neo4j.DB, start string, want graph.Label, depth int, p Period) (map[string]bool, error) {
 	labels := graph.Labels
 	if want != "" {
 		labels = []graph.Label{want}

@@ -9,13 +9,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/dyad-kg/dyad/graph"
-	"github.com/dyad-kg/dyad/graph/neo4jdb"
+	"github.com/dyad-kg/dyad/neo4j"
 	"github.com/dyad-kg/dyad/internal/testenv"
 	"github.com/dyad-kg/dyad/loader"
 )
 
 // loadSmall loads the small dataset into the test Neo4j.
-func loadSmall(t *testing.T) (*neo4jdb.DB, *graph.Elements) {
+func loadSmall(t *testing.T) (*neo4j.DB, *graph.Elements) {
 	t.Helper()
 	db := testenv.Neo4j(t)
 	ds, err := loader.ReadDir("../../testdata/small")
@@ -27,7 +27,7 @@ func loadSmall(t *testing.T) (*neo4jdb.DB, *graph.Elements) {
 
 // snapshot is the graph in db less the loader's marker: equal snapshots,
 // equal graphs.
-func snapshot(t *testing.T, db *neo4jdb.DB) []string {
+func snapshot(t *testing.T, db *neo4j.DB) []string {
 	t.Helper()
 	return testenv.Snapshot(t, db, Marker)
 }

@@ -16,7 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/dyad-kg/dyad/graph"
-	"github.com/dyad-kg/dyad/graph/neo4jdb"
+	"github.com/dyad-kg/dyad/neo4j"
 	"github.com/dyad-kg/dyad/internal/testenv"
 	"github.com/dyad-kg/dyad/loader"
 )
@@ -118,7 +118,7 @@ func peakHeap() (stop func() (heap, live uint64)) {
 
 // BenchmarkExport measures the writer alone on generated elements:
 //
-//	go test ./graph/graphml -run '^$' -bench Export -benchmem
+//	go test ./graphml -run '^$' -bench Export -benchmem
 func BenchmarkExport(b *testing.B) {
 	for _, size := range []int{10_000, 100_000} {
 		b.Run(fmt.Sprintf("elements=%d", size), func(b *testing.B) {
@@ -137,7 +137,7 @@ func BenchmarkExport(b *testing.B) {
 // BenchmarkNeo4jExport compares Dyad's streaming export from Neo4j with
 // APOC's, on generated graphs loaded into the test Neo4j:
 //
-//	DYAD_TEST_NEO4J_URI=bolt://127.0.0.1:7690 go test ./graph/graphml -run '^$' -bench Neo4jExport -benchtime 3x
+//	DYAD_TEST_NEO4J_URI=bolt://127.0.0.1:7690 go test ./graphml -run '^$' -bench Neo4jExport -benchtime 3x
 //
 // DYAD_BENCH_SIZES (e.g. "10000,100000,1000000") overrides the sizes.
 func BenchmarkNeo4jExport(b *testing.B) {
@@ -192,7 +192,7 @@ func BenchmarkNeo4jExport(b *testing.B) {
 // apocExport streams APOC's GraphML export of the whole database and
 // returns its size; the rows are dropped as they arrive, as an export to a
 // pipe would.
-func apocExport(ctx context.Context, db *neo4jdb.DB) (int64, error) {
+func apocExport(ctx context.Context, db *neo4j.DB) (int64, error) {
 	var n int64
 	err := db.Stream(ctx, "CALL apoc.export.graphml.all(null, {stream: true, useTypes: true, readLabels: true}) YIELD data RETURN data", nil,
 		func(r []any) error {

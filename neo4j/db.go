@@ -1,11 +1,11 @@
-// Package neo4jdb is Dyad's one door to Neo4j: it opens a checked connection,
+// Package neo4j is Dyad's one door to Neo4j: it opens a checked connection,
 // runs parameterised Cypher, and turns the driver's errors into a few clear
 // ones that callers can test with errors.Is (ErrUnavailable, ErrAuth,
 // ErrDatabaseNotFound, ErrServerTooOld).
 //
 // Packages loader and queries write and read through a *DB; nothing else in
 // Dyad imports the Neo4j driver.
-package neo4jdb
+package neo4j
 
 import (
 	"context"
@@ -16,7 +16,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // Sentinel errors for the conditions a caller may handle.
@@ -48,7 +48,7 @@ type Config struct {
 // DB is an open, checked connection to one Neo4j database. It is safe for
 // concurrent use.
 type DB struct {
-	driver   neo4j.DriverWithContext
+	driver   driver.DriverWithContext
 	database string
 	version  string
 }
@@ -64,11 +64,11 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	if timeout == 0 {
 		timeout = 10 * time.Second
 	}
-	auth := neo4j.NoAuth()
+	auth := driver.NoAuth()
 	if cfg.Username != "" || cfg.Password != "" {
-		auth = neo4j.BasicAuth(cfg.Username, cfg.Password, "")
+		auth = driver.BasicAuth(cfg.Username, cfg.Password, "")
 	}
-	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *neo4j.Config) {
+	driver, err := driver.NewDriverWithContext(cfg.URI, auth, func(c *driver.Config) {
 		c.SocketConnectTimeout = timeout
 		c.ConnectionAcquisitionTimeout = timeout
 		c.MaxTransactionRetryTime = 5 * time.Second
@@ -108,9 +108,9 @@ func (db *DB) Version() string { return db.version }
 func (db *DB) Database() string { return db.database }
 
 // Read runs a read query with parameters and returns all its records.
-func (db *DB) Read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
-	res, err := neo4j.ExecuteQuery(ctx, db.driver, cypher, params, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(db.database), neo4j.ExecuteQueryWithReadersRouting())
+func (db *DB) Read(ctx context.Context, cypher string, params map[string]any) ([]*driver.Record, error) {
+	res, err := driver.ExecuteQuery(ctx, db.driver, cypher, params, driver.EagerResultTransformer,
+		driver.ExecuteQueryWithDatabase(db.database), driver.ExecuteQueryWithReadersRouting())
 	if err != nil {
 		return nil, classify(err, Config{Database: db.database})
 	}
@@ -121,9 +121,9 @@ func (db *DB) Read(ctx context.Context, cypher string, params map[string]any) ([
 // order of its RETURN columns, as they arrive, so that a large result is
 // never held in memory at once.
 func (db *DB) Stream(ctx context.Context, cypher string, params map[string]any, fn func(values []any) error) error {
-	s := db.session(ctx, neo4j.AccessModeRead)
+	s := db.session(ctx, driver.AccessModeRead)
 	defer s.Close(ctx)
-	_, err := s.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	_, err := s.ExecuteRead(ctx, func(tx driver.ManagedTransaction) (any, error) {
 		res, err := tx.Run(ctx, cypher, params)
 		if err != nil {
 			return nil, err
@@ -140,8 +140,8 @@ func (db *DB) Stream(ctx context.Context, cypher string, params map[string]any, 
 
 // Tx is a write transaction in progress.
 type Tx struct {
-	tx      neo4j.ExplicitTransaction
-	session neo4j.SessionWithContext
+	tx      driver.ExplicitTransaction
+	session driver.SessionWithContext
 	commits int
 }
 
@@ -154,7 +154,7 @@ func (t *Tx) Checkpoint(ctx context.Context) error {
 		return err
 	}
 	t.commits++
-	tx, err := t.session.BeginTransaction(ctx, neo4j.WithTxTimeout(0))
+	tx, err := t.session.BeginTransaction(ctx, driver.WithTxTimeout(0))
 	if err != nil {
 		return err
 	}
@@ -167,7 +167,7 @@ func (t *Tx) Commits() int { return t.commits }
 
 // Run runs one parameterised statement in the transaction and returns its
 // records.
-func (t *Tx) Run(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+func (t *Tx) Run(ctx context.Context, cypher string, params map[string]any) ([]*driver.Record, error) {
 	res, err := t.tx.Run(ctx, cypher, params)
 	if err != nil {
 		return nil, err
@@ -179,9 +179,9 @@ func (t *Tx) Run(ctx context.Context, cypher string, params map[string]any) ([]*
 // returns nil and commit is true; otherwise it rolls back, so either all of
 // fn's writes happen or none do. Use commit=false for a dry run.
 func (db *DB) Write(ctx context.Context, commit bool, fn func(*Tx) error) error {
-	s := db.session(ctx, neo4j.AccessModeWrite)
+	s := db.session(ctx, driver.AccessModeWrite)
 	defer s.Close(ctx)
-	tx, err := s.BeginTransaction(ctx, neo4j.WithTxTimeout(0))
+	tx, err := s.BeginTransaction(ctx, driver.WithTxTimeout(0))
 	if err != nil {
 		return classify(err, Config{Database: db.database})
 	}
@@ -199,7 +199,7 @@ func (db *DB) Write(ctx context.Context, commit bool, fn func(*Tx) error) error 
 // Exec runs one statement in an auto-commit transaction of its own, as
 // schema commands (CREATE CONSTRAINT) and CALL { ... } IN TRANSACTIONS need.
 func (db *DB) Exec(ctx context.Context, cypher string, params map[string]any) error {
-	s := db.session(ctx, neo4j.AccessModeWrite)
+	s := db.session(ctx, driver.AccessModeWrite)
 	defer s.Close(ctx)
 	res, err := s.Run(ctx, cypher, params)
 	if err == nil {
@@ -208,8 +208,8 @@ func (db *DB) Exec(ctx context.Context, cypher string, params map[string]any) er
 	return classify(err, Config{Database: db.database})
 }
 
-func (db *DB) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
-	return db.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db.database, AccessMode: mode, FetchSize: 10000})
+func (db *DB) session(ctx context.Context, mode driver.AccessMode) driver.SessionWithContext {
+	return db.driver.NewSession(ctx, driver.SessionConfig{DatabaseName: db.database, AccessMode: mode, FetchSize: 10000})
 }
 
 // classify turns a driver error into a one-line error wrapping a sentinel
@@ -224,7 +224,7 @@ func classify(err error, cfg Config) error {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
-	var nerr *neo4j.Neo4jError
+	var nerr *driver.Neo4jError
 	if errors.As(err, &nerr) {
 		switch {
 		case strings.HasPrefix(nerr.Code, "Neo.ClientError.Security.AuthenticationRateLimit"):
@@ -237,8 +237,8 @@ func classify(err error, cfg Config) error {
 		}
 		return fmt.Errorf("neo4j: %s: %s", nerr.Code, oneLine(errors.New(nerr.Msg)))
 	}
-	var cerr *neo4j.ConnectivityError
-	if errors.As(err, &cerr) || neo4j.IsConnectivityError(err) {
+	var cerr *driver.ConnectivityError
+	if errors.As(err, &cerr) || driver.IsConnectivityError(err) {
 		where := Redact(cfg.URI)
 		if where == "" {
 			where = "the server"
@@ -275,14 +275,14 @@ func oneLine(err error) string {
 // params (EXPLAIN: nothing is executed), depth first, such as
 // "NodeUniqueIndexSeek@neo4j" or "AllNodesScan@neo4j".
 func (db *DB) Explain(ctx context.Context, cypher string, params map[string]any) ([]string, error) {
-	res, err := neo4j.ExecuteQuery(ctx, db.driver, "EXPLAIN "+cypher, params, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(db.database), neo4j.ExecuteQueryWithReadersRouting())
+	res, err := driver.ExecuteQuery(ctx, db.driver, "EXPLAIN "+cypher, params, driver.EagerResultTransformer,
+		driver.ExecuteQueryWithDatabase(db.database), driver.ExecuteQueryWithReadersRouting())
 	if err != nil {
 		return nil, classify(err, Config{Database: db.database})
 	}
 	var ops []string
-	var walk func(p neo4j.Plan)
-	walk = func(p neo4j.Plan) {
+	var walk func(p driver.Plan)
+	walk = func(p driver.Plan) {
 		if p == nil {
 			return
 		}

@@ -1,11 +1,11 @@
-package neo4jdb_test
+package neo4j_test
 
 import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 
-	"github.com/dyad-kg/dyad/graph/neo4jdb"
+	"github.com/dyad-kg/dyad/neo4j"
 )
 
 func TestRedact(t *testing.T) {
@@ -17,6 +17,6 @@ func TestRedact(t *testing.T) {
 		{"", ""},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, neo4jdb.Redact(tt.in), tt.in)
+		assert.Equal(t, tt.want, neo4j.Redact(tt.in), tt.in)
 	}
 }

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/dyad-kg/dyad/graph"
-	"github.com/dyad-kg/dyad/graph/graphml"
+	"github.com/dyad-kg/dyad/graphml"
 )
 
 // Example streams two nodes and an edge, declaring the keys first.

@@ -42,8 +42,8 @@ func TestGolden(t *testing.T) {
 		require.NoError(t, os.WriteFile(path, got, 0o644))
 	}
 	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test ./graph/graphml -update to create it")
-	assert.Equal(t, string(want), string(got), "the export changed; if on purpose, run go test ./graph/graphml -update")
+	require.NoError(t, err, "run go test ./graphml -update to create it")
+	assert.Equal(t, string(want), string(got), "the export changed; if on purpose, run go test ./graphml -update")
 }
 
 func TestDeterministic(t *testing.T) {
