@@ -23,7 +23,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func readSmall(t testing.TB) *graph.Elements {
 	t.Helper()
-	ds, err := loader.ReadDir("../../testdata/small")
+	ds, err := loader.ReadDir("../testdata/small")
 	require.NoError(t, err)
 	return ds.Elements()
 }

@@ -18,7 +18,7 @@ import (
 func loadSmall(t *testing.T) (*neo4j.DB, *graph.Elements) {
 	t.Helper()
 	db := testenv.Neo4j(t)
-	ds, err := loader.ReadDir("../../testdata/small")
+	ds, err := loader.ReadDir("../testdata/small")
 	require.NoError(t, err)
 	_, err = loader.Load(context.Background(), db, ds, loader.Options{})
 	require.NoError(t, err)
