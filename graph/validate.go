@@ -15,128 +15,19 @@ import (
 // exist yet (or any more). It returns nil when d is valid.
 func (d *Dataset) Validate() ErrorList {
 	d.reindex()
-	v := &validator{d: d}
+	v := &validator{d: d, pairs: map[[2]string]*Relation{}}
 	v.ids()
-	for _, s := range d.States {
-		v.entity(&s.Entity)
-		for i, p := range s.Predecessors {
-			f := fmt.Sprintf("predecessors/%d", i)
-			if p == s.ID {
-				v.add(s.Loc.At(f), "predecessors: state %s cannot succeed itself", s.ID)
-				continue
-			}
-			v.ref(s.Loc, f, p, LabelState)
+	for _, k := range kinds {
+		for _, r := range k.store.records(d) {
+			e := r.entity()
+			v.record = strings.ToLower(string(k.Label)) + " " + e.ID
+			v.entity(e)
+			k.check(v, r)
 		}
-		v.period(s.Loc, "existed", s.Existed)
-		v.citations(s.Loc, "sources", s.Sources, false)
-	}
-	for _, r := range d.Regions {
-		v.entity(&r.Entity)
-		v.enum(r.Loc, "scope", string(r.Scope), []string{string(Subnational), string(Supranational)})
-		for i, p := range r.PartOf {
-			f := fmt.Sprintf("part_of/%d", i)
-			if p == r.ID {
-				v.add(r.Loc.At(f), "part_of: region %s cannot be part of itself", r.ID)
-				continue
-			}
-			v.ref(r.Loc, f, p, LabelState, LabelRegion)
-		}
-		for i, m := range r.Members {
-			v.ref(r.Loc, fmt.Sprintf("members/%d", i), m, LabelState)
-		}
-		v.citations(r.Loc, "sources", r.Sources, false)
-	}
-	for _, x := range d.Disputes {
-		v.entity(&x.Entity)
-		if x.Territory != "" {
-			v.ref(x.Loc, "territory", x.Territory, LabelRegion)
-		}
-		if len(x.Parties) < 2 {
-			v.add(x.Loc.At("parties"), "parties: a dispute needs at least two parties, got %d", len(x.Parties))
-		}
-		seen := map[string]bool{}
-		for i, p := range x.Parties {
-			f := fmt.Sprintf("parties/%d", i)
-			if seen[p.State] {
-				v.add(x.Loc.At(f+"/state"), "parties: %s is listed twice", p.State)
-			}
-			seen[p.State] = true
-			v.ref(x.Loc, f+"/state", p.State, LabelState)
-			if strings.TrimSpace(p.Position) == "" {
-				v.add(x.Loc.At(f), "parties: %s has no position", p.State)
-			}
-			v.citations(x.Loc, f+"/sources", p.Sources, false)
-		}
-		v.citations(x.Loc, "sources", x.Sources, false)
-	}
-	for _, e := range d.Events {
-		v.entity(&e.Entity)
-		if e.Date.IsZero() {
-			v.add(e.Loc.At("date"), "date: an event needs a date")
-		}
-		v.enum(e.Loc, "kind", string(e.Kind), strs(EventKinds))
-		if len(e.States) == 0 {
-			v.add(e.Loc.At("states"), "states: an event needs at least one state")
-		}
-		for i, s := range e.States {
-			f := fmt.Sprintf("states/%d", i)
-			if v.ref(e.Loc, f, s, LabelState) && !e.Date.IsZero() {
-				st := d.State(s)
-				if !st.Existed.ContainsYear(e.Date.Year) {
-					v.add(e.Loc.At(f), "states: %s did not exist in %d (existed %s)", s, e.Date.Year, st.Existed)
-				}
-			}
-		}
-		for i, r := range e.Regions {
-			v.ref(e.Loc, fmt.Sprintf("regions/%d", i), r, LabelRegion)
-		}
-		for i, r := range e.Disputes {
-			v.ref(e.Loc, fmt.Sprintf("disputes/%d", i), r, LabelDispute)
-		}
-		v.citations(e.Loc, "sources", e.Sources, true)
-	}
-	for _, s := range d.Stances {
-		v.entity(&s.Entity)
-		v.ref(s.Loc, "holder", s.Holder, LabelState)
-		for i, t := range s.Toward {
-			v.ref(s.Loc, fmt.Sprintf("toward/%d", i), t, LabelState)
-		}
-		v.period(s.Loc, "period", s.Period)
-		v.citations(s.Loc, "sources", s.Sources, true)
-	}
-	for _, f := range d.Factors {
-		v.entity(&f.Entity)
-		if f.Within != "" {
-			v.ref(f.Loc, "within", f.Within, LabelState)
-		}
-		for i, r := range f.Regions {
-			v.ref(f.Loc, fmt.Sprintf("regions/%d", i), r, LabelRegion)
-		}
-		v.citations(f.Loc, "sources", f.Sources, false)
-	}
-	pairs := map[[2]string]*Relation{}
-	for _, r := range d.Relations {
-		v.entity(&r.Entity)
-		a, b := r.States[0], r.States[1]
-		okA := v.ref(r.Loc, "states/0", a, LabelState)
-		okB := v.ref(r.Loc, "states/1", b, LabelState)
-		if a == b && a != "" {
-			v.add(r.Loc.At("states"), "states: a relation needs two different states, got %s twice", a)
-		} else if okA && okB {
-			key := [2]string{min(a, b), max(a, b)}
-			if first, dup := pairs[key]; dup {
-				v.add(r.Loc.At("states"), "states: %s and %s already have relation %s (defined at %s)", a, b, first.ID, first.Loc.Pos)
-			}
-			pairs[key] = r
-		}
-		v.citations(r.Loc, "sources", r.Sources, false)
-	}
-	for _, s := range d.Sources {
-		v.entity(&s.Entity)
-		v.enum(s.Loc, "kind", string(s.Kind), strs(SourceKinds))
 	}
 	claims := map[string]*Claim{}
 	for _, c := range d.Claims {
+		v.record = "claim " + c.ID
 		v.claim(c, claims)
 	}
 	v.errs.Sort()
@@ -146,9 +37,21 @@ func (d *Dataset) Validate() ErrorList {
 type validator struct {
 	d    *Dataset
 	errs ErrorList
+	// record names the record being checked ("claim c-x"), for records
+	// built in code, which have no position.
+	record string
+	// pairs holds the relations seen so far, by their sorted pair of states.
+	pairs map[[2]string]*Relation
 }
 
-func (v *validator) add(pos Pos, format string, args ...any) { v.errs.Add(pos, format, args...) }
+// add reports a problem at pos; a record built in code has no position,
+// so the problem is reported against the record's kind and id.
+func (v *validator) add(pos Pos, format string, args ...any) {
+	if pos.File == "" && pos.Line == 0 {
+		pos.File = v.record
+	}
+	v.errs.Add(pos, format, args...)
+}
 
 func strs[T ~string](xs []T) []string {
 	out := make([]string, len(xs))
@@ -160,20 +63,25 @@ func strs[T ~string](xs []T) []string {
 
 // ids reports empty and duplicate ids across every kind, claims included.
 func (v *validator) ids() {
-	first := map[string]Pos{}
-	check := func(id string, loc Loc) {
+	first := map[string]string{}
+	check := func(kind, id string, loc Loc) {
 		if id == "" {
 			return // reported by entity or claim
 		}
-		if p, dup := first[id]; dup {
-			v.add(loc.At("id"), "id: duplicate id %q (first defined at %s)", id, p)
+		v.record = kind + " " + id
+		if where, dup := first[id]; dup {
+			v.add(loc.At("id"), "id: duplicate id %q (first defined at %s)", id, where)
 			return
 		}
-		first[id] = loc.At("id")
+		where := loc.At("id").String()
+		if where == "-" {
+			where = v.record
+		}
+		first[id] = where
 	}
-	v.d.eachNode(func(id string, _ Label, _ any, loc Loc) { check(id, loc) })
+	v.d.eachNode(func(id string, l Label, _ Record, loc Loc) { check(strings.ToLower(string(l)), id, loc) })
 	for _, x := range v.d.Claims {
-		check(x.ID, x.Loc)
+		check("claim", x.ID, x.Loc)
 	}
 }
 
@@ -192,7 +100,20 @@ func (v *validator) enum(loc Loc, field, val string, allowed []string) {
 	}
 }
 
+// date reports a date that is not on the calendar (possible for records
+// built in code; the reader checks the text).
+func (v *validator) date(loc Loc, field string, d Date) {
+	if d.IsZero() && d.Month == 0 && d.Day == 0 {
+		return
+	}
+	if err := d.check(); err != nil {
+		v.add(loc.At(field), "%s: impossible date %s: %v", lastName(field), d, err)
+	}
+}
+
 func (v *validator) period(loc Loc, field string, p Period) {
+	v.date(loc, field+"/from", p.From)
+	v.date(loc, field+"/to", p.To)
 	if !p.Valid() {
 		v.add(loc.At(field), "%s: starts (%s) after it ends (%s)", field, p.From, p.To)
 	}
@@ -269,22 +190,13 @@ func lastName(field string) string {
 	return field
 }
 
-var (
-	subjectLabels = []Label{LabelFactor, LabelStance, LabelEvent, LabelRegion, LabelDispute}
-	objectLabels  = map[Effect][]Label{
-		Weakens:     {LabelRelation, LabelFactor, LabelStance},
-		Strengthens: {LabelRelation, LabelFactor, LabelStance},
-		Drives:      {LabelFactor, LabelStance},
-	}
-)
-
 func (v *validator) claim(c *Claim, seen map[string]*Claim) {
 	if strings.TrimSpace(c.ID) == "" {
 		v.add(c.Loc.At("id"), "id: missing id")
 	}
-	v.ref(c.Loc, "subject", c.Subject, subjectLabels...)
-	want, okEffect := objectLabels[c.Effect]
-	if !okEffect {
+	v.ref(c.Loc, "subject", c.Subject, CauseLabels()...)
+	want := AffectedLabels(c.Effect)
+	if c.Effect != Weakens && c.Effect != Strengthens && c.Effect != Drives {
 		v.add(c.Loc.At("effect"), "effect: invalid value %q: want one of weakens, strengthens, drives", c.Effect)
 	} else {
 		v.ref(c.Loc, "object", c.Object, want...)

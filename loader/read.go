@@ -142,7 +142,7 @@ func readFile(ds *graph.Dataset, name string, src []byte, errs *graph.ErrorList)
 	if !ok || bad[""] {
 		return
 	}
-	for _, list := range []string{"states", "regions", "disputes", "events", "stances", "factors", "relations", "sources", "claims"} {
+	for _, list := range lists() {
 		items, _ := root[list].([]any)
 		for i, item := range items {
 			ptr := "/" + list + "/" + strconv.Itoa(i)
@@ -191,59 +191,34 @@ func join(rel, tok string) string {
 	return rel + "/" + tok
 }
 
+// lists returns the names of the lists a dataset file may hold: one per
+// registered node kind, then the claims.
+func lists() []string {
+	var out []string
+	for _, k := range graph.Kinds() {
+		out = append(out, k.List)
+	}
+	return append(out, "claims")
+}
+
+// decode adds the record item of the named list to ds.
 func decode(ds *graph.Dataset, list string, item any, loc graph.Loc) error {
 	b, err := json.Marshal(item)
 	if err != nil {
 		return err
 	}
-	into := func(v any) error { return json.Unmarshal(b, v) }
-	switch list {
-	case "states":
-		x := &graph.State{}
-		err = into(x)
-		x.Loc = loc
-		ds.States = append(ds.States, x)
-	case "regions":
-		x := &graph.Region{}
-		err = into(x)
-		x.Loc = loc
-		ds.Regions = append(ds.Regions, x)
-	case "disputes":
-		x := &graph.Dispute{}
-		err = into(x)
-		x.Loc = loc
-		ds.Disputes = append(ds.Disputes, x)
-	case "events":
-		x := &graph.Event{}
-		err = into(x)
-		x.Loc = loc
-		ds.Events = append(ds.Events, x)
-	case "stances":
-		x := &graph.Stance{}
-		err = into(x)
-		x.Loc = loc
-		ds.Stances = append(ds.Stances, x)
-	case "factors":
-		x := &graph.Factor{}
-		err = into(x)
-		x.Loc = loc
-		ds.Factors = append(ds.Factors, x)
-	case "relations":
-		x := &graph.Relation{}
-		err = into(x)
-		x.Loc = loc
-		ds.Relations = append(ds.Relations, x)
-	case "sources":
-		x := &graph.Source{}
-		err = into(x)
-		x.Loc = loc
-		ds.Sources = append(ds.Sources, x)
-	case "claims":
-		x := &graph.Claim{}
-		err = into(x)
-		x.Loc = loc
-		ds.Claims = append(ds.Claims, x)
+	if list == "claims" {
+		c := &graph.Claim{}
+		err = json.Unmarshal(b, c)
+		c.Loc = loc
+		ds.Claims = append(ds.Claims, c)
+		return err
 	}
+	k := graph.KindByList(list)
+	r := k.New()
+	err = json.Unmarshal(b, r)
+	graph.EntityOf(r).Loc = loc
+	k.AddTo(ds, r)
 	return err
 }
 

@@ -458,6 +458,9 @@ func TestBrowserGrass(t *testing.T) {
 		if !colour.MatchString(c) {
 			t.Errorf("%s: node.%s color %q is not #RRGGBB", grassFile, l, r["color"])
 		}
+		if want := strings.ToUpper(graph.KindOf(l).Color); c != want {
+			t.Errorf("%s: node.%s color is %s, the kind registry (graph.Kind.Color) says %s", grassFile, l, c, want)
+		}
 		if other, dup := colours[c]; dup {
 			t.Errorf("%s: node.%s and node.%s share the colour %s", grassFile, other, l, c)
 		}
