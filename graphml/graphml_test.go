@@ -247,7 +247,7 @@ func TestSelect(t *testing.T) {
 		wantEdgesCount int
 	}{
 		{name: "whole graph", wantEdgesCount: len(allEdges)},
-		{name: "period 1992-2001", period: Period{1992, 2001},
+		{name: "period 1992-2001", period: Period{From: 1992, To: 2001},
 			dropNodes: []string{"joint-declaration-1956", "invasion-2022"},
 			dropEdges: []string{"c-invasion-weakens-rus-jpn"},
 			wantEdges: []string{"c-nationalism-weakens-rus-jpn", "c-china-card-weakens-rus-jpn", "c-kurils-weakens-rus-jpn"}},
@@ -258,7 +258,7 @@ func TestSelect(t *testing.T) {
 		{name: "RUS-JPN depth 0", relation: "RUS-JPN", depth: 0, wantNodes: []string{"RUS-JPN"}, wantEdgesCount: 0},
 		{name: "RUS-JPN depth 1", relation: "RUS-JPN", depth: 1,
 			wantNodes: []string{"RUS-JPN", "RUS", "JPN", "territorial-nationalism", "kurils", "china-card", "invasion-2022"}},
-		{name: "RUS-JPN depth 1 in 1992-2001", relation: "RUS-JPN", depth: 1, period: Period{1992, 2001},
+		{name: "RUS-JPN depth 1 in 1992-2001", relation: "RUS-JPN", depth: 1, period: Period{From: 1992, To: 2001},
 			wantNodes: []string{"RUS-JPN", "RUS", "JPN", "territorial-nationalism", "kurils", "china-card"}},
 	}
 	for _, tt := range tests {

@@ -45,11 +45,11 @@ func TestNeo4jExportMatchesDataset(t *testing.T) {
 		period   Period
 	}{
 		{name: "whole graph"},
-		{name: "period", period: Period{1992, 2001}},
+		{name: "period", period: Period{From: 1992, To: 2001}},
 		{name: "period open at the start", period: Period{To: 1960}},
 		{name: "relation depth 1", relation: "RUS-JPN", depth: 1},
 		{name: "relation depth 2", relation: "RUS-JPN", depth: 2},
-		{name: "relation and period", relation: "RUS-JPN", depth: 2, period: Period{1992, 2001}},
+		{name: "relation and period", relation: "RUS-JPN", depth: 2, period: Period{From: 1992, To: 2001}},
 		{name: "node set", relation: "-"},
 	}
 	for _, tt := range tests {
