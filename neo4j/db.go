@@ -89,7 +89,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		return nil, classify(err, cfg)
 	}
 	if len(recs) > 0 {
-		db.version, _ = recs[0].Values[0].(string)
+		db.version, _ = recs[0]["version"].(string)
 	}
 	if major, _ := strconv.Atoi(strings.SplitN(db.version, ".", 2)[0]); major < MinVersion {
 		_ = driver.Close(ctx)
@@ -107,14 +107,27 @@ func (db *DB) Version() string { return db.version }
 // Database is the database name ("" for the server's default).
 func (db *DB) Database() string { return db.database }
 
+// Record is one result row: its columns by name, with Go values (string,
+// int64, float64, bool, nil, []any, map[string]any), never driver types.
+type Record map[string]any
+
+// records converts the driver's records.
+func records(rs []*driver.Record) []Record {
+	out := make([]Record, len(rs))
+	for i, r := range rs {
+		out[i] = r.AsMap()
+	}
+	return out
+}
+
 // Read runs a read query with parameters and returns all its records.
-func (db *DB) Read(ctx context.Context, cypher string, params map[string]any) ([]*driver.Record, error) {
+func (db *DB) Read(ctx context.Context, cypher string, params map[string]any) ([]Record, error) {
 	res, err := driver.ExecuteQuery(ctx, db.driver, cypher, params, driver.EagerResultTransformer,
 		driver.ExecuteQueryWithDatabase(db.database), driver.ExecuteQueryWithReadersRouting())
 	if err != nil {
 		return nil, classify(err, Config{Database: db.database})
 	}
-	return res.Records, nil
+	return records(res.Records), nil
 }
 
 // Stream runs a read query and calls fn with each record's values, in the
@@ -167,12 +180,13 @@ func (t *Tx) Commits() int { return t.commits }
 
 // Run runs one parameterised statement in the transaction and returns its
 // records.
-func (t *Tx) Run(ctx context.Context, cypher string, params map[string]any) ([]*driver.Record, error) {
+func (t *Tx) Run(ctx context.Context, cypher string, params map[string]any) ([]Record, error) {
 	res, err := t.tx.Run(ctx, cypher, params)
 	if err != nil {
 		return nil, err
 	}
-	return res.Collect(ctx)
+	rs, err := res.Collect(ctx)
+	return records(rs), err
 }
 
 // Write runs fn in one explicit write transaction and commits it if fn

@@ -28,7 +28,7 @@ func (n *Neo4j) rows(ctx context.Context, q *Query, params map[string]any) ([]ro
 	}
 	rows := make([]row, 0, len(recs))
 	for _, rec := range recs {
-		m := rec.AsMap()
+		m := map[string]any(rec)
 		r := row{
 			Steps:     mapList(m["steps"]),
 			Region:    mapOf(m["region"]),
@@ -58,7 +58,7 @@ func (n *Neo4j) sources(ctx context.Context, ids []string) (map[string]sourceInf
 	}
 	out := map[string]sourceInfo{}
 	for _, rec := range recs {
-		m := rec.AsMap()
+		m := map[string]any(rec)
 		out[str(m, "id")] = sourceInfo{Title: str(m, "name"), URL: str(m, "url")}
 	}
 	return out, nil
@@ -79,7 +79,7 @@ func (n *Neo4j) Entities(ctx context.Context) ([]Entity, error) {
 			return
 		}
 		for _, rec := range recs {
-			m := rec.AsMap()
+			m := map[string]any(rec)
 			label, _ := m["label"].(string)
 			n.entities = append(n.entities, entity(mapOf(m["props"]), graph.Label(label)))
 		}
