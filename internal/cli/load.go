@@ -10,8 +10,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dyad-kg/dyad/graph"
-	"github.com/dyad-kg/dyad/neo4j"
 	"github.com/dyad-kg/dyad/loader"
+	"github.com/dyad-kg/dyad/neo4j"
 )
 
 // LoadOptions are the inputs of dyad load.
