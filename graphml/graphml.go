@@ -53,6 +53,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dyad-kg/dyad/graph"
+	"github.com/dyad-kg/dyad/neo4j"
 )
 
 // Type is a GraphML attribute type (attr.type).
@@ -99,7 +100,7 @@ const (
 
 // Marker is the property package loader sets on everything it writes to
 // Neo4j. Exports leave it out.
-const Marker = "dyad"
+const Marker = neo4j.Marker
 
 // Omitted reports whether the writer leaves out a property of d: a node's
 // "id" (its GraphML id), Marker, and the names that hold the label and the
