@@ -169,8 +169,8 @@ RETURN rel {.id, .name, label: 'Relation'} AS relation,
 ORDER BY relation.name, length(p);
 
 // 13 How Russia's full-scale invasion of Ukraine reached the relations it affected (paths)
-//    The causal paths from an event, factor, stance, region or dispute to a
-//    relation (between A and B, if given).
+//    The causal paths from an event, factor, stance, region, dispute or
+//    organization to a relation (between A and B, if given).
 :param {a: null, b: null, node: 'e-2022-invasion-of-ukraine', depth: 3, from: null, to: null};
 CALL () {
   MATCH (n:Event {id: $node}) RETURN n
@@ -178,6 +178,7 @@ CALL () {
   UNION MATCH (n:Stance {id: $node}) RETURN n
   UNION MATCH (n:Region {id: $node}) RETURN n
   UNION MATCH (n:Dispute {id: $node}) RETURN n
+  UNION MATCH (n:Organization {id: $node}) RETURN n
 }
 MATCH p = (n)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel:Relation)
 WHERE length(p) <= $depth
