@@ -1,8 +1,6 @@
 package graphml
 
 import (
-	"fmt"
-
 	"github.com/dyad-kg/dyad/graph"
 )
 
@@ -105,7 +103,7 @@ func Neighbourhood(el *graph.Elements, start string, want graph.Label, depth int
 
 func notFound(id string, want graph.Label) error {
 	if want == "" {
-		return fmt.Errorf("no node %q in the graph", id)
+		return graph.Errorf(graph.ENOTFOUND, "no node %q in the graph", id)
 	}
-	return fmt.Errorf("no %s %q in the graph", want, id)
+	return graph.Errorf(graph.ENOTFOUND, "no %s %q in the graph", want, id)
 }

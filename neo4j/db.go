@@ -17,18 +17,21 @@ import (
 	"time"
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"github.com/dyad-kg/dyad/graph"
 )
 
 // Sentinel errors for the conditions a caller may handle.
 var (
 	// ErrUnavailable means Neo4j could not be reached at the URI.
-	ErrUnavailable = errors.New("neo4j is unavailable")
+	ErrUnavailable = graph.Sentinel(graph.EUNAVAILABLE, "neo4j is unavailable")
 	// ErrAuth means the user name or password was refused.
-	ErrAuth = errors.New("neo4j refused the credentials")
+	ErrAuth = graph.Sentinel(graph.EUNAVAILABLE, "neo4j refused the credentials")
 	// ErrDatabaseNotFound means the named database does not exist.
-	ErrDatabaseNotFound = errors.New("neo4j database not found")
+	ErrDatabaseNotFound = graph.Sentinel(graph.EUNAVAILABLE, "neo4j database not found")
 	// ErrServerTooOld means the server is older than MinVersion.
-	ErrServerTooOld = errors.New("neo4j server too old")
+	ErrServerTooOld = graph.Sentinel(graph.EUNAVAILABLE, "neo4j server too old")
 )
 
 // MinVersion is the oldest Neo4j major version Dyad supports.
@@ -68,7 +71,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	if cfg.Username != "" || cfg.Password != "" {
 		auth = driver.BasicAuth(cfg.Username, cfg.Password, "")
 	}
-	driver, err := driver.NewDriverWithContext(cfg.URI, auth, func(c *driver.Config) {
+	driver, err := driver.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
 		c.SocketConnectTimeout = timeout
 		c.ConnectionAcquisitionTimeout = timeout
 		c.MaxTransactionRetryTime = 5 * time.Second
@@ -135,7 +138,7 @@ func (db *DB) Read(ctx context.Context, cypher string, params map[string]any) ([
 // never held in memory at once.
 func (db *DB) Stream(ctx context.Context, cypher string, params map[string]any, fn func(values []any) error) error {
 	s := db.session(ctx, driver.AccessModeRead)
-	defer s.Close(ctx)
+	defer func() { _ = s.Close(ctx) }()
 	_, err := s.ExecuteRead(ctx, func(tx driver.ManagedTransaction) (any, error) {
 		res, err := tx.Run(ctx, cypher, params)
 		if err != nil {
@@ -194,7 +197,7 @@ func (t *Tx) Run(ctx context.Context, cypher string, params map[string]any) ([]R
 // fn's writes happen or none do. Use commit=false for a dry run.
 func (db *DB) Write(ctx context.Context, commit bool, fn func(*Tx) error) error {
 	s := db.session(ctx, driver.AccessModeWrite)
-	defer s.Close(ctx)
+	defer func() { _ = s.Close(ctx) }()
 	tx, err := s.BeginTransaction(ctx, driver.WithTxTimeout(0))
 	if err != nil {
 		return classify(err, Config{Database: db.database})
@@ -214,7 +217,7 @@ func (db *DB) Write(ctx context.Context, commit bool, fn func(*Tx) error) error 
 // schema commands (CREATE CONSTRAINT) and CALL { ... } IN TRANSACTIONS need.
 func (db *DB) Exec(ctx context.Context, cypher string, params map[string]any) error {
 	s := db.session(ctx, driver.AccessModeWrite)
-	defer s.Close(ctx)
+	defer func() { _ = s.Close(ctx) }()
 	res, err := s.Run(ctx, cypher, params)
 	if err == nil {
 		_, err = res.Consume(ctx)

@@ -149,73 +149,99 @@ func (db *DB) Load(ctx context.Context, el *graph.Elements, opts LoadOptions) (S
 	return sum, nil
 }
 
+// batcher runs a load's batches, counting what they did, reporting
+// progress and committing every opts.CommitEvery elements.
+type batcher struct {
+	ctx                      context.Context
+	tx                       *Tx
+	opts                     LoadOptions
+	sum                      Summary
+	total, done, sinceCommit int
+}
+
+func (b *batcher) run(cypher string, rows []map[string]any) error {
+	recs, err := b.tx.Run(b.ctx, cypher, map[string]any{"rows": rows})
+	if err != nil {
+		return err
+	}
+	for _, m := range recs {
+		b.sum.Created += toInt(m["created"])
+		b.sum.Updated += toInt(m["updated"])
+		b.sum.Unchanged += toInt(m["unchanged"])
+	}
+	b.done += len(rows)
+	b.sinceCommit += len(rows)
+	if b.opts.Progress != nil {
+		b.opts.Progress(b.done, b.total)
+	}
+	if b.opts.CommitEvery > 0 && b.sinceCommit >= b.opts.CommitEvery {
+		b.sinceCommit = 0
+		return b.tx.Checkpoint(b.ctx)
+	}
+	return b.ctx.Err()
+}
+
 func write(ctx context.Context, tx *Tx, el *graph.Elements, opts LoadOptions) (Summary, error) {
-	var sum Summary
-	size := opts.BatchSize
-	if size <= 0 {
-		size = DefaultBatchSize
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = DefaultBatchSize
 	}
-	total, done, sinceCommit := el.Len(), 0, 0
-	labelOf := make(map[string]graph.Label, len(el.Nodes))
-	for _, n := range el.Nodes {
-		labelOf[n.ID] = n.Label
-	}
-	run := func(cypher string, rows []map[string]any) error {
-		recs, err := tx.Run(ctx, cypher, map[string]any{"rows": rows})
-		if err != nil {
-			return err
-		}
-		for _, m := range recs {
-			sum.Created += toInt(m["created"])
-			sum.Updated += toInt(m["updated"])
-			sum.Unchanged += toInt(m["unchanged"])
-		}
-		done += len(rows)
-		sinceCommit += len(rows)
-		if opts.Progress != nil {
-			opts.Progress(done, total)
-		}
-		if opts.CommitEvery > 0 && sinceCommit >= opts.CommitEvery {
-			sinceCommit = 0
-			return tx.Checkpoint(ctx)
-		}
-		return nil
-	}
+	b := &batcher{ctx: ctx, tx: tx, opts: opts, total: el.Len()}
 	// A label or type with no nodes or edges at all yet (an empty database,
 	// the usual first load) is written with CREATE, which skips MERGE's
 	// look-up and lock; the counts come from Neo4j's count store.
 	emptyLabels, emptyTypes, err := empty(ctx, tx)
 	if err != nil {
-		return sum, err
+		return b.sum, err
 	}
-	// Nodes, a label at a time (el.Nodes is sorted by label).
+	if err := writeNodes(b, el, emptyLabels); err != nil {
+		return b.sum, err
+	}
+	if err := writeEdges(b, el, emptyTypes); err != nil {
+		return b.sum, err
+	}
+	if opts.Prune {
+		removed, err := prune(ctx, tx, el)
+		b.sum.Removed = removed
+		if err != nil {
+			return b.sum, err
+		}
+	}
+	return b.sum, nil
+}
+
+// writeNodes writes the nodes a label at a time (el.Nodes is sorted by
+// label), in batches.
+func writeNodes(b *batcher, el *graph.Elements, emptyLabels map[graph.Label]bool) error {
 	for lo := 0; lo < len(el.Nodes); {
 		l := el.Nodes[lo].Label
 		hi := lo
-		for hi < len(el.Nodes) && el.Nodes[hi].Label == l && hi-lo < size {
+		for hi < len(el.Nodes) && el.Nodes[hi].Label == l && hi-lo < b.opts.BatchSize {
 			hi++
 		}
 		rows := make([]map[string]any, 0, hi-lo)
 		for _, n := range el.Nodes[lo:hi] {
 			rows = append(rows, map[string]any{"id": n.ID, "props": withMarker(n.Props)})
 		}
-		if err := run(nodeStatement(l, emptyLabels[l]), rows); err != nil {
-			return sum, fmt.Errorf("writing %s nodes: %w", l, err)
+		if err := b.run(nodeStatement(l, emptyLabels[l]), rows); err != nil {
+			return fmt.Errorf("writing %s nodes: %w", l, err)
 		}
 		lo = hi
-		if err := ctx.Err(); err != nil {
-			return sum, err
-		}
 	}
-	// Edges, grouped by type and the labels of their ends so that each MATCH
-	// uses a uniqueness constraint. Sorting an index by group lets each group
-	// stream in batches: only one batch of rows is ever held.
-	type group struct {
-		t        graph.RelType
-		from, to graph.Label
-	}
-	groupOf := func(e *graph.Edge) group { return group{e.Type, labelOf[e.From], labelOf[e.To]} }
-	rank := func(g group) [3]int {
+	return nil
+}
+
+// edgeGroup is the type of an edge and the labels of its ends: edges of one
+// group are written by one statement, whose MATCHes use the uniqueness
+// constraints of both labels.
+type edgeGroup struct {
+	t        graph.RelType
+	from, to graph.Label
+}
+
+// edgeOrder returns the edges' indexes sorted by group, so that each group
+// streams in batches and only one batch of rows is ever held.
+func edgeOrder(el *graph.Elements, groupOf func(*graph.Edge) edgeGroup) ([]int32, error) {
+	rank := func(g edgeGroup) [3]int {
 		return [3]int{slices.Index(graph.RelTypes, g.t), slices.Index(graph.Labels, g.from), slices.Index(graph.Labels, g.to)}
 	}
 	order := make([]int32, len(el.Edges))
@@ -223,7 +249,7 @@ func write(ctx context.Context, tx *Tx, el *graph.Elements, opts LoadOptions) (S
 	for i := range el.Edges {
 		g := groupOf(&el.Edges[i])
 		if g.from == "" || g.to == "" {
-			return sum, fmt.Errorf("edge %s points at a node the dataset does not have", el.Edges[i].ID)
+			return nil, fmt.Errorf("edge %s points at a node the dataset does not have", el.Edges[i].ID)
 		}
 		order[i], ranks[i] = int32(i), rank(g)
 	}
@@ -236,47 +262,61 @@ func write(ctx context.Context, tx *Tx, el *graph.Elements, opts LoadOptions) (S
 		}
 		return 0
 	})
-	ranks = nil
+	return order, nil
+}
+
+// writeEdges writes the edges group by group, in batches.
+func writeEdges(b *batcher, el *graph.Elements, emptyTypes map[graph.RelType]bool) error {
+	labelOf := make(map[string]graph.Label, len(el.Nodes))
+	for _, n := range el.Nodes {
+		labelOf[n.ID] = n.Label
+	}
+	groupOf := func(e *graph.Edge) edgeGroup { return edgeGroup{e.Type, labelOf[e.From], labelOf[e.To]} }
+	order, err := edgeOrder(el, groupOf)
+	if err != nil {
+		return err
+	}
 	for lo := 0; lo < len(order); {
 		g := groupOf(&el.Edges[order[lo]])
-		rows := make([]map[string]any, 0, min(size, len(order)-lo))
+		rows := make([]map[string]any, 0, min(b.opts.BatchSize, len(order)-lo))
 		hi := lo
-		for ; hi < len(order) && len(rows) < size; hi++ {
+		for ; hi < len(order) && len(rows) < b.opts.BatchSize; hi++ {
 			e := &el.Edges[order[hi]]
 			if groupOf(e) != g {
 				break
 			}
 			rows = append(rows, map[string]any{"id": e.ID, "from": e.From, "to": e.To, "props": withMarker(e.Props)})
 		}
-		if err := run(edgeStatement(g.t, g.from, g.to, emptyTypes[g.t]), rows); err != nil {
-			return sum, fmt.Errorf("writing %s edges: %w", g.t, err)
-		}
-		if err := ctx.Err(); err != nil {
-			return sum, err
+		if err := b.run(edgeStatement(g.t, g.from, g.to, emptyTypes[g.t]), rows); err != nil {
+			return fmt.Errorf("writing %s edges: %w", g.t, err)
 		}
 		lo = hi
 	}
-	if opts.Prune {
-		for _, t := range graph.RelTypes {
-			n, err := count(ctx, tx, fmt.Sprintf(
-				"MATCH ()-[r:%s]->() WHERE r.%s = true AND NOT r.id IN $ids DELETE r RETURN count(*) AS n", t, Marker),
-				map[string]any{"ids": edgeIDs(el, t)})
-			if err != nil {
-				return sum, fmt.Errorf("pruning %s edges: %w", t, err)
-			}
-			sum.Removed += n
+	return nil
+}
+
+// prune removes the nodes and edges Dyad wrote earlier that el lacks.
+func prune(ctx context.Context, tx *Tx, el *graph.Elements) (int, error) {
+	removed := 0
+	for _, t := range graph.RelTypes {
+		n, err := count(ctx, tx, fmt.Sprintf(
+			"MATCH ()-[r:%s]->() WHERE r.%s = true AND NOT r.id IN $ids DELETE r RETURN count(*) AS n", t, Marker),
+			map[string]any{"ids": edgeIDs(el, t)})
+		if err != nil {
+			return removed, fmt.Errorf("pruning %s edges: %w", t, err)
 		}
-		for _, l := range graph.Labels {
-			n, err := count(ctx, tx, fmt.Sprintf(
-				"MATCH (n:%s) WHERE n.%s = true AND NOT n.id IN $ids DETACH DELETE n RETURN count(*) AS n", l, Marker),
-				map[string]any{"ids": nodeIDs(el, l)})
-			if err != nil {
-				return sum, fmt.Errorf("pruning %s nodes: %w", l, err)
-			}
-			sum.Removed += n
-		}
+		removed += n
 	}
-	return sum, nil
+	for _, l := range graph.Labels {
+		n, err := count(ctx, tx, fmt.Sprintf(
+			"MATCH (n:%s) WHERE n.%s = true AND NOT n.id IN $ids DETACH DELETE n RETURN count(*) AS n", l, Marker),
+			map[string]any{"ids": nodeIDs(el, l)})
+		if err != nil {
+			return removed, fmt.Errorf("pruning %s nodes: %w", l, err)
+		}
+		removed += n
+	}
+	return removed, nil
 }
 
 // empty reports the labels and relationship types that have no nodes or

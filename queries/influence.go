@@ -24,7 +24,6 @@ func influence(sign int) func(g *Memory, p Params) []Finding {
 	}
 }
 
-
 // decodePath reads a record whose steps column is one causal path.
 func decodePath(r neo4j.Record) Finding { return pathFinding(steps(r, "steps")) }
 

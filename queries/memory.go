@@ -52,7 +52,9 @@ func isClaim(e *graph.Edge) bool { return slices.Contains(claimTypes, e.Type) }
 
 // isSigned reports whether e weakens or strengthens (a claim with a sign on
 // its object, not one that drives it).
-func isSigned(e *graph.Edge) bool { return e.Type == graph.RelWeakens || e.Type == graph.RelStrengthens }
+func isSigned(e *graph.Edge) bool {
+	return e.Type == graph.RelWeakens || e.Type == graph.RelStrengthens
+}
 
 func (m *Memory) label(id string) graph.Label {
 	if n := m.nodes[id]; n != nil {

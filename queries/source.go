@@ -28,12 +28,14 @@ var _ = register(90, &Query{
 		},
 		Bind: func(c *Clues, p *Params) { *p = Params{Source: c.Source} },
 	},
-	params:  func(p Params, m map[string]any) { m["source"] = orNil(p.Source) },
-	memory:  sourceClaims,
-	decode:  decodeClaim,
-	key:     func(f *Finding) string { return chainIDs(f.Chain) },
-	head:    effectHead,
-	heading: func(p Params, name func(string) string) string { return "What \u201c" + name(p.Source) + "\u201d claims" },
+	params: func(p Params, m map[string]any) { m["source"] = orNil(p.Source) },
+	memory: sourceClaims,
+	decode: decodeClaim,
+	key:    func(f *Finding) string { return chainIDs(f.Chain) },
+	head:   effectHead,
+	heading: func(p Params, name func(string) string) string {
+		return "What \u201c" + name(p.Source) + "\u201d claims"
+	},
 })
 
 // sourceClaims finds every claim citing Source, as evidence or contesting.
@@ -56,4 +58,3 @@ func decodeClaim(r neo4j.Record) Finding {
 	}
 	return f
 }
-

@@ -21,10 +21,12 @@ var _ = register(20, &Query{
 		Rules: []Rule{{Priority: 60, When: func(c *Clues) bool { return c.effectWords() && c.first(weakWords, strongWords) == 1 }}},
 		Fewer: Compare,
 	},
-	params:  signParams(1),
-	memory:  influence(1),
-	decode:  decodePath,
-	key:     pathKey,
-	head:    effectHead,
-	heading: func(p Params, name func(string) string) string { return "What strengthened " + relationName(p, name) + "?" },
+	params: signParams(1),
+	memory: influence(1),
+	decode: decodePath,
+	key:    pathKey,
+	head:   effectHead,
+	heading: func(p Params, name func(string) string) string {
+		return "What strengthened " + relationName(p, name) + "?"
+	},
 })

@@ -30,7 +30,7 @@ var _ = register(30, &Query{
 	decode: func(r neo4j.Record) Finding {
 		return eventFinding(mapOf(r["event"]), steps(r, "effects"))
 	},
-	key: func(f *Finding) string { return sortableDate(f.Date) + "\x00" + f.Subject.ID },
+	key:     func(f *Finding) string { return sortableDate(f.Date) + "\x00" + f.Subject.ID },
 	heading: func(p Params, name func(string) string) string { return "The timeline of " + relationName(p, name) },
 })
 

@@ -134,7 +134,7 @@ func askRun(ctx context.Context, opts *AskOptions) error {
 		}
 		p := req.Params
 		if err := q.Check(&p); err != nil {
-			return &ExitError{Code: 2, Err: err}
+			return err
 		}
 		return writeCypher(opts.IO.Out, q, p)
 	}
@@ -162,4 +162,3 @@ func writeCypher(w io.Writer, q *queries.Query, p queries.Params) error {
 	_, err := fmt.Fprintln(w, queries.ParamCommand(q.CypherParams(p)))
 	return err
 }
-

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -90,19 +91,16 @@ func loadConfig(cmd *cobra.Command, configFile string) (*Config, error) {
 	if configFile == "" {
 		configFile = os.Getenv("DYAD_CONFIG")
 	}
+	explicit := configFile != ""
+	if !explicit {
+		configFile = findConfig()
+	}
 	if configFile != "" {
 		v.SetConfigFile(configFile)
-	} else {
-		v.SetConfigName("dyad")
-		v.SetConfigType("yaml")
-		v.AddConfigPath(".")
-		if dir, err := os.UserConfigDir(); err == nil {
-			v.AddConfigPath(dir + "/dyad")
-		}
 	}
 	if err := v.ReadInConfig(); err != nil {
 		var notFound viper.ConfigFileNotFoundError
-		if configFile != "" || !errors.As(err, &notFound) {
+		if explicit || !errors.As(err, &notFound) {
 			name := configFile
 			if name == "" {
 				name = v.ConfigFileUsed()
@@ -132,6 +130,29 @@ func loadConfig(cmd *cobra.Command, configFile string) (*Config, error) {
 	}
 	cfg.Neo4j.URI = strings.TrimSpace(cfg.Neo4j.URI)
 	return cfg, nil
+}
+
+// configNames are the files dyad reads its settings from, in this order, in
+// the working directory and then in the user config dir's dyad folder. Only
+// these names: a file called just "dyad" (the binary, built with go build)
+// is never taken for a config file.
+var configNames = []string{"dyad.yaml", "dyad.yml"}
+
+// findConfig returns the first config file that exists, or "".
+func findConfig() string {
+	dirs := []string{"."}
+	if dir, err := os.UserConfigDir(); err == nil {
+		dirs = append(dirs, filepath.Join(dir, "dyad"))
+	}
+	for _, d := range dirs {
+		for _, n := range configNames {
+			p := filepath.Join(d, n)
+			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+				return p
+			}
+		}
+	}
+	return ""
 }
 
 // addNeo4jFlags adds the connection flags to cmd.

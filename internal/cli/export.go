@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -195,7 +196,8 @@ func exportRun(ctx context.Context, opts *ExportOptions) (err error) {
 		if err != nil {
 			return err
 		}
-		defer db.Close(context.WithoutCancel(ctx))
+		// Reads are done when the export ends; closing the pool cannot lose data.
+		defer func() { _ = db.Close(context.WithoutCancel(ctx)) }()
 		if opts.Relation != "" {
 			if sel.Nodes, err = graphml.NeighbourhoodNeo4j(ctx, db, opts.Relation, graph.LabelRelation, opts.Depth, opts.Period); err != nil {
 				return err
@@ -250,8 +252,7 @@ func exportRun(ctx context.Context, opts *ExportOptions) (err error) {
 			return err
 		}
 		if _, _, err := write(f); err != nil {
-			f.Close()
-			return err
+			return errors.Join(err, f.Close())
 		}
 		return f.Close()
 	}
@@ -261,8 +262,9 @@ func exportRun(ctx context.Context, opts *ExportOptions) (err error) {
 	}
 	defer func() {
 		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
+			// The export failed: its error is what matters, but a temporary
+			// file that cannot be removed is worth knowing about too.
+			err = errors.Join(err, ignoreClosed(tmp.Close()), os.Remove(tmp.Name()))
 		}
 	}()
 	nodes, edges, err := write(tmp)
@@ -280,4 +282,12 @@ func exportRun(ctx context.Context, opts *ExportOptions) (err error) {
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "exported %d nodes and %d edges to %s\n", nodes, edges, opts.Output)
 	return nil
+}
+
+// ignoreClosed drops the error of closing a file that was already closed.
+func ignoreClosed(err error) error {
+	if errors.Is(err, os.ErrClosed) {
+		return nil
+	}
+	return err
 }

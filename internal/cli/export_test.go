@@ -31,7 +31,7 @@ func TestExportGraphML(t *testing.T) {
 		{"ask unknown name", args("--ask", "What weakened Russia–Japon ties?"), 2, "", `did you mean "Japan"`},
 		{"ask and relation", args("--ask", "x", "--relation", "RUS-JPN"), 2, "", "give one"},
 		{"built-in dataset", []string{"export", "graphml"}, 0, "</graphml>\n", ""},
-		{"unknown relation", args("--relation", "RUS"), 1, "", `no Relation "RUS" in the graph`},
+		{"unknown relation", args("--relation", "RUS"), 2, "", `no Relation "RUS" in the graph`},
 		{"bad source", args("--from", "csv"), 2, "", `invalid --from "csv": want dataset or neo4j`},
 		{"depth without relation", args("--depth", "2"), 2, "", "--depth needs --relation"},
 		{"negative depth", args("--relation", "RUS-JPN", "--depth", "-1"), 2, "", "invalid --depth -1"},
@@ -75,7 +75,7 @@ func TestExportGraphMLToFile(t *testing.T) {
 
 	// A failed export leaves the old file and no temporary file.
 	code, _, _ = run(t, "export", "graphml", "--data", "../../testdata/small", "--relation", "nope", "-o", path)
-	assert.Equal(t, 1, code)
+	assert.Equal(t, 2, code, "an unknown relation exits 2, as in dyad ask")
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	require.Len(t, entries, 1)

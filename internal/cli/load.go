@@ -89,7 +89,9 @@ func loadRun(ctx context.Context, opts *LoadOptions) error {
 	if err != nil {
 		return err
 	}
-	defer db.Close(context.WithoutCancel(ctx))
+	// The load has committed or rolled back when this runs; closing the pool
+	// cannot lose data.
+	defer func() { _ = db.Close(context.WithoutCancel(ctx)) }()
 	lo := loader.Options{Prune: opts.Prune, DryRun: opts.DryRun, BatchSize: opts.BatchSize, CommitEvery: opts.CommitEvery}
 	var bar *progressbar.ProgressBar
 	if opts.IO.IsTerminal {

@@ -502,9 +502,10 @@ func writeList(path, list string, recs []any) (err error) {
 		if err != nil {
 			return err
 		}
-		w.WriteString("  - ")
-		w.Write(b)
-		w.WriteByte('\n')
+		// A bufio.Writer keeps its first error; Flush returns it.
+		_, _ = w.WriteString("  - ")
+		_, _ = w.Write(b)
+		_ = w.WriteByte('\n')
 	}
 	return w.Flush()
 }
