@@ -15,7 +15,7 @@ import (
 func TestMemoryConformance(t *testing.T) {
 	querytest.TestAll(t, func(t *testing.T, ds *graph.Dataset) queries.Backend {
 		return queries.NewMemory(ds)
-	})
+	}, querytest.Reference)
 }
 
 func TestRunNotFound(t *testing.T) {
