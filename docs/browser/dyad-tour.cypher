@@ -189,7 +189,7 @@ WHERE length(p) <= $depth
 RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
 ORDER BY length(p), rel.name;
 
-// 14 What “Russia's Asia policy: why China, not Japan, became Moscow's partner” claims (source)
+// 14 What “[Russia's Asia policy: why China, not Japan, became Moscow's partner]” claims (source)
 //    Every claim that cites the source, as evidence or as contesting it.
 :param {a: null, b: null, source: 'article', depth: 3, from: null, to: null};
 MATCH (src:Source {id: $source})
