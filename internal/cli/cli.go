@@ -125,6 +125,7 @@ With no Neo4j configured, dyad answers from the dataset built into it.`,
 	root.SetErr(ios.ErrOut)
 	root.PersistentFlags().StringVar(&configFile, "config", "", "config file (default ./dyad.yaml, then the user config dir's dyad/dyad.yaml; env DYAD_CONFIG)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	setVersion(root)
 	env := &env{io: ios, configFile: &configFile}
 	root.AddCommand(
 		newValidateCmd(env, nil),
@@ -134,6 +135,7 @@ With no Neo4j configured, dyad answers from the dataset built into it.`,
 		newAskCmd(env, nil),
 		newQueriesCmd(env, nil),
 		newExportCmd(env, nil),
+		newConfigCmd(env, nil),
 	)
 	return root
 }
