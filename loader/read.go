@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math/big"
 	"os"
@@ -15,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
@@ -29,8 +31,22 @@ import (
 // ErrNoFiles is returned when a folder holds no dataset files.
 var ErrNoFiles = errors.New("no dataset files (*.yaml)")
 
+// MaxFileSize is the largest dataset file the reader takes, 4 MiB. Reading a
+// file costs about 100 times its size in memory while it is parsed and
+// checked (the syntax tree, the plain values, the schema check), so one file
+// costs at most about 400 MB; a larger file is refused, before it is read,
+// with a message that says to split it. A dataset may have any number of
+// files: what is kept of each is proportional to its records. The shipped
+// files are under 50 kB and dyad gen writes 1,000 records per file.
+const MaxFileSize = 4 << 20
+
+// maxFileSize is MaxFileSize, lowered by tests and fuzz targets.
+var maxFileSize int64 = MaxFileSize
+
 // ReadDir reads and validates the dataset in the folder dir, with positions
-// reported against paths under dir.
+// reported against paths under dir. It reads regular files only, and no
+// further than dir: a symbolic link is followed only by a relative path to
+// a file inside dir (os.Root enforces it, races included).
 func ReadDir(dir string) (*graph.Dataset, error) {
 	st, err := os.Stat(dir)
 	if err != nil {
@@ -39,11 +55,18 @@ func ReadDir(dir string) (*graph.Dataset, error) {
 	if !st.IsDir() {
 		return nil, fmt.Errorf("dataset folder %s: not a folder", dir)
 	}
-	return read(os.DirFS(dir), func(name string) string { return filepath.Join(dir, filepath.FromSlash(name)) })
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("dataset folder: %w", err)
+	}
+	defer root.Close()
+	return read(root.FS(), func(name string) string { return filepath.Join(dir, filepath.FromSlash(name)) })
 }
 
-// Read reads and validates the dataset in fsys: every *.yaml or *.yml file,
-// in any folder. Positions are reported against paths within fsys.
+// Read reads and validates the dataset in fsys: every *.yaml or *.yml file
+// (in any letter case), in any folder but hidden ones. Positions are
+// reported against paths within fsys. Only regular files are read, each of
+// at most MaxFileSize bytes.
 func Read(fsys fs.FS) (*graph.Dataset, error) {
 	return read(fsys, func(name string) string { return name })
 }
@@ -53,7 +76,15 @@ func ReadEmbedded() (*graph.Dataset, error) {
 	return read(data.FS, func(name string) string { return path.Join("data", name) })
 }
 
+// isDatasetFile reports whether a file name is a dataset file's: *.yaml or
+// *.yml, in any letter case (STATES.YAML is one).
+func isDatasetFile(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".yaml" || ext == ".yml"
+}
+
 func read(fsys fs.FS, display func(string) string) (*graph.Dataset, error) {
+	var files []fs.DirEntry
 	var names []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -62,8 +93,9 @@ func read(fsys fs.FS, display func(string) string) (*graph.Dataset, error) {
 		if d.IsDir() && p != "." && strings.HasPrefix(d.Name(), ".") {
 			return fs.SkipDir // .git, .github and other tools' folders
 		}
-		if !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+		if !d.IsDir() && isDatasetFile(p) {
 			names = append(names, p)
+			files = append(files, d)
 		}
 		return nil
 	})
@@ -73,17 +105,13 @@ func read(fsys fs.FS, display func(string) string) (*graph.Dataset, error) {
 	if len(names) == 0 {
 		return nil, ErrNoFiles
 	}
-	sort.Strings(names)
+	sort.Sort(byName{names, files})
 	ds := &graph.Dataset{Invalid: map[string]bool{}}
 	var errs graph.ErrorList
-	for _, name := range names {
-		src, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			var perr *fs.PathError
-			if errors.As(err, &perr) {
-				err = perr.Err
-			}
-			errs.Add(graph.Pos{File: display(name), Line: 1, Col: 1}, "cannot read the file: %v", err)
+	for i, name := range names {
+		src, msg := readBounded(fsys, name, files[i])
+		if msg != "" {
+			errs.Add(graph.Pos{File: display(name), Line: 1, Col: 1}, "%s", msg)
 			continue
 		}
 		readFile(ds, display(name), src, &errs)
@@ -94,6 +122,106 @@ func read(fsys fs.FS, display func(string) string) (*graph.Dataset, error) {
 		return nil, errs
 	}
 	return ds, nil
+}
+
+type byName struct {
+	names []string
+	files []fs.DirEntry
+}
+
+func (b byName) Len() int           { return len(b.names) }
+func (b byName) Less(i, j int) bool { return b.names[i] < b.names[j] }
+func (b byName) Swap(i, j int) {
+	b.names[i], b.names[j] = b.names[j], b.names[i]
+	b.files[i], b.files[j] = b.files[j], b.files[i]
+}
+
+// readBounded reads the file name of fsys if it is a regular file of at
+// most maxFileSize bytes, and otherwise says why not. It looks at what the
+// name leads to before opening it, so that a named pipe or a device is never
+// opened (opening a pipe blocks until someone writes to it).
+func readBounded(fsys fs.FS, name string, d fs.DirEntry) ([]byte, string) {
+	st, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, statProblem(err, d.Type()&fs.ModeSymlink != 0)
+	}
+	if msg := notRegular(st); msg != "" {
+		return nil, msg
+	}
+	if msg := tooLarge(st.Size()); msg != "" {
+		return nil, msg
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, statProblem(err, false)
+	}
+	defer f.Close()
+	if st, err = f.Stat(); err == nil { // it may have changed since
+		if msg := notRegular(st); msg != "" {
+			return nil, msg
+		}
+	}
+	src, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return nil, statProblem(err, false)
+	}
+	if msg := tooLarge(int64(len(src))); msg != "" {
+		return nil, msg // it grew since
+	}
+	return src, ""
+}
+
+func statProblem(err error, symlink bool) string {
+	var perr *fs.PathError
+	if errors.As(err, &perr) {
+		err = perr.Err
+	}
+	var errno syscall.Errno
+	switch {
+	case symlink && errors.Is(err, fs.ErrNotExist):
+		return "cannot read the file: a symbolic link to a file that does not exist"
+	case symlink && !errors.As(err, &errno):
+		// os.Root refuses a link out of the folder, or by an absolute path
+		// ("path escapes from parent"), which is not a system error.
+		return "a symbolic link out of the dataset folder, or by an absolute path: only files inside the folder are read, through relative links"
+	}
+	return fmt.Sprintf("cannot read the file: %v", err)
+}
+
+func notRegular(st fs.FileInfo) string {
+	m := st.Mode()
+	if m.IsRegular() {
+		return ""
+	}
+	what := "a special file"
+	switch {
+	case m.IsDir():
+		what = "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		what = "a named pipe"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	case m&fs.ModeDevice != 0:
+		what = "a device"
+	}
+	return "not a regular file (" + what + "): only regular files are read"
+}
+
+func tooLarge(size int64) string {
+	if size <= maxFileSize {
+		return ""
+	}
+	return fmt.Sprintf("file is too large: %.1f MiB, over the %s a dataset file may be; split it into several files",
+		float64(size)/(1<<20), sizeString(maxFileSize))
+}
+
+// sizeString writes a limit as "4 MiB", or in bytes when it is not a whole
+// number of MiB (as in tests).
+func sizeString(n int64) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // ReadFile parses and schema-checks one dataset file's contents, adding its
