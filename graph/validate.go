@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dyad-kg/dyad/internal/clip"
 	"github.com/dyad-kg/dyad/internal/suggest"
 )
 
@@ -22,7 +23,7 @@ func (d *Dataset) Validate() ErrorList {
 		for i, p := range s.Predecessors {
 			f := fmt.Sprintf("predecessors/%d", i)
 			if p == s.ID {
-				v.add(s.Loc.At(f), "predecessors: state %s cannot succeed itself", s.ID)
+				v.add(s.Loc.At(f), "predecessors: state %s cannot succeed itself", clip.Cut(s.ID))
 				continue
 			}
 			v.ref(s.Loc, f, p, LabelState)
@@ -36,7 +37,7 @@ func (d *Dataset) Validate() ErrorList {
 		for i, p := range r.PartOf {
 			f := fmt.Sprintf("part_of/%d", i)
 			if p == r.ID {
-				v.add(r.Loc.At(f), "part_of: region %s cannot be part of itself", r.ID)
+				v.add(r.Loc.At(f), "part_of: region %s cannot be part of itself", clip.Cut(r.ID))
 				continue
 			}
 			v.ref(r.Loc, f, p, LabelState, LabelRegion)
@@ -158,15 +159,27 @@ func strs[T ~string](xs []T) []string {
 	return out
 }
 
-// ids reports empty and duplicate ids across every kind, claims included.
+// MaxIDBytes bounds an id, 1,024 bytes. Neo4j indexes every id (a
+// uniqueness constraint per label, an index per claim type) and its range
+// indexes refuse a key over about 8 kB ("Property value is too large to
+// index", the 8,167-byte key limit of its native index); an id is kept well
+// below that so that load never meets the limit. Ids are ASCII (the schema's
+// pattern), so bytes are characters.
+const MaxIDBytes = 1024
+
+// ids reports empty, too long and duplicate ids across every kind, claims
+// included.
 func (v *validator) ids() {
 	first := map[string]Pos{}
 	check := func(id string, loc Loc) {
 		if id == "" {
 			return // reported by entity or claim
 		}
+		if len(id) > MaxIDBytes {
+			v.add(loc.At("id"), "id: too long: %d bytes, over the %d an id may be (Neo4j indexes ids)", len(id), MaxIDBytes)
+		}
 		if p, dup := first[id]; dup {
-			v.add(loc.At("id"), "id: duplicate id %q (first defined at %s)", id, p)
+			v.add(loc.At("id"), "id: duplicate id %s (first defined at %s)", clip.Quote(id), p)
 			return
 		}
 		first[id] = loc.At("id")
@@ -188,7 +201,7 @@ func (v *validator) entity(e *Entity) {
 
 func (v *validator) enum(loc Loc, field, val string, allowed []string) {
 	if !slices.Contains(allowed, val) {
-		v.add(loc.At(field), "%s: invalid value %q: want one of %s", field, val, strings.Join(allowed, ", "))
+		v.add(loc.At(field), "%s: invalid value %s: want one of %s", field, clip.Quote(val), strings.Join(allowed, ", "))
 	}
 }
 
@@ -211,7 +224,7 @@ func (v *validator) ref(loc Loc, field, id string, want ...Label) bool {
 		if v.d.Invalid[id] {
 			return false
 		}
-		msg := fmt.Sprintf("%s: unknown id %q", name, id)
+		msg := fmt.Sprintf("%s: unknown id %s", name, clip.Quote(id))
 		if s := suggest.Closest(id, v.d.IDs()); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
@@ -219,7 +232,7 @@ func (v *validator) ref(loc Loc, field, id string, want ...Label) bool {
 		return false
 	}
 	if !slices.Contains(want, got) {
-		v.add(loc.At(field), "%s: %s is %s %s, want %s", name, id, article(string(got)), got, labelList(want))
+		v.add(loc.At(field), "%s: %s is %s %s, want %s", name, clip.Cut(id), article(string(got)), got, labelList(want))
 		return false
 	}
 	return true
@@ -251,10 +264,10 @@ func (v *validator) citations(loc Loc, field string, cs []Citation, required boo
 		f := fmt.Sprintf("%s/%d", field, i)
 		v.ref(loc, f+"/source", c.Source, LabelSource)
 		if strings.TrimSpace(c.Locator) == "" {
-			v.add(loc.At(f), "%s: citation of %s has no locator (a paragraph, page or article)", lastName(field), c.Source)
+			v.add(loc.At(f), "%s: citation of %s has no locator (a paragraph, page or article)", lastName(field), clip.Cut(c.Source))
 		}
 		if c.Mode != Argued && c.Mode != Reported {
-			v.add(loc.At(f+"/mode"), "mode: invalid value %q: want one of argued, reported", c.Mode)
+			v.add(loc.At(f+"/mode"), "mode: invalid value %s: want one of argued, reported", clip.Quote(string(c.Mode)))
 		}
 	}
 }
@@ -285,7 +298,7 @@ func (v *validator) claim(c *Claim, seen map[string]*Claim) {
 	v.ref(c.Loc, "subject", c.Subject, subjectLabels...)
 	want, okEffect := objectLabels[c.Effect]
 	if !okEffect {
-		v.add(c.Loc.At("effect"), "effect: invalid value %q: want one of weakens, strengthens, drives", c.Effect)
+		v.add(c.Loc.At("effect"), "effect: invalid value %s: want one of weakens, strengthens, drives", clip.Quote(string(c.Effect)))
 	} else {
 		v.ref(c.Loc, "object", c.Object, want...)
 	}
@@ -300,7 +313,7 @@ func (v *validator) claim(c *Claim, seen map[string]*Claim) {
 	v.citations(c.Loc, "contested_by", c.ContestedBy, false)
 	key := c.Subject + "\x00" + string(c.Effect) + "\x00" + c.Object + "\x00" + c.Period.String()
 	if first, dup := seen[key]; dup {
-		v.add(c.Loc.Pos, "claim %s repeats claim %s (%s %s %s over the same period); merge their evidence", c.ID, first.ID, c.Subject, c.Effect, c.Object)
+		v.add(c.Loc.Pos, "claim %s repeats claim %s (%s %s %s over the same period); merge their evidence", clip.Cut(c.ID), clip.Cut(first.ID), clip.Cut(c.Subject), c.Effect, clip.Cut(c.Object))
 	} else {
 		seen[key] = c
 	}

@@ -116,3 +116,15 @@ func TestReadDirUpperCaseExtension(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, ds.States, 2)
 }
+
+// TestReadDirLongKey checks that a 1 MB unknown key is not echoed into a
+// 1 MB message.
+func TestReadDirLongKey(t *testing.T) {
+	dir := t.TempDir()
+	src := "states:\n  - id: RUS\n    name: Russia\n    " + strings.Repeat("k", 1<<20) + ": 1\n"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.yaml"), []byte(src), 0o644))
+	_, err := readDirSoon(t, dir)
+	got := problems(t, dir, err)
+	require.Len(t, got, 1)
+	assert.Equal(t, `a.yaml:4:5: unknown field "`+strings.Repeat("k", 60)+`"... (1048576 characters) (want adjectives, aliases, capital, description, existed, id, name, predecessors, sources)`, got[0])
+}

@@ -24,6 +24,7 @@ import (
 
 	"github.com/dyad-kg/dyad/data"
 	"github.com/dyad-kg/dyad/graph"
+	"github.com/dyad-kg/dyad/internal/clip"
 	"github.com/dyad-kg/dyad/internal/suggest"
 	"github.com/dyad-kg/dyad/internal/yamlpos"
 )
@@ -478,7 +479,7 @@ func describe(e *jsonschema.ValidationError) []schemaError {
 		allowed := schemaProperties(e.SchemaURL)
 		var out []schemaError
 		for _, p := range k.Properties {
-			msg := fmt.Sprintf("unknown field %q", p)
+			msg := "unknown field " + clip.Quote(p)
 			if s := suggest.Closest(p, allowed); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			} else if len(allowed) > 0 {
@@ -500,12 +501,12 @@ func describe(e *jsonschema.ValidationError) []schemaError {
 		for i, w := range k.Want {
 			want[i] = fmt.Sprint(w)
 		}
-		return one("invalid value %q: want one of %s", fmt.Sprint(k.Got), strings.Join(want, ", "))
+		return one("invalid value %s: want one of %s", clip.Quote(fmt.Sprint(k.Got)), strings.Join(want, ", "))
 	case *kind.Pattern:
 		if help, ok := patternHelp[k.Want]; ok {
-			return one("invalid value %q: %s", k.Got, help)
+			return one("invalid value %s: %s", clip.Quote(k.Got), help)
 		}
-		return one("invalid value %q: want a match for %s", k.Got, k.Want)
+		return one("invalid value %s: want a match for %s", clip.Quote(k.Got), k.Want)
 	case *kind.MinLength:
 		return one("must not be empty")
 	case *kind.MinItems:
@@ -522,7 +523,7 @@ func describe(e *jsonschema.ValidationError) []schemaError {
 		if k.Err != nil {
 			return one("%v", k.Err)
 		}
-		return one("invalid %s %q", k.Want, fmt.Sprint(k.Got))
+		return one("invalid %s %s", k.Want, clip.Quote(fmt.Sprint(k.Got)))
 	}
 	return one("%s", e.ErrorKind.LocalizedString(printer))
 }

@@ -14,9 +14,28 @@ const Max = 60
 // characters, with "..." after the closing quote when it was cut and the
 // full length in characters.
 func Quote(s string) string {
-	n := utf8.RuneCountInString(s)
+	head, n := cut(s)
 	if n <= Max {
 		return strconv.Quote(s)
+	}
+	return strconv.Quote(head) + "... (" + strconv.Itoa(n) + " characters)"
+}
+
+// Cut returns s unquoted, cut as Quote cuts it: for ids, which messages
+// show bare.
+func Cut(s string) string {
+	head, n := cut(s)
+	if n <= Max {
+		return s
+	}
+	return head + "... (" + strconv.Itoa(n) + " characters)"
+}
+
+// cut returns the first Max characters of s and its length in characters.
+func cut(s string) (string, int) {
+	n := utf8.RuneCountInString(s)
+	if n <= Max {
+		return s, n
 	}
 	i, count := 0, 0
 	for i = range s {
@@ -25,5 +44,5 @@ func Quote(s string) string {
 		}
 		count++
 	}
-	return strconv.Quote(s[:i]) + "... (" + strconv.Itoa(n) + " characters)"
+	return s[:i], n
 }

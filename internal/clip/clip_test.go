@@ -21,4 +21,6 @@ func TestQuote(t *testing.T) {
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, clip.Quote(tt.in))
 	}
+	assert.Equal(t, "RUS", clip.Cut("RUS"))
+	assert.Equal(t, strings.Repeat("a", 60)+"... (61 characters)", clip.Cut(strings.Repeat("a", 61)))
 }
