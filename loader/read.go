@@ -108,19 +108,35 @@ func read(fsys fs.FS, display func(string) string) (*graph.Dataset, error) {
 	}
 	sort.Sort(byName{names, files})
 	ds := &graph.Dataset{Invalid: map[string]bool{}}
-	var errs graph.ErrorList
+	// first holds the problems that stopped a whole file from being read
+	// (it could not be opened or parsed): they are the real cause of what
+	// follows, so they come first. hide holds the positions of schema
+	// problems, and of the records that have one: a semantic problem found
+	// there is a consequence, not news.
+	var first, errs graph.ErrorList
+	hide := map[graph.Pos]bool{}
 	for i, name := range names {
 		src, msg := readBounded(fsys, name, files[i])
 		if msg != "" {
-			errs.Add(graph.Pos{File: display(name), Line: 1, Col: 1}, "%s", msg)
+			first.Add(graph.Pos{File: display(name), Line: 1, Col: 1}, "%s", msg)
 			continue
 		}
-		readFile(ds, display(name), src, &errs)
+		var fileErrs graph.ErrorList
+		if readFile(ds, display(name), src, &fileErrs, hide) {
+			errs = append(errs, fileErrs...)
+		} else {
+			first = append(first, fileErrs...)
+		}
 	}
-	errs = append(errs, ds.Validate()...)
+	for _, e := range ds.Validate() {
+		if !hide[e.Pos] {
+			errs = append(errs, e)
+		}
+	}
+	first.Sort()
 	errs.Sort()
-	if len(errs) > 0 {
-		return nil, errs
+	if all := append(first, errs...); len(all) > 0 {
+		return nil, all
 	}
 	return ds, nil
 }
@@ -232,64 +248,147 @@ func ReadFile(ds *graph.Dataset, name string, src []byte, errs *graph.ErrorList)
 	if ds.Invalid == nil {
 		ds.Invalid = map[string]bool{}
 	}
-	readFile(ds, name, src, errs)
+	readFile(ds, name, src, errs, map[graph.Pos]bool{})
 }
 
-func readFile(ds *graph.Dataset, name string, src []byte, errs *graph.ErrorList) {
+// readFile reads one file's records into ds and its problems into errs. It
+// reports false when the file as a whole could not be parsed; the ids its
+// text seems to define are then marked invalid in ds, so that references to
+// them are not reported as unknown. Records with schema problems are still
+// decoded, without their faulty values, for the semantic checks; the
+// positions of those problems and records are added to hide.
+func readFile(ds *graph.Dataset, name string, src []byte, errs *graph.ErrorList, hide map[graph.Pos]bool) bool {
 	at := func(p yamlpos.Pos) graph.Pos { return graph.Pos{File: name, Line: p.Line, Col: p.Col} }
 	if len(bytes.TrimSpace(src)) == 0 {
 		errs.Add(graph.Pos{File: name, Line: 1, Col: 1}, "file is empty")
-		return
+		return true
 	}
 	doc, err := yamlpos.Parse(src)
 	var perr *yamlpos.Error
 	switch {
 	case errors.Is(err, yamlpos.ErrEmpty):
 		errs.Add(graph.Pos{File: name, Line: 1, Col: 1}, "file is empty: it holds only comments")
-		return
+		return true
 	case errors.As(err, &perr):
 		errs.Add(at(perr.Pos), "%s", perr.Msg)
-		return
+		markIDs(ds, src)
+		return false
 	case err != nil:
 		errs.Add(graph.Pos{File: name, Line: 1, Col: 1}, "%v", err)
-		return
+		markIDs(ds, src)
+		return false
 	}
-	bad := map[string]bool{} // JSON pointers of list items with schema errors
+	bad := map[string][]string{} // the faulty values' pointers, by list item
 	for _, e := range schemaErrors(doc.Value) {
 		pos := doc.At(e.ptr)
 		if e.key {
 			pos = doc.KeyAt(e.ptr)
 		}
 		errs.Add(at(pos), "%s", e.msg)
+		hide[at(pos)] = true
 		if parts := strings.SplitN(strings.TrimPrefix(e.ptr, "/"), "/", 3); len(parts) >= 2 {
-			bad["/"+parts[0]+"/"+parts[1]] = true
+			item := "/" + parts[0] + "/" + parts[1]
+			bad[item] = append(bad[item], e.faulty()...)
 		} else {
-			bad[""] = true // the file's shape is wrong: skip it all
+			bad[""] = nil // the file's shape is wrong: skip it all
 		}
 	}
 	root, ok := doc.Value.(map[string]any)
-	if !ok || bad[""] {
-		return
+	if _, skip := bad[""]; !ok || skip {
+		return true
 	}
 	for _, list := range []string{"states", "regions", "disputes", "events", "stances", "factors", "relations", "sources", "claims"} {
 		items, _ := root[list].([]any)
 		for i, item := range items {
 			ptr := "/" + list + "/" + strconv.Itoa(i)
-			if bad[ptr] {
-				if m, ok := item.(map[string]any); ok {
-					if id, ok := m["id"].(string); ok {
-						ds.Invalid[id] = true
-					}
-				}
-				continue
-			}
 			loc := graph.Loc{Pos: at(doc.At(ptr)), Fields: map[string]graph.Pos{}}
 			fieldPositions(doc, item, ptr, "", func(rel string, p yamlpos.Pos) { loc.Fields[rel] = at(p) })
-			if err := decode(ds, list, item, loc); err != nil {
+			ptrs, isBad := bad[ptr]
+			if isBad {
+				markInvalid(ds, item)
+				hide[loc.Pos] = true
+				for _, p := range ptrs {
+					rel := strings.TrimPrefix(strings.TrimPrefix(p, ptr), "/")
+					item = prune(item, rel)
+					forget(loc.Fields, rel)
+				}
+			}
+			if err := decode(ds, list, item, loc); err != nil && !isBad {
 				errs.Add(loc.Pos, "%v", err)
 			}
 		}
 	}
+	return true
+}
+
+// markInvalid marks the id of a record with schema problems as invalid, so
+// that a reference to it is not reported as unknown if it cannot be decoded.
+func markInvalid(ds *graph.Dataset, item any) {
+	if m, ok := item.(map[string]any); ok {
+		if id, ok := m["id"].(string); ok {
+			ds.Invalid[id] = true
+		}
+	}
+}
+
+// idInText matches what looks like an id in YAML text: "id: x", "- id: x",
+// "{id: x" or ", id: 'x'".
+var idInText = regexp.MustCompile(`(?m)(?:^|[\s{,-])["']?id["']?[ \t]*:[ \t]*["']?([^\s"',{}\[\]#]+)`)
+
+// markIDs marks the ids that src seems to define as invalid: src could not
+// be parsed, and references to its records must not be reported as unknown.
+func markIDs(ds *graph.Dataset, src []byte) {
+	for _, m := range idInText.FindAllSubmatch(src, -1) {
+		ds.Invalid[string(m[1])] = true
+	}
+}
+
+// forget removes the positions of the field rel and of what it holds, so
+// that a semantic problem found there falls back to the record's position
+// (which is hidden: the schema problem is reported instead).
+func forget(fields map[string]graph.Pos, rel string) {
+	for f := range fields {
+		if rel == "" || f == rel || strings.HasPrefix(f, rel+"/") {
+			delete(fields, f)
+		}
+	}
+}
+
+// prune removes the value at the JSON pointer rel (relative to v, without
+// its leading "/") from v: a mapping's key is deleted and a list's item set
+// to nil, so that the other items keep their indexes (and positions). A
+// problem with the record as a whole (rel "") keeps what it has.
+func prune(v any, rel string) any {
+	if rel == "" {
+		return v
+	}
+	toks := strings.Split(rel, "/")
+	cur := v
+	for i, tok := range toks {
+		last := i == len(toks)-1
+		switch x := cur.(type) {
+		case map[string]any:
+			key := strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+			if last {
+				delete(x, key)
+				return v
+			}
+			cur = x[key]
+		case []any:
+			n, err := strconv.Atoi(tok)
+			if err != nil || n < 0 || n >= len(x) {
+				return v
+			}
+			if last {
+				x[n] = nil
+				return v
+			}
+			cur = x[n]
+		default:
+			return v
+		}
+	}
+	return v
 }
 
 // fieldPositions reports the position of every value inside v (found at
@@ -382,6 +481,18 @@ type schemaError struct {
 	ptr string
 	key bool
 	msg string
+	// missing says the problem is a missing field of the object at ptr,
+	// whose present values are fine.
+	missing bool
+}
+
+// faulty returns the pointers of the values e finds wrong, which a record is
+// decoded without: none for a missing field.
+func (e schemaError) faulty() []string {
+	if e.missing {
+		return nil
+	}
+	return []string{e.ptr}
 }
 
 var (
@@ -472,7 +583,7 @@ func describe(e *jsonschema.ValidationError) []schemaError {
 	case *kind.Required:
 		var out []schemaError
 		for _, m := range k.Missing {
-			out = append(out, schemaError{ptr: ptr, msg: fmt.Sprintf("missing field %q", m)})
+			out = append(out, schemaError{ptr: ptr, msg: fmt.Sprintf("missing field %q", m), missing: true})
 		}
 		return out
 	case *kind.AdditionalProperties:
