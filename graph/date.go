@@ -33,8 +33,9 @@ type Date struct {
 	Day   int // 0 when only the year or the month is known
 }
 
-// ParseDate parses "2006", "2006-01" or "2006-01-02" and checks that the date
-// exists in the calendar.
+// ParseDate parses "2006", "2006-01" or "2006-01-02", in ASCII digits as
+// written (no sign, "0100" is the year 100), and checks that the date exists
+// in the calendar.
 func ParseDate(s string) (Date, error) {
 	parts := strings.Split(s, "-")
 	if len(parts) > 3 || len(parts[0]) != 4 {
@@ -46,7 +47,7 @@ func ParseDate(s string) (Date, error) {
 			return Date{}, fmt.Errorf("invalid date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
 		}
 		n, err := strconv.Atoi(p)
-		if err != nil || n < 0 {
+		if err != nil || strings.Trim(p, "0123456789") != "" {
 			return Date{}, fmt.Errorf("invalid date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
 		}
 		nums[i] = n

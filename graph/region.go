@@ -1,6 +1,10 @@
 package graph
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/dyad-kg/dyad/internal/clip"
+)
 
 // Scope says whether a Region lies within a state or spans several.
 type Scope string
@@ -38,7 +42,7 @@ func (v *validator) region(r *Region) {
 	for i, p := range r.PartOf {
 		f := fmt.Sprintf("part_of/%d", i)
 		if p == r.ID {
-			v.add(r.Loc.At(f), "part_of: region %s cannot be part of itself", r.ID)
+			v.add(r.Loc.At(f), "part_of: region %s cannot be part of itself", clip.Cut(r.ID))
 			continue
 		}
 		v.ref(r.Loc, f, p, LabelState, LabelRegion)

@@ -1,6 +1,10 @@
 package graph
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/dyad-kg/dyad/internal/clip"
+)
 
 // State is a sovereign state, identified by its ISO 3166-1 alpha-3 code (RUS,
 // JPN). A predecessor state keeps its own record (the Soviet Union is SUN, as
@@ -31,7 +35,7 @@ func (v *validator) state(s *State) {
 	for i, p := range s.Predecessors {
 		f := fmt.Sprintf("predecessors/%d", i)
 		if p == s.ID {
-			v.add(s.Loc.At(f), "predecessors: state %s cannot succeed itself", s.ID)
+			v.add(s.Loc.At(f), "predecessors: state %s cannot succeed itself", clip.Cut(s.ID))
 			continue
 		}
 		v.ref(s.Loc, f, p, LabelState)

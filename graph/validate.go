@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dyad-kg/dyad/internal/clip"
 	"github.com/dyad-kg/dyad/internal/suggest"
 )
 
@@ -20,14 +21,14 @@ func (d *Dataset) Validate() ErrorList {
 	for _, k := range kinds {
 		for _, r := range k.store.records(d) {
 			e := r.entity()
-			v.record = strings.ToLower(string(k.Label)) + " " + e.ID
+			v.record = strings.ToLower(string(k.Label)) + " " + clip.Cut(e.ID)
 			v.entity(e)
 			k.check(v, r)
 		}
 	}
 	claims := map[string]*Claim{}
 	for _, c := range d.Claims {
-		v.record = "claim " + c.ID
+		v.record = "claim " + clip.Cut(c.ID)
 		v.claim(c, claims)
 	}
 	v.errs.Sort()
@@ -61,16 +62,28 @@ func strs[T ~string](xs []T) []string {
 	return out
 }
 
-// ids reports empty and duplicate ids across every kind, claims included.
+// MaxIDBytes bounds an id, 1,024 bytes. Neo4j indexes every id (a
+// uniqueness constraint per label, an index per claim type) and its range
+// indexes refuse a key over about 8 kB ("Property value is too large to
+// index", the 8,167-byte key limit of its native index); an id is kept well
+// below that so that load never meets the limit. Ids are ASCII (the schema's
+// pattern), so bytes are characters.
+const MaxIDBytes = 1024
+
+// ids reports empty, too long and duplicate ids across every kind, claims
+// included.
 func (v *validator) ids() {
 	first := map[string]string{}
 	check := func(kind, id string, loc Loc) {
 		if id == "" {
 			return // reported by entity or claim
 		}
-		v.record = kind + " " + id
+		v.record = kind + " " + clip.Cut(id)
+		if len(id) > MaxIDBytes {
+			v.add(loc.At("id"), "id: too long: %d bytes, over the %d an id may be (Neo4j indexes ids)", len(id), MaxIDBytes)
+		}
 		if where, dup := first[id]; dup {
-			v.add(loc.At("id"), "id: duplicate id %q (first defined at %s)", id, where)
+			v.add(loc.At("id"), "id: duplicate id %s (first defined at %s)", clip.Quote(id), where)
 			return
 		}
 		where := loc.At("id").String()
@@ -96,7 +109,7 @@ func (v *validator) entity(e *Entity) {
 
 func (v *validator) enum(loc Loc, field, val string, allowed []string) {
 	if !slices.Contains(allowed, val) {
-		v.add(loc.At(field), "%s: invalid value %q: want one of %s", field, val, strings.Join(allowed, ", "))
+		v.add(loc.At(field), "%s: invalid value %s: want one of %s", field, clip.Quote(val), strings.Join(allowed, ", "))
 	}
 }
 
@@ -132,7 +145,7 @@ func (v *validator) ref(loc Loc, field, id string, want ...Label) bool {
 		if v.d.Invalid[id] {
 			return false
 		}
-		msg := fmt.Sprintf("%s: unknown id %q", name, id)
+		msg := fmt.Sprintf("%s: unknown id %s", name, clip.Quote(id))
 		if s := suggest.Closest(id, v.d.IDs()); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
@@ -140,7 +153,7 @@ func (v *validator) ref(loc Loc, field, id string, want ...Label) bool {
 		return false
 	}
 	if !slices.Contains(want, got) {
-		v.add(loc.At(field), "%s: %s is %s %s, want %s", name, id, article(string(got)), got, labelList(want))
+		v.add(loc.At(field), "%s: %s is %s %s, want %s", name, clip.Cut(id), article(string(got)), got, labelList(want))
 		return false
 	}
 	return true
@@ -172,10 +185,10 @@ func (v *validator) citations(loc Loc, field string, cs []Citation, required boo
 		f := fmt.Sprintf("%s/%d", field, i)
 		v.ref(loc, f+"/source", c.Source, LabelSource)
 		if strings.TrimSpace(c.Locator) == "" {
-			v.add(loc.At(f), "%s: citation of %s has no locator (a paragraph, page or article)", lastName(field), c.Source)
+			v.add(loc.At(f), "%s: citation of %s has no locator (a paragraph, page or article)", lastName(field), clip.Cut(c.Source))
 		}
 		if c.Mode != Argued && c.Mode != Reported {
-			v.add(loc.At(f+"/mode"), "mode: invalid value %q: want one of argued, reported", c.Mode)
+			v.add(loc.At(f+"/mode"), "mode: invalid value %s: want one of argued, reported", clip.Quote(string(c.Mode)))
 		}
 	}
 }
@@ -197,7 +210,7 @@ func (v *validator) claim(c *Claim, seen map[string]*Claim) {
 	v.ref(c.Loc, "subject", c.Subject, CauseLabels()...)
 	want := AffectedLabels(c.Effect)
 	if c.Effect != Weakens && c.Effect != Strengthens && c.Effect != Drives {
-		v.add(c.Loc.At("effect"), "effect: invalid value %q: want one of weakens, strengthens, drives", c.Effect)
+		v.add(c.Loc.At("effect"), "effect: invalid value %s: want one of weakens, strengthens, drives", clip.Quote(string(c.Effect)))
 	} else {
 		v.ref(c.Loc, "object", c.Object, want...)
 	}
@@ -212,7 +225,7 @@ func (v *validator) claim(c *Claim, seen map[string]*Claim) {
 	v.citations(c.Loc, "contested_by", c.ContestedBy, false)
 	key := c.Subject + "\x00" + string(c.Effect) + "\x00" + c.Object + "\x00" + c.Period.String()
 	if first, dup := seen[key]; dup {
-		v.add(c.Loc.Pos, "claim %s repeats claim %s (%s %s %s over the same period); merge their evidence", c.ID, first.ID, c.Subject, c.Effect, c.Object)
+		v.add(c.Loc.Pos, "claim %s repeats claim %s (%s %s %s over the same period); merge their evidence", clip.Cut(c.ID), clip.Cut(first.ID), clip.Cut(c.Subject), c.Effect, clip.Cut(c.Object))
 	} else {
 		seen[key] = c
 	}
