@@ -18,7 +18,7 @@ import (
 func loadSmall(t *testing.T) (*neo4j.DB, *graph.Elements) {
 	t.Helper()
 	db := testenv.Neo4j(t)
-	ds, err := loader.ReadDir("../../testdata/small")
+	ds, err := loader.ReadDir("../testdata/small")
 	require.NoError(t, err)
 	_, err = loader.Load(context.Background(), db, ds, loader.Options{})
 	require.NoError(t, err)
@@ -70,7 +70,7 @@ func TestNeo4jExportMatchesDataset(t *testing.T) {
 			}
 			want := export(t, Select(el, embedded))
 			var got bytes.Buffer
-			nodes, edges, err := ExportNeo4j(ctx, db, &got, fromDB)
+			nodes, edges, err := ExportNeo4j(ctx, db, &got, fromDB, Standard)
 			require.NoError(t, err)
 			sub := Select(el, embedded)
 			assert.Equal(t, len(sub.Nodes), nodes)
@@ -90,7 +90,7 @@ func TestNeo4jForeignProperties(t *testing.T) {
 	require.NoError(t, db.Exec(ctx, "MATCH (n:State {id: 'JPN'}) SET n.note = 'added by hand', n.score = 2.5", nil))
 	require.NoError(t, db.Exec(ctx, "CREATE (:State {id: 'XXX', name: 'Not Dyad', other: 1})", nil))
 	var buf bytes.Buffer
-	_, _, err := ExportNeo4j(ctx, db, &buf, Selection{})
+	_, _, err := ExportNeo4j(ctx, db, &buf, Selection{}, Standard)
 	require.NoError(t, err)
 	p := parse(t, buf.Bytes())
 	assert.Equal(t, "added by hand", p.nodes["JPN"]["note"])
@@ -109,7 +109,7 @@ func TestAPOCRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	before := snapshot(t, db)
 	var buf bytes.Buffer
-	_, _, err := ExportNeo4j(ctx, db, &buf, Selection{})
+	_, _, err := ExportNeo4j(ctx, db, &buf, Selection{}, Standard)
 	require.NoError(t, err)
 	testenv.Wipe(t, db)
 	require.Empty(t, snapshot(t, db))
