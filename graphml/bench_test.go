@@ -16,9 +16,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/dyad-kg/dyad/graph"
-	"github.com/dyad-kg/dyad/neo4j"
 	"github.com/dyad-kg/dyad/internal/testenv"
 	"github.com/dyad-kg/dyad/loader"
+	"github.com/dyad-kg/dyad/neo4j"
 )
 
 // generate returns about n elements shaped like Dyad's graph (a third

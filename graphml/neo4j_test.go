@@ -9,9 +9,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/dyad-kg/dyad/graph"
-	"github.com/dyad-kg/dyad/neo4j"
 	"github.com/dyad-kg/dyad/internal/testenv"
 	"github.com/dyad-kg/dyad/loader"
+	"github.com/dyad-kg/dyad/neo4j"
 )
 
 // loadSmall loads the small dataset into the test Neo4j.
