@@ -122,8 +122,10 @@ const (
 	// Gephi adds a label attribute to each edge, which Gephi reads as the
 	// edge's kind: the edge's type, or for an edge whose ends and type
 	// repeat an earlier edge's, the type and the edge's id ("WEAKENS
-	// c-2"), so that Gephi keeps both. APOC would read that attribute as
-	// the relationship type: use the apoc flavor for APOC.
+	// c-2"), so that Gephi keeps both. To know, the Writer holds the ends
+	// and type of every edge it wrote: memory grows with the edges. APOC
+	// would read that attribute as the relationship type: use the apoc
+	// flavor for APOC.
 	Gephi Flavor = "gephi"
 )
 

@@ -76,7 +76,8 @@ streamed: memory stays flat however large the graph).
 --flavor picks what no valid GraphML can say: apoc declares list keys with
 attr.list, so that APOC rebuilds lists as lists (the same graph), and gephi
 gives each edge a kind in a label attribute, so that Gephi keeps two claims
-of one type between the same two nodes apart. Neither is valid GraphML.
+of one type between the same two nodes apart (it remembers every edge's
+ends, so its memory grows with the graph). Neither is valid GraphML.
 
 Export a part of the graph with --relation (a relation's neighbourhood, to
 --depth edges either way), --ask (the nodes a catalog question's answer
