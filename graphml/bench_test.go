@@ -180,7 +180,7 @@ func BenchmarkNeo4jExport(b *testing.B) {
 		}
 		run("dyad", func() (int64, error) {
 			cw := &countingWriter{}
-			_, _, err := ExportNeo4j(ctx, db, cw, Selection{})
+			_, _, err := ExportNeo4j(ctx, db, cw, Selection{}, Standard)
 			return cw.n, err
 		})
 		run("apoc", func() (int64, error) {

@@ -160,7 +160,7 @@ func TestWellFormedAndEscaped(t *testing.T) {
 		{"node id with markup", p.attrs["A&<\"'>"]["id"], "A&<\"'>"},
 		{"forbidden character in an id", p.attrs["b\uFFFDc"]["id"], "b\uFFFDc"},
 		{"string", p.nodes["A&<\"'>"]["name"], clean},
-		{"label attribute", p.attrs["A&<\"'>"]["labels"], ":State"},
+		{"no label attribute", p.attrs["A&<\"'>"]["labels"], ""},
 		{"labels data", p.nodes["A&<\"'>"]["labels"], ":State"},
 		{"list", p.nodes["A&<\"'>"]["aliases"], `["` + strings.NewReplacer("\\", `\\`, `"`, `\"`, "\r", `\r`, "\n", `\n`, "\t", `\t`).Replace(clean) + `","","[\"x\"]"]`},
 		{"negative long", p.nodes["A&<\"'>"]["year"], "-44"},
@@ -168,7 +168,7 @@ func TestWellFormedAndEscaped(t *testing.T) {
 		{"newlines kept", p.nodes["b\uFFFDc"]["description"], "line1\nline2\n"},
 		{"edge id with a tab", p.attrs["c\t1"]["id"], "c\t1"},
 		{"edge source", p.attrs["c\t1"]["source"], "A&<\"'>"},
-		{"edge type attribute", p.attrs["c\t1"]["label"], "WEAKENS"},
+		{"no edge type attribute", p.attrs["c\t1"]["label"], ""},
 		{"edge type data", p.edges["c\t1"]["label"], "WEAKENS"},
 		{"edge id data", p.edges["c\t1"]["id"], "c\t1"},
 		{"boolean", p.edges["c\t1"]["contested"], "true"},
@@ -300,4 +300,50 @@ func TestSelect(t *testing.T) {
 	_, err := Neighbourhood(el, "RUS", graph.LabelRelation, 1, Period{})
 	assert.ErrorContains(t, err, `no Relation "RUS"`)
 	assert.Equal(t, Select(el, Selection{Nodes: map[string]bool{"RUS": true, "JPN": true}}), Subgraph(el, map[string]bool{"RUS": true, "JPN": true}))
+}
+
+// TestFlavors checks what each flavor adds to the standard document: attr.list
+// on list keys for APOC, and for Gephi a kind on each edge that differs
+// between two edges of one type with the same ends.
+func TestFlavors(t *testing.T) {
+	el := &graph.Elements{
+		Nodes: []graph.Node{
+			{Label: graph.LabelState, ID: "a", Props: map[string]any{"id": "a", "name": "A", "aliases": []string{"x"}, "year": int64(1)}},
+			{Label: graph.LabelRelation, ID: "r", Props: map[string]any{"id": "r", "name": "R"}},
+		},
+		Edges: []graph.Edge{
+			{Type: graph.RelWeakens, ID: "c1", From: "a", To: "r", Props: map[string]any{"id": "c1"}},
+			{Type: graph.RelWeakens, ID: "c2", From: "a", To: "r", Props: map[string]any{"id": "c2"}},
+			{Type: graph.RelStrengthens, ID: "c3", From: "a", To: "r", Props: map[string]any{"id": "c3"}},
+			{Type: graph.RelWeakens, ID: "c4", From: "r", To: "a", Props: map[string]any{"id": "c4"}},
+		},
+	}
+	write := func(f Flavor) string {
+		var buf bytes.Buffer
+		require.NoError(t, WriteElementsFlavor(&buf, el, f))
+		return buf.String()
+	}
+	standard := write(Standard)
+	assert.Equal(t, standard, write(""), `"" is the standard flavor`)
+	assert.NotContains(t, standard, "attr.list")
+	assert.NotContains(t, standard, ` label="`)
+
+	apoc := write(APOC)
+	assert.Contains(t, apoc, `<key id="n_aliases" for="node" attr.name="aliases" attr.type="string" attr.list="string"/>`)
+	assert.Contains(t, apoc, `<key id="n_year" for="node" attr.name="year" attr.type="long"/>`, "no attr.list on a key that is not a list")
+	assert.Equal(t, strings.Count(standard, "<key "), strings.Count(apoc, "<key "))
+	assert.NotContains(t, apoc, ` label="`)
+
+	gephi := parse(t, []byte(write(Gephi)))
+	kinds := map[string]string{}
+	for id := range gephi.edges {
+		kinds[id] = gephi.attrs[id]["label"]
+	}
+	assert.Equal(t, map[string]string{"c1": "WEAKENS", "c2": "WEAKENS c2", "c3": "STRENGTHENS", "c4": "WEAKENS"}, kinds)
+	assert.NotContains(t, write(Gephi), "attr.list")
+
+	w := NewFlavorWriter(io.Discard, "yed")
+	assert.ErrorContains(t, w.WriteNode(el.Nodes[0]), `unknown GraphML flavor "yed"`)
+	_, err := ParseFlavor("apoc")
+	assert.NoError(t, err)
 }

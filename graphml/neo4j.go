@@ -10,7 +10,8 @@ import (
 )
 
 // ExportNeo4j streams Dyad's graph in db (the nodes and edges package
-// loader wrote, marked dyad = true) to w as GraphML: the part s selects,
+// loader wrote, marked dyad = true) to w as GraphML of flavor fl ("" is
+// Standard): the part s selects,
 // nodes label by label then edges type by type, each ordered by id, the
 // order of graph.Dataset.Elements. Memory stays flat as the graph grows:
 // records are written as they arrive and only the ids in s are held.
@@ -19,12 +20,12 @@ import (
 // nodes or edges carry in db (found from db.propertyKeys(), and only then
 // by a scan). An export of the graph loaded from a dataset is byte for byte
 // the export of the dataset itself.
-func ExportNeo4j(ctx context.Context, db *neo4j.DB, w io.Writer, s Selection) (nodes, edges int, err error) {
+func ExportNeo4j(ctx context.Context, db *neo4j.DB, w io.Writer, s Selection, fl Flavor) (nodes, edges int, err error) {
 	keys, err := Neo4jKeys(ctx, db)
 	if err != nil {
 		return 0, 0, err
 	}
-	gw := NewWriter(w, keys...)
+	gw := NewFlavorWriter(w, fl, keys...)
 	f := filter(s)
 	for _, l := range graph.Labels {
 		if err := db.EachNode(ctx, l, f, gw.WriteNode); err != nil {

@@ -126,6 +126,17 @@ func Python(t testing.TB, modules ...string) string {
 	return py
 }
 
+// Commands skips t (fails it in CI) with the install line unless every named
+// command is on the PATH.
+func Commands(t testing.TB, install string, names ...string) {
+	t.Helper()
+	for _, name := range names {
+		if _, err := exec.LookPath(name); err != nil {
+			Missing(t, name, install)
+		}
+	}
+}
+
 // Chromium returns the path of the Chromium binary, or skips (fails in CI).
 func Chromium(t testing.TB) string {
 	t.Helper()
