@@ -64,6 +64,9 @@ func (d *Dataset) Elements() *Elements {
 		setStr(p, "capital", s.Capital)
 		setList(p, "adjectives", s.Adjectives)
 		setPeriod(p, "existed_", s.Existed)
+		if s.COW != 0 {
+			p["cow"] = int64(s.COW)
+		}
 		setCitations(p, "", s.Sources)
 		b.node(LabelState, s.ID, p)
 		for _, pre := range s.Predecessors {
