@@ -121,6 +121,7 @@ With no Neo4j configured, dyad answers from the dataset built into it.`,
 		newAskCmd(env, nil),
 		newQueriesCmd(env, nil),
 		newExportCmd(env, nil),
+		newPlotCmd(env, nil),
 	)
 	return root
 }
