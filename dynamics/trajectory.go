@@ -213,7 +213,7 @@ func Trajectory(ds *graph.Dataset, r *graph.Relation, span Span) (*Series, error
 	if s.From == 0 || s.From > s.To {
 		return nil, fmt.Errorf("%s: no year to plot in %s (the relation exists %s)", r.ID, spanText(span), spanText(Lifetime(ds, r)))
 	}
-	out := &Series{Relation: r.ID, Name: r.Name, States: r.States, From: s.From, To: s.To}
+	out := &Series{Relation: r.ID, Name: r.Name, States: r.States, From: s.From, To: s.To, Events: []Marker{}}
 	claims := directClaims(ds, r.ID)
 	for y := s.From; y <= s.To; y++ {
 		out.Years = append(out.Years, year(ds, claims, y))
