@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -132,17 +133,19 @@ func TestPanelPandas(t *testing.T) {
 			{"ccode1": 365, "ccode2": 740, "iso1": "RUS", "iso2": "JPN", "year": 2022},
 		}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			doc, want := filepath.Join(dir, "panel.csv"), filepath.Join(dir, "expected.json")
-			require.NoError(t, os.WriteFile(doc, panelCSV(t, tt.ds, dynamics.PanelOptions{Directed: tt.directed}), 0o644))
-			b, err := json.Marshal(map[string]any{"directed": tt.directed, "codes": codes, "rows": tt.rows})
-			require.NoError(t, err)
-			require.NoError(t, os.WriteFile(want, b, 0o644))
-			out, err := exec.Command(py, script, doc, want).CombinedOutput()
-			t.Logf("%s", out)
-			require.NoError(t, err, "pandas disagrees with the panel")
-		})
+	// One Python run for all: importing pandas is the slow part.
+	dir := t.TempDir()
+	var args []string
+	for i, tt := range tests {
+		doc, want := filepath.Join(dir, fmt.Sprintf("%d-panel.csv", i)), filepath.Join(dir, fmt.Sprintf("%d-expected.json", i))
+		require.NoError(t, os.WriteFile(doc, panelCSV(t, tt.ds, dynamics.PanelOptions{Directed: tt.directed}), 0o644))
+		b, err := json.Marshal(map[string]any{"directed": tt.directed, "codes": codes, "rows": tt.rows})
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(want, b, 0o644))
+		args = append(args, doc, want)
+		t.Logf("%s: %s", doc, tt.name)
 	}
+	out, err := exec.Command(py, append([]string{script}, args...)...).CombinedOutput()
+	t.Logf("%s", out)
+	require.NoError(t, err, "pandas disagrees with the panel")
 }

@@ -163,3 +163,20 @@ func TestShippedData(t *testing.T) {
 	assert.Less(t, s.Years[1].Balance, 0.0, "2022")
 	assert.Contains(t, s.Years[1].Weakening, "c-invasion-weakens-rus-jpn")
 }
+
+// FuzzResolve checks that any argument either names a relation of the
+// dataset or gives an error, never a panic or a relation from elsewhere.
+func FuzzResolve(f *testing.F) {
+	for _, s := range []string{"RUS-JPN", "jpn-rus", "Japan–Russia", "CHN/RUS", "-", "–,–", "RUS--JPN", ""} {
+		f.Add(s)
+	}
+	ds := fixture(f)
+	f.Fuzz(func(t *testing.T, arg string) {
+		r, err := dynamics.Resolve(ds, arg)
+		if err != nil {
+			require.Nil(t, r)
+			return
+		}
+		require.Same(t, ds.Relation(r.ID), r)
+	})
+}

@@ -2,7 +2,7 @@
 before merging it: the columns and their types, one row per dyad-year, the
 codes, and the rows EXPECTED.json lists (worked out by hand in panel_test.go).
 
-Usage: panel.py PANEL.csv EXPECTED.json
+Usage: panel.py PANEL.csv EXPECTED.json [PANEL.csv EXPECTED.json ...]
 
 EXPECTED.json holds "directed" (bool), "codes" (ISO code to COW code) and
 "rows" (dicts of column values). Prints a summary; exits 1 listing every
@@ -61,15 +61,19 @@ def check(df, want):
 
 
 def main():
-    df = pd.read_csv(sys.argv[1])
-    with open(sys.argv[2]) as f:
-        want = json.load(f)
-    problems = check(df, want)
-    print(f"pandas {pd.__version__}: {len(df)} dyad-years, {df.groupby(['ccode1', 'ccode2']).ngroups} dyads, "
-          f"years {df['year'].min()}-{df['year'].max()}")
-    if problems:
-        print("\n".join(problems))
-        sys.exit(1)
+    failed = False
+    args = sys.argv[1:]
+    for panel, expected in zip(args[::2], args[1::2]):
+        df = pd.read_csv(panel)
+        with open(expected) as f:
+            want = json.load(f)
+        problems = check(df, want)
+        print(f"{panel}: pandas {pd.__version__}: {len(df)} dyad-years, "
+              f"{df.groupby(['ccode1', 'ccode2']).ngroups} dyads, years {df['year'].min()}-{df['year'].max()}")
+        if problems:
+            print("\n".join(problems))
+            failed = True
+    sys.exit(1 if failed else 0)
 
 
 if __name__ == "__main__":
