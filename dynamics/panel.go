@@ -47,14 +47,15 @@ var PanelColumns = []string{
 	"events", "disputes", "stances1", "stances2",
 }
 
-// dyadYear collects what a panel row counts, as sets of ids so that a fact
+// dyadYear collects what a panel row counts, as sets so that a fact
 // reached through two relations (a dispute of Japan with the Soviet Union
 // and Russia) counts once.
 type dyadYear struct {
-	side                                [2]*graph.State
-	year                                int
-	relations, claims, events, disputes map[string]bool
-	stances                             [2]map[string]bool
+	side                        [2]*graph.State
+	year                        int
+	claims                      map[*graph.Claim]bool
+	relations, events, disputes map[string]bool
+	stances                     [2]map[string]bool
 }
 
 // Panel returns the dyad-year rows of ds: for every Relation, every year of
@@ -64,6 +65,7 @@ type dyadYear struct {
 // the row shows the state that existed at the end of the year.
 func Panel(ds *graph.Dataset, opts PanelOptions) []PanelRow {
 	first, last := DataYears(ds)
+	x := newIndex(ds)
 	cells := map[string]*dyadYear{}
 	for _, r := range ds.Relations {
 		a, b := ds.State(r.States[0]), ds.State(r.States[1])
@@ -74,6 +76,7 @@ func Panel(ds *graph.Dataset, opts PanelOptions) []PanelRow {
 			a, b = b, a
 		}
 		s := clamp(opts.Span, Lifetime(ds, r), Span{first, last})
+		facts := gatherFacts(x, r, a, b)
 		for y := s.From; y <= s.To && s.From != 0; y++ {
 			key := sideKey(a) + "|" + sideKey(b) + "|" + strconv.Itoa(y)
 			cell := cells[key]
@@ -81,7 +84,7 @@ func Panel(ds *graph.Dataset, opts PanelOptions) []PanelRow {
 				cell = newDyadYear(a, b, y)
 				cells[key] = cell
 			}
-			cell.add(ds, r, a, b)
+			cell.add(facts, a, b)
 		}
 	}
 	var rows []PanelRow
@@ -101,44 +104,72 @@ func Panel(ds *graph.Dataset, opts PanelOptions) []PanelRow {
 func newDyadYear(a, b *graph.State, y int) *dyadYear {
 	return &dyadYear{
 		side: [2]*graph.State{a, b}, year: y,
-		relations: map[string]bool{}, claims: map[string]bool{}, events: map[string]bool{}, disputes: map[string]bool{},
+		relations: map[string]bool{}, claims: map[*graph.Claim]bool{}, events: map[string]bool{}, disputes: map[string]bool{},
 		stances: [2]map[string]bool{{}, {}},
 	}
 }
 
-// add counts relation r, between a (side 1) and b (side 2), in the cell.
-func (d *dyadYear) add(ds *graph.Dataset, r *graph.Relation, a, b *graph.State) {
-	d.relations[r.ID] = true
+// relationFacts are the facts of one relation that a panel row can count,
+// gathered once for all its years.
+type relationFacts struct {
+	id       string
+	claims   []*graph.Claim
+	events   []*graph.Event
+	disputes []*graph.Dispute
+	// stances are those of each side (as ordered in the row) that bear on
+	// the relation.
+	stances [2][]*graph.Stance
+}
+
+func gatherFacts(x *index, r *graph.Relation, a, b *graph.State) *relationFacts {
+	f := &relationFacts{id: r.ID, events: x.markers(r), claims: x.directClaims(r.ID)}
+	subjects := map[string]bool{}
+	for _, c := range f.claims {
+		subjects[c.Subject] = true
+	}
+	for _, d := range x.ds.Disputes {
+		if isParty(d, a.ID) && isParty(d, b.ID) {
+			f.disputes = append(f.disputes, d)
+		}
+	}
+	for _, st := range x.ds.Stances {
+		for i, holder := range []string{a.ID, b.ID} {
+			if st.Holder == holder && (slices.Contains(st.Toward, r.Other(holder)) || subjects[st.ID]) {
+				f.stances[i] = append(f.stances[i], st)
+			}
+		}
+	}
+	return f
+}
+
+// add counts the facts of a relation between a (side 1) and b (side 2) in
+// the cell.
+func (d *dyadYear) add(f *relationFacts, a, b *graph.State) {
+	d.relations[f.id] = true
 	// The row shows the successor in the year both existed.
 	for i, s := range []*graph.State{a, b} {
 		if s.Existed.From.Compare(d.side[i].Existed.From) > 0 {
 			d.side[i] = s
 		}
 	}
-	claimSubjects := map[string]bool{}
-	for _, c := range directClaims(ds, r.ID) {
-		claimSubjects[c.Subject] = true
+	for _, c := range f.claims {
 		if Active(c, d.year) {
-			d.claims[c.ID] = true
+			d.claims[c] = true
 		}
 	}
-	for _, e := range markers(ds, r) {
+	for _, e := range f.events {
 		if e.Date.Year == d.year {
 			d.events[e.ID] = true
 		}
 	}
-	for _, x := range ds.Disputes {
-		if (x.Since.IsZero() || x.Since.Year <= d.year) && isParty(x, a.ID) && isParty(x, b.ID) {
+	for _, x := range f.disputes {
+		if x.Since.IsZero() || x.Since.Year <= d.year {
 			d.disputes[x.ID] = true
 		}
 	}
-	for _, st := range ds.Stances {
-		if st.Period.IsZero() || !st.Period.ContainsYear(d.year) {
-			continue
-		}
-		for i, holder := range []string{a.ID, b.ID} {
-			other := r.Other(holder)
-			if st.Holder == holder && (slices.Contains(st.Toward, other) || claimSubjects[st.ID]) {
+	for i, sts := range f.stances {
+		for _, st := range sts {
+			if !st.Period.IsZero() && st.Period.ContainsYear(d.year) {
 				d.stances[i][st.ID] = true
 			}
 		}
@@ -159,10 +190,7 @@ func (d *dyadYear) row(ds *graph.Dataset) PanelRow {
 		row.Relations = append(row.Relations, id)
 	}
 	slices.Sort(row.Relations)
-	for _, c := range ds.Claims {
-		if !d.claims[c.ID] {
-			continue
-		}
+	for c := range d.claims {
 		w := Weight(c, ds)
 		if c.Effect == graph.Strengthens {
 			row.Strengthening++

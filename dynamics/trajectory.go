@@ -111,12 +111,33 @@ func DataYears(ds *graph.Dataset) (first, last int) {
 	return first, last
 }
 
+// index holds the claims by object and the events by state, so that the
+// facts of one relation are found without scanning the whole dataset.
+type index struct {
+	ds       *graph.Dataset
+	byObject map[string][]*graph.Claim
+	eventsOf map[string][]*graph.Event
+}
+
+func newIndex(ds *graph.Dataset) *index {
+	x := &index{ds: ds, byObject: map[string][]*graph.Claim{}, eventsOf: map[string][]*graph.Event{}}
+	for _, c := range ds.Claims {
+		x.byObject[c.Object] = append(x.byObject[c.Object], c)
+	}
+	for _, e := range ds.Events {
+		for _, s := range e.States {
+			x.eventsOf[s] = append(x.eventsOf[s], e)
+		}
+	}
+	return x
+}
+
 // directClaims returns the strengthens and weakens claims whose object is
 // the relation rel.
-func directClaims(ds *graph.Dataset, rel string) []*graph.Claim {
+func (x *index) directClaims(rel string) []*graph.Claim {
 	var cs []*graph.Claim
-	for _, c := range ds.Claims {
-		if c.Object == rel && (c.Effect == graph.Strengthens || c.Effect == graph.Weakens) {
+	for _, c := range x.byObject[rel] {
+		if c.Effect == graph.Strengthens || c.Effect == graph.Weakens {
 			cs = append(cs, c)
 		}
 	}
@@ -125,14 +146,18 @@ func directClaims(ds *graph.Dataset, rel string) []*graph.Claim {
 
 // markers returns the events that involve both of r's states or are the
 // subject of a direct claim on r, by date then id.
-func markers(ds *graph.Dataset, r *graph.Relation) []*graph.Event {
-	subjects := map[string]bool{}
-	for _, c := range directClaims(ds, r.ID) {
-		subjects[c.Subject] = true
-	}
+func (x *index) markers(r *graph.Relation) []*graph.Event {
+	seen := map[string]bool{}
 	var es []*graph.Event
-	for _, e := range ds.Events {
-		if subjects[e.ID] || (slices.Contains(e.States, r.States[0]) && slices.Contains(e.States, r.States[1])) {
+	for _, e := range x.eventsOf[r.States[0]] {
+		if !seen[e.ID] && slices.Contains(e.States, r.States[1]) {
+			seen[e.ID] = true
+			es = append(es, e)
+		}
+	}
+	for _, c := range x.directClaims(r.ID) {
+		if e := x.ds.Event(c.Subject); e != nil && !seen[e.ID] {
+			seen[e.ID] = true
 			es = append(es, e)
 		}
 	}
@@ -166,6 +191,7 @@ func Lifetime(ds *graph.Dataset, r *graph.Relation) Span {
 // the last year the dataset names (open-ended claims still hold then).
 func DefaultSpan(ds *graph.Dataset, rels ...*graph.Relation) Span {
 	_, last := DataYears(ds)
+	x := newIndex(ds)
 	s := Span{To: last}
 	see := func(y int) {
 		if y != 0 && (s.From == 0 || y < s.From) {
@@ -173,11 +199,11 @@ func DefaultSpan(ds *graph.Dataset, rels ...*graph.Relation) Span {
 		}
 	}
 	for _, r := range rels {
-		for _, c := range directClaims(ds, r.ID) {
+		for _, c := range x.directClaims(r.ID) {
 			see(c.Period.From.Year)
 			see(c.Period.To.Year)
 		}
-		for _, e := range markers(ds, r) {
+		for _, e := range x.markers(r) {
 			see(e.Date.Year)
 		}
 	}
@@ -214,7 +240,8 @@ func Trajectory(ds *graph.Dataset, r *graph.Relation, span Span) (*Series, error
 		return nil, fmt.Errorf("%s: no year to plot in %s (the relation exists %s)", r.ID, spanText(span), spanText(Lifetime(ds, r)))
 	}
 	out := &Series{Relation: r.ID, Name: r.Name, States: r.States, From: s.From, To: s.To, Events: []Marker{}}
-	claims := directClaims(ds, r.ID)
+	x := newIndex(ds)
+	claims := x.directClaims(r.ID)
 	for y := s.From; y <= s.To; y++ {
 		out.Years = append(out.Years, year(ds, claims, y))
 	}
@@ -223,7 +250,7 @@ func Trajectory(ds *graph.Dataset, r *graph.Relation, span Span) (*Series, error
 			out.Undated = append(out.Undated, c.ID)
 		}
 	}
-	for _, e := range markers(ds, r) {
+	for _, e := range x.markers(r) {
 		if e.Date.Year >= s.From && e.Date.Year <= s.To {
 			out.Events = append(out.Events, Marker{ID: e.ID, Name: e.Name, Date: e.Date, Kind: e.Kind})
 		}
