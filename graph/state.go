@@ -18,7 +18,11 @@ type State struct {
 	// Predecessors are the ids of the states this one succeeded.
 	Predecessors []string `json:"predecessors,omitempty"`
 	// Existed is when the state existed; open ends mean "before records" or "still".
-	Existed Period     `json:"existed,omitzero"`
+	Existed Period `json:"existed,omitzero"`
+	// COW is the Correlates of War state code (Russia 365, Japan 740), 0 if
+	// not recorded. A predecessor and its continuator may share one: COW
+	// codes the Soviet Union and Russia both 365.
+	COW     int        `json:"cow,omitempty"`
 	Sources []Citation `json:"sources,omitempty"`
 }
 
@@ -49,6 +53,9 @@ func (b *builder) state(s *State) {
 	setStr(p, "capital", s.Capital)
 	setList(p, "adjectives", s.Adjectives)
 	setPeriod(p, "existed_", s.Existed)
+	if s.COW != 0 {
+		p["cow"] = int64(s.COW)
+	}
 	setCitations(p, "", s.Sources)
 	b.node(LabelState, s.ID, p)
 	for _, pre := range s.Predecessors {

@@ -3,9 +3,11 @@ package graphml
 import (
 	"bufio"
 	"bytes"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -13,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/dyad-kg/dyad/graph"
 	"github.com/dyad-kg/dyad/internal/testenv"
 	"github.com/dyad-kg/dyad/loader"
 )
@@ -77,6 +80,19 @@ func TestGephiImport(t *testing.T) {
 	ds, err := loader.ReadEmbedded()
 	require.NoError(t, err)
 	el := ds.Elements()
+	// A second claim of the same type between the same two nodes (a claim
+	// over another period, say), so that the test always has one to lose,
+	// whatever the shipped data holds.
+	for i, e := range el.Edges {
+		if e.Type == graph.RelWeakens {
+			again := e
+			again.ID = e.ID + "-again"
+			again.Props = maps.Clone(e.Props)
+			again.Props["id"] = again.ID
+			el.Edges = slices.Insert(el.Edges, i+1, again)
+			break
+		}
+	}
 	seen := map[[2]string]bool{}
 	repeated := 0
 	for _, e := range el.Edges {

@@ -16,6 +16,7 @@ var dyadKeys = []Key{
 	{ForNode, "description", String, false},
 	{ForNode, "capital", String, false},
 	{ForNode, "adjectives", String, true},
+	{ForNode, "cow", Long, false},
 	{ForNode, "existed_from", String, false},
 	{ForNode, "existed_from_year", Long, false},
 	{ForNode, "existed_to", String, false},

@@ -52,7 +52,7 @@ func TestSchemaValid(t *testing.T) {
 	embedded, err := loader.ReadEmbedded()
 	require.NoError(t, err)
 	small := readSmall(t)
-	sub, err := Neighbourhood(small, "RUS-JPN", graph.LabelRelation, 1, Period{1992, 2001})
+	sub, err := Neighbourhood(small, "RUS-JPN", graph.LabelRelation, 1, Period{From: 1992, To: 2001})
 	require.NoError(t, err)
 	graphs := []struct {
 		name string
@@ -60,7 +60,7 @@ func TestSchemaValid(t *testing.T) {
 	}{
 		{"small dataset", small},
 		{"built-in dataset", embedded.Elements()},
-		{"selection", Select(small, Selection{Nodes: sub, Period: Period{1992, 2001}})},
+		{"selection", Select(small, Selection{Nodes: sub, Period: Period{From: 1992, To: 2001}})},
 		{"generated", generate(2000)},
 		{"empty", &graph.Elements{}},
 	}

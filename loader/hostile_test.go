@@ -126,5 +126,5 @@ func TestReadDirLongKey(t *testing.T) {
 	_, err := readDirSoon(t, dir)
 	got := problems(t, dir, err)
 	require.Len(t, got, 1)
-	assert.Equal(t, `a.yaml:4:5: unknown field "`+strings.Repeat("k", 60)+`"... (1048576 characters) (want adjectives, aliases, capital, description, existed, id, name, predecessors, sources)`, got[0])
+	assert.Equal(t, `a.yaml:4:5: unknown field "`+strings.Repeat("k", 60)+`"... (1048576 characters) (want adjectives, aliases, capital, cow, description, existed, id, name, predecessors, sources)`, got[0])
 }

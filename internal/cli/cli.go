@@ -136,6 +136,7 @@ With no Neo4j configured, dyad answers from the dataset built into it.`,
 		newQueriesCmd(env, nil),
 		newExportCmd(env, nil),
 		newConfigCmd(env, nil),
+		newPlotCmd(env, nil),
 	)
 	return root
 }
