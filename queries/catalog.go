@@ -186,6 +186,9 @@ func (q *Query) CypherParams(p Params) map[string]any {
 	if p.Depth == 0 {
 		m["depth"] = int64(MaxDepth)
 	}
+	if len(q.NodeLabels) > 0 {
+		m["node"] = orNil(p.Node)
+	}
 	if q.params != nil {
 		q.params(p, m)
 	}

@@ -423,6 +423,9 @@ func (p *parser) clues(question string) (*Clues, error) {
 	inPhrase := func(m mention) bool { return m.start >= phrase[0] && m.end <= phrase[1] && phrase[0] >= 0 }
 	c.States, c.Counts, c.Possessive = p.states(toks, c.mentions, inPhrase)
 	p.regionClue(c)
+	if i := p.index(c.Node); i >= 0 {
+		c.NodeLabel = p.ents[i].Label
+	}
 	lower := strings.ToLower(strings.NewReplacer("–", "-", "—", "-").Replace(question))
 	c.From, c.To = period(lower)
 	c.Depth = depth(c.Words, lower)

@@ -33,7 +33,6 @@ var _ = register(80, &Query{
 			bindPair(c, p)
 		},
 	},
-	params: func(p Params, m map[string]any) { m["node"] = orNil(p.Node) },
 	memory: paths,
 	decode: decodePath,
 	key:    pathKey,

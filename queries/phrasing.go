@@ -1,5 +1,7 @@
 package queries
 
+import "github.com/dyad-kg/dyad/graph"
+
 // Phrasing says which plain-English questions select a catalog question.
 // Each question's file declares its own; the parser reads them all.
 type Phrasing struct {
@@ -38,6 +40,8 @@ type Clues struct {
 	// named; Region is a region named where no factor or dispute stands for
 	// it ("the role of the Far East in Russia–China relations").
 	Node, Source, Region string
+	// NodeLabel is the kind of Node.
+	NodeLabel graph.Label
 	// From, To and Depth are the period and chain length asked for.
 	From, To, Depth int
 

@@ -35,7 +35,6 @@ var _ = register(60, &Query{
 			p.Node = c.Region
 		},
 	},
-	params: func(p Params, m map[string]any) { m["node"] = orNil(p.Node) },
 	memory: regions,
 	decode: func(r neo4j.Record) Finding { return regionFinding(ref(mapOf(r["region"])), steps(r, "steps")) },
 	key: func(f *Finding) string {
