@@ -21,6 +21,9 @@ type Evidence struct {
 	URL     string     `json:"url,omitempty"`
 	Locator string     `json:"locator"`
 	Mode    graph.Mode `json:"mode"`
+	// Role is set where the source marks the claim as its thesis, or as a
+	// cause that explains only part of the story.
+	Role graph.Role `json:"role,omitempty"`
 }
 
 // Step is one claim in a chain: From weakens, strengthens or drives To.

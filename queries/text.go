@@ -151,7 +151,11 @@ func (t *textWriter) effects(chain []Step) {
 
 func (t *textWriter) evidence(indent string, es []Evidence) {
 	for _, e := range es {
-		l := fmt.Sprintf("%s[%s, %s, %s] %s", indent, e.Source, e.Locator, e.Mode, e.Title)
+		mode := string(e.Mode)
+		if e.Role != "" {
+			mode += ", " + string(e.Role)
+		}
+		l := fmt.Sprintf("%s[%s, %s, %s] %s", indent, e.Source, e.Locator, mode, e.Title)
 		if e.URL != "" {
 			l += " " + t.dim("<"+e.URL+">")
 		}
