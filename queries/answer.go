@@ -86,9 +86,12 @@ func (f *Finding) Direct() bool { return len(f.Chain) == 1 }
 
 // Answer is a question's answer: its findings, in a stable order.
 type Answer struct {
-	Query    Name      `json:"query"`
-	Title    string    `json:"title"`
-	Params   Params    `json:"params"`
+	Query  Name   `json:"query"`
+	Title  string `json:"title"`
+	Params Params `json:"params"`
+	// Gist is the synthesis of a causal answer (what weakened, what
+	// strengthened, comparisons, paths, causes); nil for the others.
+	Gist     *Gist     `json:"gist,omitempty"`
 	Findings []Finding `json:"findings"`
 }
 

@@ -19,6 +19,8 @@ type AskOptions struct {
 	IO       *IO
 	Question string
 	Format   string
+	// All shows every finding with its evidence after the gist.
+	All bool
 	Backend  string
 	// Open returns the backend to answer from, a phrase saying where that
 	// is ("from Neo4j at bolt://..."), and a function to release it.
@@ -82,6 +84,8 @@ A question dyad does not understand, or a name it does not know, exits 2.`,
 	addDataFlag(cmd)
 	addNeo4jFlags(cmd)
 	addFormatFlag(cmd, &opts.Format, askFormats...)
+	cmd.Flags().BoolVar(&opts.All, "all", false, "after the gist, show every finding: each chain with all its evidence")
+	cmd.Flags().BoolVar(&opts.All, "detail", false, "the same as --all")
 	cmd.Flags().StringVar(&opts.Backend, "backend", "auto", "where to answer from: auto, memory or neo4j (auto: Neo4j if configured, else memory)")
 	_ = cmd.RegisterFlagCompletionFunc("backend", cobra.FixedCompletions([]string{"auto", "memory", "neo4j"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -151,7 +155,7 @@ func askRun(ctx context.Context, opts *AskOptions) error {
 	if err != nil {
 		return err
 	}
-	return queries.WriteText(opts.IO.Out, ans, queries.TextOptions{Entities: ents, Where: where, Color: opts.IO.IsTerminal})
+	return queries.WriteText(opts.IO.Out, ans, queries.TextOptions{Entities: ents, Where: where, Color: opts.IO.IsTerminal, All: opts.All})
 }
 
 // writeCypher prints q's Cypher and a Neo4j Browser :param line for p.

@@ -1,0 +1,102 @@
+package queries
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dyad-kg/dyad/graph"
+)
+
+// gist writes the synthesis: counts, what the sources argue, and each
+// section's causes by group, one line each with how they reach the object
+// and the weight of their evidence.
+func (t *textWriter) gist(g *Gist) {
+	t.line("")
+	t.line(fmt.Sprintf("%d %s behind %d %s, grouped by kind and ranked by the weight of their evidence.",
+		g.Causes, plural(g.Causes, "cause", "causes"), g.Findings, plural(g.Findings, "finding", "findings")))
+	for _, v := range g.Argued {
+		title := v.Title
+		if title == "" {
+			title = v.Source
+		}
+		if len(v.Thesis) > 0 {
+			t.line(fmt.Sprintf("%s puts first (its thesis): %s.", title, refNames(v.Thesis, t.short)))
+		}
+		if len(v.Partial) > 0 {
+			t.line(fmt.Sprintf("It says these explain only part of the story: %s.", refNames(v.Partial, t.short)))
+		}
+	}
+	for _, s := range g.Sections {
+		if len(g.Sections) > 1 {
+			t.line("")
+			t.line(t.bold(fmt.Sprintf("What %s %s", s.Effect, s.Object.Name)))
+		}
+		for _, gr := range s.Groups {
+			t.line("")
+			t.line(t.bold(gr.Name))
+			for _, c := range gr.Causes {
+				t.line(t.causeLine(c))
+			}
+		}
+	}
+}
+
+// causeLine is " 10. Eurasia-focused pivot: directly; via the Central Asia
+// factor · 3 sources (2 argued) · thesis".
+func (t *textWriter) causeLine(c Cause) string {
+	var ways []string
+	for _, p := range c.Paths {
+		if len(p.Via) == 0 {
+			ways = append(ways, "directly")
+			continue
+		}
+		ways = append(ways, "via "+refNames(p.Via, t.short))
+	}
+	ways = compact(ways)
+	line := fmt.Sprintf("%3d. %s: %s · %s", c.Rank, c.Subject.Name, strings.Join(ways, "; "), c.Weight)
+	switch c.Role {
+	case graph.Thesis:
+		line += " · the source's thesis"
+	case graph.Partial:
+		line += " · only part of the story"
+	}
+	return line
+}
+
+// refNames is "A, B and C" with short names where there are.
+func refNames(rs []Ref, short map[string]string) string {
+	names := make([]string, len(rs))
+	for i, r := range rs {
+		names[i] = r.Name
+		if s, ok := short[r.ID]; ok {
+			names[i] = s
+		}
+	}
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// compact drops repeated strings, keeping the first of each.
+func compact(xs []string) []string {
+	seen := map[string]bool{}
+	out := xs[:0]
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
