@@ -20,8 +20,8 @@ type AskOptions struct {
 	Question string
 	Format   string
 	// All shows every finding with its evidence after the gist.
-	All bool
-	Backend  string
+	All     bool
+	Backend string
 	// Open returns the backend to answer from, a phrase saying where that
 	// is ("from Neo4j at bolt://..."), and a function to release it.
 	Open func(ctx context.Context) (queries.Backend, string, func(), error)
