@@ -20,9 +20,27 @@ type Gist struct {
 	// Sections are one per object and effect: one for "what weakened A–B",
 	// one per relation and direction for a comparison.
 	Sections []Section `json:"sections"`
+	// Both are the causes found in more than one section: for a contrast,
+	// what drew one relation up and pushed the other down at once; for a
+	// comparison, what moved several relations. Ranked by their combined
+	// weight.
+	Both []Shared `json:"both,omitempty"`
 	// Argued says which causes a source puts first (its thesis) and which it
 	// says explain only part of the story, source by source.
 	Argued []SourceView `json:"argued,omitempty"`
+}
+
+// Shared is a cause found in several sections, with what it did in each.
+type Shared struct {
+	Subject Ref      `json:"subject"`
+	Weight  float64  `json:"weight"`
+	Does    []Effect `json:"does"`
+}
+
+// Effect is what a cause did to one object.
+type Effect struct {
+	Effect graph.Effect `json:"effect"`
+	Object Ref          `json:"object"`
 }
 
 // Section is the causes with one effect on one object, in groups.
@@ -223,7 +241,38 @@ func gistOf(fs []Finding, ents []Entity) *Gist {
 		g.Sections = append(g.Sections, section(objects[k.object], k.effect, cs, gr))
 	}
 	g.Argued = sourceViews(views)
+	g.Both = shared(g.Sections)
 	return g
+}
+
+// shared lists the causes found in more than one section.
+func shared(sections []Section) []Shared {
+	by := map[string]*Shared{}
+	var order []string
+	for _, s := range sections {
+		for _, gr := range s.Groups {
+			for _, c := range gr.Causes {
+				x := by[c.Subject.ID]
+				if x == nil {
+					x = &Shared{Subject: c.Subject}
+					by[c.Subject.ID] = x
+					order = append(order, c.Subject.ID)
+				}
+				x.Weight += c.Score
+				x.Does = append(x.Does, Effect{Effect: s.Effect, Object: s.Object})
+			}
+		}
+	}
+	var out []Shared
+	for _, id := range order {
+		if x := by[id]; len(x.Does) > 1 {
+			out = append(out, *x)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Shared) int {
+		return cmp.Or(cmp.Compare(b.Weight, a.Weight), cmp.Compare(a.Subject.Name, b.Subject.Name))
+	})
+	return out
 }
 
 // add folds finding f (one path) into c.

@@ -26,10 +26,21 @@ func (t *textWriter) gist(g *Gist) {
 			t.line(fmt.Sprintf("It says these explain only part of the story: %s.", refNames(v.Partial, t.short)))
 		}
 	}
+	if len(g.Both) > 0 {
+		t.line("")
+		t.line(t.bold("Above all, these did both:"))
+		for _, b := range g.Both {
+			var does []string
+			for _, d := range b.Does {
+				does = append(does, past(d.Effect)+" "+d.Object.Name)
+			}
+			t.line(fmt.Sprintf("  - %s: %s", b.Subject.Name, strings.Join(does, ", ")))
+		}
+	}
 	for _, s := range g.Sections {
 		if len(g.Sections) > 1 {
 			t.line("")
-			t.line(t.bold(fmt.Sprintf("What %s %s", s.Effect, s.Object.Name)))
+			t.line(t.bold(fmt.Sprintf("What %s %s", past(s.Effect), s.Object.Name)))
 		}
 		for _, gr := range s.Groups {
 			t.line("")
@@ -99,4 +110,17 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// past is "weakened", "strengthened" or "drove".
+func past(e graph.Effect) string {
+	switch e {
+	case graph.Weakens:
+		return "weakened"
+	case graph.Strengthens:
+		return "strengthened"
+	case graph.Drives:
+		return "drove"
+	}
+	return string(e)
 }
