@@ -55,16 +55,7 @@ func (t *textWriter) gist(g *Gist) {
 // causeLine is " 10. Eurasia-focused pivot: directly; via the Central Asia
 // factor · 3 sources (2 argued) · thesis".
 func (t *textWriter) causeLine(c Cause) string {
-	var ways []string
-	for _, p := range c.Paths {
-		if len(p.Via) == 0 {
-			ways = append(ways, "directly")
-			continue
-		}
-		ways = append(ways, "via "+refNames(p.Via, t.short))
-	}
-	ways = compact(ways)
-	line := fmt.Sprintf("%3d. %s: %s · %s", c.Rank, c.Subject.Name, strings.Join(ways, "; "), c.Weight)
+	line := fmt.Sprintf("%3d. %s: %s · %s", c.Rank, c.Subject.Name, ways(c, t.short), c.Weight)
 	switch c.Role {
 	case graph.Thesis:
 		line += " · the source's thesis"
