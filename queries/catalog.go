@@ -86,6 +86,10 @@ type Query struct {
 	Ask     string
 	// Cypher is the query's Cypher, from neo4j/cypher/<statement>.cypher.
 	Cypher string
+	// GistCypher, if set, is Cypher that returns the answer's gist (the
+	// distinct causes, grouped and ranked as Gist does), for Browser users;
+	// it takes the same parameters as Cypher.
+	GistCypher string
 	// NoPeriod marks questions that take no period (saying one would mislead).
 	NoPeriod bool
 	// Parallel marks answers whose findings are records (events, disputes,

@@ -2,6 +2,7 @@ package queries_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -22,4 +23,59 @@ func TestNeo4jConformance(t *testing.T) {
 		require.NoError(t, err)
 		return queries.NewNeo4j(db)
 	})
+}
+
+// TestGistCypher holds the gist Cypher that Browser users run to the gist
+// dyad ask prints: the same causes, groups, weights and order, on the
+// shipped data.
+func TestGistCypher(t *testing.T) {
+	db := testenv.Neo4j(t)
+	ds, err := loader.ReadEmbedded()
+	require.NoError(t, err)
+	_, err = loader.Load(context.Background(), db, ds, loader.Options{})
+	require.NoError(t, err)
+	mem := queries.NewMemory(ds)
+	for _, tt := range []struct {
+		q queries.Name
+		p queries.Params
+	}{
+		{queries.Weakened, queries.Params{A: "RUS", B: "JPN"}},
+		{queries.Strengthened, queries.Params{A: "RUS", B: "CHN"}},
+		{queries.Weakened, queries.Params{A: "JPN", B: "RUS", From: 2014, To: 2014}},
+	} {
+		t.Run(string(tt.q)+"/"+tt.p.A+"-"+tt.p.B, func(t *testing.T) {
+			ans, err := queries.Run(context.Background(), mem, tt.q, tt.p)
+			require.NoError(t, err)
+			var want []string
+			for _, s := range ans.Gist.Sections {
+				for _, g := range s.Groups {
+					for _, c := range g.Causes {
+						want = append(want, fmt.Sprintf("%s|%s|%g|%d|%d|%d|%v|%s", g.Name, c.Subject.ID, c.Score, c.Sources, c.Argued, c.Contesting, c.Direct, c.Role))
+					}
+				}
+			}
+			q, err := queries.Lookup(tt.q)
+			require.NoError(t, err)
+			p := tt.p
+			require.NoError(t, q.Check(&p))
+			recs, err := db.Read(context.Background(), q.GistCypher, q.CypherParams(p))
+			require.NoError(t, err)
+			var got []string
+			for _, r := range recs {
+				got = append(got, fmt.Sprintf("%s|%s|%g|%d|%d|%d|%v|%s", r["group"], r["id"], toFloat(r["weight"]), r["sources"], r["argued"], r["contesting"], r["direct"], r["role"]))
+			}
+			require.NotEmpty(t, want)
+			require.Equal(t, want, got)
+		})
+	}
+}
+
+func toFloat(v any) float64 {
+	switch x := v.(type) {
+	case float64:
+		return x
+	case int64:
+		return float64(x)
+	}
+	return -1
 }

@@ -165,12 +165,17 @@ func askRun(ctx context.Context, opts *AskOptions) error {
 	return page(opts.IO, opts.NoPager, func(w io.Writer) error { return queries.WriteText(w, ans, to) })
 }
 
-// writeCypher prints a Neo4j Browser :param command for p, then q's
-// Cypher, each ending with ';': pasted whole into Browser's editor (which
-// runs statements separated by ';' in turn), it sets the parameters and
-// runs the query.
+// writeCypher prints a Neo4j Browser :param command for p, then q's gist
+// Cypher if it has one, then its Cypher, each ending with ';': pasted whole
+// into Browser's editor (which runs statements separated by ';' in turn), it
+// sets the parameters and runs the queries.
 func writeCypher(w io.Writer, q *queries.Query, p queries.Params) error {
 	fmt.Fprintln(w, queries.ParamCommand(q.CypherParams(p))+";")
+	if q.GistCypher != "" {
+		// The answer's first layer, grouped and ranked as dyad ask shows it.
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, strings.TrimRight(q.GistCypher, "\n")+";")
+	}
 	fmt.Fprintln(w)
 	_, err := fmt.Fprintln(w, strings.TrimRight(q.Cypher, "\n")+";")
 	return err
