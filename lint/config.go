@@ -88,8 +88,8 @@ func normalHost(h string) (string, error) {
 	return strings.TrimPrefix(s, "www."), nil
 }
 
-// severity returns the severity r reports at under c.
-func (c Config) severity(r *Rule) Severity {
+// Severity returns the severity r reports at under c; Off if c turns it off.
+func (c Config) Severity(r *Rule) Severity {
 	if s, ok := c.Rules[r.Name]; ok {
 		return s
 	}

@@ -11,7 +11,7 @@ import (
 func Run(ds *graph.Dataset, cfg Config) []Problem {
 	var out []Problem
 	for _, r := range rules {
-		sev := cfg.severity(r)
+		sev := cfg.Severity(r)
 		if sev == Off {
 			continue
 		}
