@@ -27,11 +27,15 @@ func stanceNeverEnds(p *pass) {
 			weakens[[2]string{c.Subject, c.Object}] = true
 		}
 	}
+	byHolder := map[string][]*graph.Stance{}
+	for _, s := range p.ds.Stances {
+		byHolder[s.Holder] = append(byHolder[s.Holder], s)
+	}
 	for _, s := range p.ds.Stances {
 		if s.Period.From.IsZero() || !s.Period.To.IsZero() {
 			continue
 		}
-		for _, t := range p.ds.Stances {
+		for _, t := range byHolder[s.Holder] {
 			if !supersedes(t, s) {
 				continue
 			}

@@ -19,6 +19,7 @@ var _ = register(&Rule{
 // rather than mentioned, and relations have a rule of their own
 // (relation-without-claims).
 func unmentionedEntity(p *pass) {
+	byID := records(p.ds)
 	reached := map[string]bool{}
 	var visit func(id string)
 	visit = func(id string) {
@@ -26,7 +27,7 @@ func unmentionedEntity(p *pass) {
 			return
 		}
 		reached[id] = true
-		for _, ref := range references(p.ds, id) {
+		for _, ref := range references(byID[id]) {
 			visit(ref)
 		}
 	}
@@ -52,9 +53,9 @@ func unmentionedEntity(p *pass) {
 	}
 }
 
-// references returns the ids the record with id refers to.
-func references(ds *graph.Dataset, id string) []string {
-	switch r := record(ds, id).(type) {
+// references returns the ids record r refers to.
+func references(r graph.Record) []string {
+	switch r := r.(type) {
 	case *graph.Event:
 		return concat(r.States, r.Regions, r.Disputes)
 	case *graph.Stance:
@@ -79,18 +80,15 @@ func references(ds *graph.Dataset, id string) []string {
 	return nil
 }
 
-// record returns the record with id, of any kind, or nil.
-func record(ds *graph.Dataset, id string) graph.Record {
-	l, ok := ds.Kind(id)
-	if !ok {
-		return nil
-	}
-	for _, r := range ds.Records(l) {
-		if graph.EntityOf(r).ID == id {
-			return r
+// records returns every node record of ds by id.
+func records(ds *graph.Dataset) map[string]graph.Record {
+	m := map[string]graph.Record{}
+	for _, k := range graph.Kinds() {
+		for _, r := range ds.Records(k.Label) {
+			m[graph.EntityOf(r).ID] = r
 		}
 	}
-	return nil
+	return m
 }
 
 func concat(xs ...[]string) []string {
