@@ -147,3 +147,26 @@ func TestProblemJSON(t *testing.T) {
 	assert.Equal(t, ps[0].Rule, m["rule"])
 	assert.Equal(t, ps[0].Severity.String(), m["severity"])
 }
+
+// FuzzParseConfig checks that any lint section gives a Config or an error,
+// never a panic, and that accepted hosts are bare lowercase host names.
+func FuzzParseConfig(f *testing.F) {
+	for _, s := range []string{"example.org", "WWW.Example.ORG", "https://x.org/", "a..b", "", "x.org:80", "ünï.org"} {
+		f.Add("weak-host", "warning", s)
+	}
+	f.Add("coarse-locators", "off", "x.org")
+	f.Fuzz(func(t *testing.T, rule, severity, host string) {
+		cfg, err := lint.ParseConfig(map[string]string{rule: severity}, []string{host})
+		if err != nil {
+			return
+		}
+		require.NotNil(t, lint.RuleByName(rule))
+		require.Len(t, cfg.WeakHosts, 1)
+		h := cfg.WeakHosts[0]
+		assert.Equal(t, strings.ToLower(h), h)
+		assert.NotContains(t, h, "/")
+		assert.NotContains(t, h, ":")
+		assert.Equal(t, strings.TrimSpace(h), h)
+		assert.Contains(t, h, ".")
+	})
+}
