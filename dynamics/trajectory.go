@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/dyad-kg/dyad/graph"
 )
@@ -57,36 +56,10 @@ type Span struct{ From, To int }
 
 // Resolve finds the relation that arg names: a relation id (RUS-JPN, in any
 // case), or two states joined by '-', '–', ',' or '/', each an id, a name or
-// an alias, in either order (JPN-RUS, Japan–Russia).
+// an alias, in either order (JPN-RUS, Japan–Russia). It is
+// graph.ResolveRelation, which every command uses.
 func Resolve(ds *graph.Dataset, arg string) (*graph.Relation, error) {
-	arg = strings.TrimSpace(arg)
-	for _, r := range ds.Relations {
-		if strings.EqualFold(r.ID, arg) {
-			return r, nil
-		}
-	}
-	parts := strings.FieldsFunc(arg, func(r rune) bool { return strings.ContainsRune("-–—,/", r) })
-	if len(parts) == 2 {
-		a, b := findState(ds, parts[0]), findState(ds, parts[1])
-		if a != nil && b != nil {
-			if r := ds.RelationBetween(a.ID, b.ID); r != nil {
-				return r, nil
-			}
-			return nil, graph.Errorf(graph.ENOTFOUND, "no relation between %s and %s in the dataset", a.Name, b.Name)
-		}
-	}
-	return nil, graph.Errorf(graph.ENOTFOUND, "no relation %q: give a relation id such as RUS-JPN, or two states such as JPN-RUS", arg)
-}
-
-func findState(ds *graph.Dataset, name string) *graph.State {
-	name = strings.TrimSpace(name)
-	for _, s := range ds.States {
-		if strings.EqualFold(s.ID, name) || strings.EqualFold(s.Name, name) ||
-			slices.ContainsFunc(s.Aliases, func(a string) bool { return strings.EqualFold(a, name) }) {
-			return s
-		}
-	}
-	return nil
+	return graph.ResolveRelation(ds, arg)
 }
 
 // DataYears returns the first and last year that any dated claim or event of

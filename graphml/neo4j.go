@@ -124,3 +124,54 @@ func NeighbourhoodNeo4j(ctx context.Context, db *neo4j.DB, start string, want gr
 	}
 	return seen, nil
 }
+
+// ResolveRelationNeo4j is graph.ResolveRelation against the relations in
+// db: it reads Dyad's State and Relation nodes (ids, names, aliases and a
+// relation's two states) and finds the relation arg names, in either order,
+// with a "did you mean" when it finds none.
+func ResolveRelationNeo4j(ctx context.Context, db *neo4j.DB, arg string) (*graph.Relation, error) {
+	ds := &graph.Dataset{}
+	err := db.EachNode(ctx, graph.LabelState, neo4j.Filter{}, func(n graph.Node) error {
+		ds.States = append(ds.States, &graph.State{Entity: nodeEntity(n)})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading the states: %w", err)
+	}
+	err = db.EachNode(ctx, graph.LabelRelation, neo4j.Filter{}, func(n graph.Node) error {
+		r := &graph.Relation{Entity: nodeEntity(n)}
+		if states := propStrings(n.Props["states"]); len(states) == 2 {
+			r.States = [2]string{states[0], states[1]}
+		}
+		ds.Relations = append(ds.Relations, r)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading the relations: %w", err)
+	}
+	return graph.ResolveRelation(ds, arg)
+}
+
+// nodeEntity returns the id, name and aliases of a node read from Neo4j.
+func nodeEntity(n graph.Node) graph.Entity {
+	name, _ := n.Props["name"].(string)
+	return graph.Entity{ID: n.ID, Name: name, Aliases: propStrings(n.Props["aliases"])}
+}
+
+// propStrings returns a list property as strings, as the driver gives lists
+// ([]any) or as Elements holds them ([]string); nil for anything else.
+func propStrings(v any) []string {
+	switch x := v.(type) {
+	case []string:
+		return x
+	case []any:
+		out := make([]string, 0, len(x))
+		for _, e := range x {
+			if s, ok := e.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}

@@ -85,6 +85,25 @@ func TestNeo4jExportMatchesDataset(t *testing.T) {
 	assert.ErrorContains(t, err, `no Relation "RUS"`)
 }
 
+// TestResolveRelationNeo4j checks that a relation typed in either order,
+// or by its states' names, is found among the relations in Neo4j, and that
+// a typo gets the relation it misspells.
+func TestResolveRelationNeo4j(t *testing.T) {
+	db, _ := loadSmall(t)
+	ctx := context.Background()
+	for _, arg := range []string{"RUS-JPN", "JPN-RUS", "jpn-rus", "Japan–Russia", "Russian Federation/Japan"} {
+		r, err := ResolveRelationNeo4j(ctx, db, arg)
+		require.NoError(t, err, arg)
+		assert.Equal(t, "RUS-JPN", r.ID, arg)
+		assert.Equal(t, [2]string{"RUS", "JPN"}, r.States, arg)
+	}
+	_, err := ResolveRelationNeo4j(ctx, db, "JPN-RSU")
+	assert.ErrorContains(t, err, `no relation "JPN-RSU" (did you mean "RUS-JPN"?)`)
+	assert.Equal(t, graph.ENOTFOUND, graph.ErrorCode(err))
+	_, err = ResolveRelationNeo4j(ctx, db, "JPN-KAZ")
+	assert.ErrorContains(t, err, "no relation between Japan and Kazakhstan")
+}
+
 // TestNeo4jForeignProperties checks that properties Dyad does not know are
 // exported as strings, and that nodes Dyad did not write are left out.
 func TestNeo4jForeignProperties(t *testing.T) {

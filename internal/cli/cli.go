@@ -55,7 +55,8 @@ func Main(args []string, ios *IO) int {
 // code (graph.ErrorCode):
 //
 //	0  success
-//	1  the dataset is invalid (its problems are listed), Neo4j is unavailable
+//	1  the dataset is invalid (its problems are listed) or dyad lint found a
+//	   problem of severity error (graph.ErrInvalid), Neo4j is unavailable
 //	   or refuses the credentials (EUNAVAILABLE), a conflict (ECONFLICT), or
 //	   anything unexpected (EINTERNAL)
 //	2  the command was misused or the input not understood: an unknown
@@ -65,8 +66,7 @@ func exitCode(err error) int {
 	if err == nil {
 		return 0
 	}
-	var list graph.ErrorList
-	if errors.As(err, &list) {
+	if errors.Is(err, graph.ErrInvalid) {
 		return 1
 	}
 	switch graph.ErrorCode(err) {
@@ -137,6 +137,7 @@ With no Neo4j configured, dyad answers from the dataset built into it.`,
 		newExportCmd(env, nil),
 		newConfigCmd(env, nil),
 		newPlotCmd(env, nil),
+		newLintCmd(env, nil),
 	)
 	return root
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
+
+	"github.com/dyad-kg/dyad/lint"
 )
 
 // Config is every setting a command can read, from (highest first) flags,
@@ -22,6 +24,9 @@ type Config struct {
 	// those Neo4j's own tools use: NEO4J_URI, NEO4J_USERNAME,
 	// NEO4J_PASSWORD, NEO4J_DATABASE.
 	Neo4j Neo4jConfig `mapstructure:"neo4j"`
+	// Lint is the lint section as written; LintRules is it checked.
+	Lint      LintConfig  `mapstructure:"lint"`
+	LintRules lint.Config `mapstructure:"-"`
 	// File is the config file that was read, if any.
 	File string `mapstructure:"-"`
 	// Sources says where each setting (by key, as in settingKeys) came from:
@@ -41,6 +46,23 @@ type Neo4jConfig struct {
 	// Configured reports whether a URI was given by flag, environment or
 	// config file rather than by default.
 	Configured bool `mapstructure:"-"`
+}
+
+// LintConfig is the lint section of the config file, for dyad lint:
+//
+//	lint:
+//	  rules:                  # rule: off, info, warning or error
+//	    coarse-locator: off
+//	    weak-host: error
+//	  weak-hosts: [example.org]  # added to the default weak-host list
+type LintConfig struct {
+	Rules     map[string]string `mapstructure:"rules"`
+	WeakHosts []string          `mapstructure:"weak-hosts"`
+}
+
+// isLintKey reports whether key is a setting of the lint section.
+func isLintKey(key string) bool {
+	return key == "lint.weak-hosts" || strings.HasPrefix(key, "lint.rules.")
 }
 
 // Default connection settings.
@@ -117,17 +139,21 @@ func loadConfig(cmd *cobra.Command, configFile string) (*Config, error) {
 	}
 	var unknown []string
 	for _, k := range v.AllKeys() {
-		if _, ok := envKeys[k]; !ok && v.InConfig(k) {
+		if _, ok := envKeys[k]; !ok && !isLintKey(k) && v.InConfig(k) {
 			unknown = append(unknown, k)
 		}
 	}
 	if len(unknown) > 0 {
 		sort.Strings(unknown)
-		return nil, fmt.Errorf("config file %s: unknown setting %s (want data, neo4j.uri, neo4j.username, neo4j.password, neo4j.database)",
+		return nil, fmt.Errorf("config file %s: unknown setting %s (want data, neo4j.uri, neo4j.username, neo4j.password, neo4j.database, lint.rules, lint.weak-hosts)",
 			v.ConfigFileUsed(), strings.Join(unknown, ", "))
 	}
 	cfg := &Config{File: v.ConfigFileUsed()}
 	if err := v.Unmarshal(cfg); err != nil {
+		return nil, fmt.Errorf("config file %s: %w", cfg.File, err)
+	}
+	var err error
+	if cfg.LintRules, err = lint.ParseConfig(cfg.Lint.Rules, cfg.Lint.WeakHosts); err != nil {
 		return nil, fmt.Errorf("config file %s: %w", cfg.File, err)
 	}
 	cfg.Sources = settingSources(cmd, v)

@@ -82,12 +82,14 @@ of one type between the same two nodes apart (it remembers every edge's
 ends, so its memory grows with the graph). Neither is valid GraphML.
 
 Export a part of the graph with --relation (a relation's neighbourhood, to
---depth edges either way), --ask (the nodes a catalog question's answer
+--depth edges either way; the relation by its id or its two states in
+either order, by id or name), --ask (the nodes a catalog question's answer
 names, and the edges between them) and --period (only the events, stances
 and claims whose years overlap it; undated ones are kept). Without -o the
 document goes to standard output, to be piped.`,
 		Example: `  dyad export graphml -o dyad.graphml
   dyad export graphml --relation RUS-JPN --depth 2 -o rus-jpn.graphml
+  dyad export graphml --relation Japan-Russia -o rus-jpn.graphml
   dyad export graphml --ask "What weakened Russia–Japan ties?" -o weakened.graphml
   dyad export graphml --period 1992-2001 | gzip > 1990s.graphml.gz
   dyad export graphml --from neo4j -o dyad.graphml
@@ -116,7 +118,7 @@ document goes to standard output, to be piped.`,
 	f.StringVar(&opts.Source, "from", "dataset", "where to read the graph: dataset (built in, or --data) or neo4j")
 	_ = cmd.RegisterFlagCompletionFunc("from", cobra.FixedCompletions([]string{"dataset", "neo4j"}, cobra.ShellCompDirectiveNoFileComp))
 	f.StringVarP(&opts.Output, "output", "o", "", "file to write (default: standard output)")
-	f.StringVar(&opts.Relation, "relation", "", "export only this relation's neighbourhood (a Relation id, such as RUS-JPN)")
+	f.StringVar(&opts.Relation, "relation", "", "export only this relation's neighbourhood: its id (RUS-JPN) or its two states in either order (JPN-RUS, Japan–Russia)")
 	f.IntVar(&opts.Depth, "depth", 1, "with --relation: how many edges away from the relation to go")
 	f.StringVar(&opts.period, "period", "", "keep only events, stances and claims overlapping these years: 1992-2001, 2012- or -1991")
 	f.StringVar(&opts.Ask, "ask", "", "export only the nodes the answer to this question names")
@@ -219,7 +221,11 @@ func exportRun(ctx context.Context, opts *ExportOptions) (err error) {
 		// Reads are done when the export ends; closing the pool cannot lose data.
 		defer func() { _ = db.Close(context.WithoutCancel(ctx)) }()
 		if opts.Relation != "" {
-			if sel.Nodes, err = graphml.NeighbourhoodNeo4j(ctx, db, opts.Relation, graph.LabelRelation, opts.Depth, opts.Period); err != nil {
+			rel, err := graphml.ResolveRelationNeo4j(ctx, db, opts.Relation)
+			if err != nil {
+				return err
+			}
+			if sel.Nodes, err = graphml.NeighbourhoodNeo4j(ctx, db, rel.ID, graph.LabelRelation, opts.Depth, opts.Period); err != nil {
 				return err
 			}
 		}
@@ -236,7 +242,11 @@ func exportRun(ctx context.Context, opts *ExportOptions) (err error) {
 		}
 		el := ds.Elements()
 		if opts.Relation != "" {
-			if sel.Nodes, err = graphml.Neighbourhood(el, opts.Relation, graph.LabelRelation, opts.Depth, opts.Period); err != nil {
+			rel, err := graph.ResolveRelation(ds, opts.Relation)
+			if err != nil {
+				return err
+			}
+			if sel.Nodes, err = graphml.Neighbourhood(el, rel.ID, graph.LabelRelation, opts.Depth, opts.Period); err != nil {
 				return err
 			}
 		}

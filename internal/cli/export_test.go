@@ -31,7 +31,11 @@ func TestExportGraphML(t *testing.T) {
 		{"ask unknown name", args("--ask", "What weakened Russia–Japon ties?"), 2, "", `did you mean "Japan"`},
 		{"ask and relation", args("--ask", "x", "--relation", "RUS-JPN"), 2, "", "give one"},
 		{"built-in dataset", []string{"export", "graphml"}, 0, "</graphml>\n", ""},
-		{"unknown relation", args("--relation", "RUS"), 2, "", `no Relation "RUS" in the graph`},
+		{"unknown relation", args("--relation", "RUS"), 2, "", `no relation "RUS": give a relation id such as RUS-JPN, or two states such as JPN-RUS`},
+		{"relation reversed", args("--relation", "JPN-RUS", "--depth", "1"), 0, `<node id="kurils">`, ""},
+		{"relation by state names", args("--relation", "japan–russia", "--depth", "1"), 0, `<node id="kurils">`, ""},
+		{"relation typo", args("--relation", "JPN-RSU"), 2, "", `no relation "JPN-RSU" (did you mean "RUS-JPN"?)`},
+		{"no relation between", args("--relation", "JPN-KAZ"), 2, "", `no relation between Japan and Kazakhstan in the dataset (Japan has RUS-JPN)`},
 		{"bad source", args("--from", "csv"), 2, "", `invalid --from "csv": want dataset or neo4j`},
 		{"apoc flavor", args("--flavor", "apoc"), 0, `attr.name="aliases" attr.type="string" attr.list="string"/>`, ""},
 		{"gephi flavor", args("--flavor", "gephi"), 0, `source="RUS" target="RUS-JPN" label="HAS_RELATION">`, ""},
@@ -55,6 +59,10 @@ func TestExportGraphML(t *testing.T) {
 			assert.Contains(t, errOut, tt.err)
 		})
 	}
+	// Either order gives the same export.
+	_, fwd, _ := run(t, args("--relation", "RUS-JPN", "--depth", "2")...)
+	_, rev, _ := run(t, args("--relation", "JPN-RUS", "--depth", "2")...)
+	assert.Equal(t, fwd, rev)
 	// The period leaves out the events and claims outside it.
 	_, out, _ := run(t, args("--period", "1992-2001")...)
 	assert.NotContains(t, out, "invasion-2022")
