@@ -28,7 +28,7 @@ func (t *textWriter) gist(g *Gist) {
 	}
 	if len(g.Both) > 0 {
 		t.line("")
-		t.line(t.bold("Above all, these did both:"))
+		t.line(t.bold("Above all, these moved both at once:"))
 		for _, b := range g.Both {
 			var does []string
 			for _, d := range b.Does {

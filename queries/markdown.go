@@ -78,7 +78,7 @@ func (m *mdWriter) gist(ans *Answer) {
 	}
 	if len(g.Both) > 0 {
 		m.line("")
-		m.line("**Above all, these did both:** " + bothNames(g.Both) + ".")
+		m.line("**Above all, these moved both at once:** " + bothNames(g.Both) + ".")
 	}
 	for _, s := range g.Sections {
 		if len(g.Sections) > 1 {
