@@ -259,3 +259,29 @@ WHERE length(p) <= $depth
   AND all(x IN nodes(p) WHERE single(m IN nodes(p) WHERE m = x))
 RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
 ORDER BY length(p), cause.name;
+
+// 18 Feedback loops that bear on Russia–Japan relations (loops)
+//    Cycles of up to 4 claims that come back to where they start, each
+//    reinforcing (an even number of weakening claims) or balancing, with the
+//    period in which all its claims hold; only those through node, or through a
+//    node with a claim on the relation between A and B, if given.
+:param {a: 'RUS', b: 'JPN', node: null, depth: 3, from: null, to: null};
+CALL () {
+  MATCH ()-[r:WEAKENS]->() RETURN r
+  UNION
+  MATCH ()-[r:STRENGTHENS]->() RETURN r
+  UNION
+  MATCH ()-[r:DRIVES]->() RETURN r
+}
+WITH r, startNode(r) AS x, endNode(r) AS y
+WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+  AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from)
+MATCH p = (y)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(x)
+WHERE all(s IN relationships(p) WHERE s.id > r.id
+            AND ($to IS NULL OR s.from_year IS NULL OR s.from_year <= $to)
+            AND ($from IS NULL OR s.to_year IS NULL OR s.to_year >= $from))
+  AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+  AND ($node IS NULL OR any(n IN nodes(p) WHERE n.id = $node))
+  AND ($a IS NULL OR any(n IN nodes(p) WHERE EXISTS {
+        MATCH (n)-[:WEAKENS|STRENGTHENS]->(rel:Relation) WHERE $a IN rel.states AND ($b IS NULL OR $b IN rel.states) }))
+RETURN [s IN [r] + relationships(p) | s {.*, type: type(s), start: {id: startNode(s).id, name: startNode(s).name, label: labels(startNode(s))[0]}, end: {id: endNode(s).id, name: endNode(s).name, label: labels(endNode(s))[0]}}] AS steps;
