@@ -91,7 +91,7 @@ func Parse(question string, ents []Entity) (Request, error) {
 
 // strayCharacters are characters no question needs: Cypher, code and
 // markup punctuation ("'}) MATCH (n) DETACH DELETE n //").
-const strayCharacters = "{}[]<>=`$\\|@#%^*~+"
+const strayCharacters = "{}[]<>=`$\\|@#%^*~+;"
 
 // refuseCharacters refuses a question holding characters no question needs,
 // rather than answering what is left of it, and a question too long to be
@@ -149,8 +149,12 @@ type parser struct {
 	terms  map[string][]term
 	maxLen int
 	names  []string // every name and alias, for suggestions
-	// keys are each entity's names and aliases, as words.
-	keys [][][]string
+	// keys are each entity's names and aliases, as words; nodeLen is the
+	// longest name of a node that is not a state, relation or source.
+	keys    [][][]string
+	nodeLen int
+	// nodeWords holds every word of a node's names, plurals trimmed.
+	nodeWords map[string]bool
 	// when and phrase are what the question being parsed says of time and
 	// depth, and the token range of a node named loosely.
 	when   when
@@ -178,10 +182,17 @@ func newParser(ents []Entity) *parser {
 		p.maxLen = max(p.maxLen, len(toks))
 	}
 	p.keys = make([][][]string, len(ents))
+	p.nodeWords = map[string]bool{}
 	for i, e := range ents {
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
 			if ts := tokenize(n); len(ts) > 0 {
 				p.keys[i] = append(p.keys[i], strings.Fields(joinTokens(ts)))
+				if e.Label != graph.LabelState && e.Label != graph.LabelRelation && e.Label != graph.LabelSource {
+					p.nodeLen = max(p.nodeLen, len(ts))
+					for _, t := range ts {
+						p.nodeWords[wordKey(t.text)] = true
+					}
+				}
 			}
 		}
 		if e.Label == graph.LabelRelation && len(e.States) == 2 {
@@ -610,7 +621,7 @@ func (p *parser) runNode(c *Clues) [2]int {
 			i++
 			continue
 		}
-		for n := j - i; n >= 2; n-- {
+		for n := min(j-i, p.nodeLen); n >= 2; n-- {
 			for s := i; s+n <= j; s++ {
 				if !slices.ContainsFunc(c.toks[s:s+n], func(t token) bool { return !isVocab(t.text) }) {
 					continue
@@ -874,6 +885,14 @@ func nodePhrase(toks []token) (int, int) {
 
 var phraseStop = []string{"a", "an", "of", "and", "in", "on", "to", "for", "by", "s"}
 
+// wordKey is w with a plural s trimmed, as sameWord compares words.
+func wordKey(w string) string {
+	if len(w) >= 4 {
+		return strings.TrimSuffix(w, "s")
+	}
+	return w
+}
+
 // sameWord compares a word of a question with one of a name, forgiving a
 // plural ("sanction", "sanctions").
 func sameWord(a, b string) bool {
@@ -895,6 +914,13 @@ func (p *parser) fuzzyNode(phrase []token, across bool) (string, bool) {
 	}
 	if len(words) == 0 || hasWord(words, []string{"relation", "ties", "tie"}) {
 		return "", false
+	}
+	if !across {
+		for _, w := range words {
+			if !p.nodeWords[wordKey(w)] {
+				return "", false
+			}
+		}
 	}
 	type cand struct {
 		id                  string

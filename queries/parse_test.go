@@ -12,7 +12,7 @@ import (
 	"github.com/dyad-kg/dyad/queries"
 )
 
-func shippedEntities(t *testing.T) []queries.Entity {
+func shippedEntities(t testing.TB) []queries.Entity {
 	t.Helper()
 	ds, err := loader.ReadEmbedded()
 	require.NoError(t, err)

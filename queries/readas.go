@@ -69,6 +69,13 @@ func (p *parser) unused(q *Query, c *Clues, params Params) []string {
 // outside names that no question uses.
 func (p *parser) strayWords(c *Clues) []string {
 	used := strings.Fields(p.when.Period + " " + p.when.DepthText)
+	for _, q := range Catalog {
+		for _, s := range q.Phrasing.Words {
+			if strings.Contains(s, " ") && c.has([]string{s}) {
+				used = append(used, strings.Fields(s)...)
+			}
+		}
+	}
 	var out, words []string
 	for i, t := range c.toks {
 		if c.inMention[i] || i >= p.phrase[0] && i < p.phrase[1] {

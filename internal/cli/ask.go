@@ -145,13 +145,21 @@ func askRun(ctx context.Context, opts *AskOptions) error {
 	if opts.Format == "json" {
 		enc := json.NewEncoder(opts.IO.Out)
 		enc.SetIndent("", "  ")
-		return enc.Encode(ans)
+		return enc.Encode(askJSON{Answer: ans, ReadAs: req.ReadAs, Unused: req.Unused, Alternatives: req.Alternatives})
 	}
 	ents, err := b.Entities(ctx)
 	if err != nil {
 		return err
 	}
-	return queries.WriteText(opts.IO.Out, ans, queries.TextOptions{Entities: ents, Where: where, Color: opts.IO.IsTerminal})
+	return queries.WriteText(opts.IO.Out, ans, queries.TextOptions{Entities: ents, Where: where, Color: opts.IO.IsTerminal, Request: &req})
+}
+
+// askJSON is ask's JSON: the answer, with how the question was read.
+type askJSON struct {
+	*queries.Answer
+	ReadAs       string         `json:"read_as"`
+	Unused       []string       `json:"unused,omitempty"`
+	Alternatives []queries.Name `json:"alternatives,omitempty"`
 }
 
 // writeCypher prints q's Cypher and a Neo4j Browser :param line for p.
