@@ -899,6 +899,25 @@ func sameWord(a, b string) bool {
 	return a == b || len(a) >= 4 && len(b) >= 4 && strings.TrimSuffix(a, "s") == strings.TrimSuffix(b, "s")
 }
 
+// coverage says how many of words the best name or alias of entity i
+// holds, that name's length, and how many its names hold together.
+func (p *parser) coverage(i int, words []string) (cover, length, together int) {
+	bag := map[string]bool{}
+	for _, k := range p.keys[i] {
+		n := 0
+		for _, w := range words {
+			if slices.ContainsFunc(k, func(x string) bool { return sameWord(w, x) }) {
+				n++
+				bag[w] = true
+			}
+		}
+		if n > cover || n == cover && n > 0 && len(k) < length {
+			cover, length = n, len(k)
+		}
+	}
+	return cover, length, len(bag)
+}
+
 // fuzzyNode resolves a loosely named node (not a state, relation or
 // source): the one with a name or alias holding every word of the phrase,
 // or, with across, whose names and aliases together hold them all ("the
@@ -933,20 +952,9 @@ func (p *parser) fuzzyNode(phrase []token, across bool) (string, bool) {
 			continue
 		}
 		c := cand{id: e.ID, rank: labelRank(e.Label)}
-		bag := map[string]bool{}
-		for _, k := range p.keys[i] {
-			cover := 0
-			for _, w := range words {
-				if slices.ContainsFunc(k, func(x string) bool { return sameWord(w, x) }) {
-					cover++
-					bag[w] = true
-				}
-			}
-			if cover > c.cover || cover == c.cover && cover > 0 && len(k) < c.length {
-				c.cover, c.length = cover, len(k)
-			}
-		}
-		if c.cover < len(words) && !(across && len(bag) == len(words)) {
+		var bag int
+		c.cover, c.length, bag = p.coverage(i, words)
+		if c.cover < len(words) && !(across && bag == len(words)) {
 			continue
 		}
 		if best == nil || c.cover > best.cover || c.cover == best.cover && (c.length < best.length ||
@@ -1073,11 +1081,6 @@ func (p *parser) regionCause(region int) (string, bool) {
 		return "", false
 	}
 	return found[0], true
-}
-
-// containsRun reports whether the words of sub occur in order, together, in s.
-func containsRun(s, sub []token) bool {
-	return strings.Contains(" "+joinTokens(s)+" ", " "+joinTokens(sub)+" ")
 }
 
 // nameOf returns the name of the entity with id, or id.

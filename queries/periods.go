@@ -67,9 +67,7 @@ func readWhen(q string, words []string) (when, error) {
 	if err := w.readPeriod(&rest, blank); err != nil {
 		return w, err
 	}
-	for _, n := range reNumber.FindAllString(rest, -1) {
-		w.Stray = append(w.Stray, n)
-	}
+	w.Stray = append(w.Stray, reNumber.FindAllString(rest, -1)...)
 	return w, nil
 }
 
