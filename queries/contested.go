@@ -32,7 +32,7 @@ var _ = register(100, &Query{
 			if c.has(territoryWords) && len(c.States) == 1 {
 				return false
 			}
-			return c.has(contestedWords) || c.has([]string{"claim"}) && c.has(claimDoubt)
+			return c.has(contestedWords) || c.has([]string{"claim", "source"}) && c.has(claimDoubt)
 		}}},
 		Bind: bindPair,
 	},

@@ -731,7 +731,7 @@ func (p *parser) states(toks []token, ms []mention, skip func(mention) bool) (or
 	}
 	var refs []ref
 	for k, m := range ms {
-		if skip(m) || p.owner(toks, ms, k) {
+		if skip(m) || p.owner(toks, ms, k) && !pronoun(toks, ms) {
 			continue
 		}
 		e := p.ents[m.ents[0]]
@@ -816,6 +816,20 @@ func (p *parser) owner(toks []token, ms []mention, k int) bool {
 		return false
 	}
 	return true
+}
+
+// pronoun reports whether the question refers back to a state ("the
+// Kremlin's turn to China and its relations with Tokyo"): then a state
+// owning a node is asked about too.
+func pronoun(toks []token, ms []mention) bool {
+	for i, t := range toks {
+		if t.text == "its" || t.text == "their" {
+			if !slices.ContainsFunc(ms, func(m mention) bool { return i >= m.start && i < m.end }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // scanStates returns the candidate states of each state name in toks.

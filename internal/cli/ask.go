@@ -46,7 +46,17 @@ is configured (flag, NEO4J_URI or dyad.yaml), else from the dataset built into
 dyad (or --data DIR), in memory. --format cypher prints the query's Cypher and
 a :param line to paste into Neo4j Browser.
 
-A question dyad does not understand, or a name it does not know, exits 2.`,
+Every answer says how dyad read the question ("Read as: what weakened
+Russia–Japan relations, direct and indirect causes (chains of up to 3
+claims), all periods"), names any part of it the answer does not use (a third
+state, a period given to a question that takes none, a stray number, words it
+does not know), and the other questions the words could also mean; the JSON
+carries them as read_as, unused and alternatives.
+
+A question dyad does not understand, a name it does not know (with the
+closest known one), a year it cannot read, a depth beyond 3 or characters no
+question needs exit 2. With nothing loaded in Neo4j, every question says "the
+graph is empty: run dyad load" and exits 1.`,
 		Example: `  dyad ask "What factors weakened Russia–Japan ties?"
   dyad ask "Which disputes is Japan party to?"
   dyad ask "What strengthened Sino-Russian relations?" --format json
