@@ -40,7 +40,7 @@ func (p paraphrase) pos() string { return fmt.Sprintf("%s:%d", p.file, p.line) }
 
 // readParaphrases reads every *.tsv file of dir; the format is in
 // dir/README.md.
-func readParaphrases(t *testing.T, dir string) []paraphrase {
+func readParaphrases(t testing.TB, dir string) []paraphrase {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(dir, "*.tsv"))
 	require.NoError(t, err)
@@ -195,4 +195,19 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(ks)
 	return ks
+}
+
+// BenchmarkParse parses every question of the paraphrase corpus once per
+// iteration, against the shipped entities.
+func BenchmarkParse(b *testing.B) {
+	ents := shippedEntities(b)
+	lines := readParaphrases(b, filepath.Join("testdata", "paraphrases"))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		for _, p := range lines {
+			_, _ = queries.Parse(p.question, ents)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(lines)), "µs/question")
 }

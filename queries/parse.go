@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -85,8 +86,31 @@ func Parse(question string, ents []Entity) (Request, error) {
 	if err := refuseCharacters(question); err != nil {
 		return Request{}, err
 	}
-	p := newParser(ents)
+	p := parserFor(ents)
 	return p.parse(question)
+}
+
+// parsers holds the index of the entities last parsed against: a backend
+// returns the same slice on every call, and building the index is most of
+// the cost of a parse.
+var parsers struct {
+	sync.Mutex
+	first *Entity
+	n     int
+	p     *parser
+}
+
+// parserFor returns a parser for ents: a copy of the cached one when ents is
+// the slice last asked about (the same backing array and length; callers
+// do not change entities in place), else a new one.
+func parserFor(ents []Entity) *parser {
+	parsers.Lock()
+	defer parsers.Unlock()
+	if parsers.p == nil || parsers.first != &ents[0] || parsers.n != len(ents) {
+		parsers.first, parsers.n, parsers.p = &ents[0], len(ents), newParser(ents)
+	}
+	p := *parsers.p
+	return &p
 }
 
 // strayCharacters are characters no question needs: Cypher, code and
