@@ -650,7 +650,7 @@ func (p *parser) runNode(c *Clues) [2]int {
 				if !slices.ContainsFunc(c.toks[s:s+n], func(t token) bool { return !isVocab(t.text) }) {
 					continue
 				}
-				if id, ok := p.fuzzyNode(c.toks[s:s+n], false); ok {
+				if id, ok := p.runMatch(c.toks[s : s+n]); ok {
 					c.Node = id
 					return [2]int{s, s + n}
 				}
@@ -937,6 +937,64 @@ func sameWord(a, b string) bool {
 	return a == b || len(a) >= 4 && len(b) >= 4 && strings.TrimSuffix(a, "s") == strings.TrimSuffix(b, "s")
 }
 
+// runMatch resolves a run of words found outside names: the node with a
+// name or alias holding the run's words together and in order, the run
+// being three words or more, or at least half the name ("the anti-Western
+// line", "the Sinocentric Asia policy"; not "the Cold War" for "Post-Cold
+// War reassessment of Russia's Asian partners"). The shortest such name
+// wins, then the kind a question is likelier about, then the id.
+func (p *parser) runMatch(run []token) (string, bool) {
+	var words []string
+	for _, t := range run {
+		if !slices.Contains(phraseStop, t.text) {
+			words = append(words, t.text)
+		}
+	}
+	if len(words) < 2 || hasWord(words, []string{"relation", "ties", "tie"}) {
+		return "", false
+	}
+	for _, w := range words {
+		if !p.nodeWords[wordKey(w)] {
+			return "", false
+		}
+	}
+	bestID, bestLen, bestRank := "", 0, 0
+	for i, e := range p.ents {
+		switch e.Label {
+		case graph.LabelState, graph.LabelRelation, graph.LabelSource:
+			continue
+		}
+		for _, k := range p.keys[i] {
+			content := slices.DeleteFunc(slices.Clone(k), func(w string) bool { return slices.Contains(phraseStop, w) })
+			if !inOrder(content, words) || len(words) < 3 && 2*len(words) < len(content) {
+				continue
+			}
+			r := labelRank(e.Label)
+			if bestID == "" || len(content) < bestLen || len(content) == bestLen && (r < bestRank || r == bestRank && e.ID < bestID) {
+				bestID, bestLen, bestRank = e.ID, len(content), r
+			}
+		}
+	}
+	return bestID, bestID != ""
+}
+
+// inOrder reports whether words occur together, in order, in name.
+func inOrder(name, words []string) bool {
+	for s := 0; s+len(words) <= len(name); s++ {
+		all := true
+		for j, w := range words {
+			if !sameWord(w, name[s+j]) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
 // coverage says how many of words the best name or alias of entity i
 // holds, that name's length, and how many its names hold together.
 func (p *parser) coverage(i int, words []string) (cover, length, together int) {
@@ -971,13 +1029,6 @@ func (p *parser) fuzzyNode(phrase []token, across bool) (string, bool) {
 	}
 	if len(words) == 0 || hasWord(words, []string{"relation", "ties", "tie"}) {
 		return "", false
-	}
-	if !across {
-		for _, w := range words {
-			if !p.nodeWords[wordKey(w)] {
-				return "", false
-			}
-		}
 	}
 	type cand struct {
 		id                  string

@@ -99,7 +99,10 @@ func (p *parser) strayWords(c *Clues) []string {
 
 // fillerWords carry no meaning a question needs.
 var fillerWords = strings.Fields(`please kindly exactly really so very well today now currently actually
-just also mainly mostly chiefly whole entire overall recent recently late early mid ever`)
+just also mainly mostly chiefly whole entire overall recent recently late early mid ever
+toward towards against out get gets got getting take takes took taken become became becoming
+adopt adopts adopted pursue pursued involve involves involved involving stay stays name describe
+trace explain anything something way ways point`)
 
 // alternatives are the other questions whose rules also held, at a
 // priority close to the chosen one's, and that the clues could answer.
