@@ -183,6 +183,8 @@ type parser struct {
 	// depth, and the token range of a node named loosely.
 	when   when
 	phrase [2]int
+	// sourceYear is the year that picked a source among an author's.
+	sourceYear string
 	// rels counts each state's relations; pair holds the related pairs.
 	rels map[string]int
 	pair map[[2]string]bool
@@ -258,7 +260,7 @@ func newParser(ents []Entity) *parser {
 // Moscow Times"), when no other source and no other name shares them.
 func (p *parser) sourceAuthors(add func(i int, s string, rank int)) {
 	used := map[string]bool{}
-	owner := map[string]int{}
+	owner := map[string][]int{}
 	for i, e := range p.ents {
 		if e.Label != graph.LabelSource {
 			for _, k := range p.keys[i] {
@@ -270,18 +272,16 @@ func (p *parser) sourceAuthors(add func(i int, s string, rank int)) {
 		}
 		for _, w := range strings.SplitN(e.ID, "-", 3)[:min(2, strings.Count(e.ID, "-")+1)] {
 			w = strings.ToLower(w)
-			if _, seen := owner[w]; seen {
-				owner[w] = -1
-			} else {
-				owner[w] = i
-			}
+			owner[w] = append(owner[w], i)
 		}
 	}
-	for w, i := range owner {
-		if i < 0 || used[w] || len(w) < 4 || strings.IndexFunc(w, unicode.IsDigit) >= 0 || isVocab(w) {
+	for w, is := range owner {
+		if used[w] || len(w) < 4 || strings.IndexFunc(w, unicode.IsDigit) >= 0 || isVocab(w) {
 			continue
 		}
-		add(i, w, 4)
+		for _, i := range is {
+			add(i, w, 4)
+		}
 	}
 }
 
@@ -526,7 +526,9 @@ func (p *parser) clues(question string) (*Clues, error) {
 	if err := negated(toks, c.inMention); err != nil {
 		return nil, err
 	}
-	p.named(c)
+	if err := p.named(c); err != nil {
+		return nil, err
+	}
 	phrase, err := p.loosePhrase(c)
 	if err != nil {
 		return nil, err
@@ -574,21 +576,62 @@ func negated(toks []token, inMention []bool) error {
 }
 
 // named sets the first node and source the question names.
-func (p *parser) named(c *Clues) {
+func (p *parser) named(c *Clues) error {
 	for _, m := range c.mentions {
 		e := p.ents[m.ents[0]]
 		switch e.Label {
 		case graph.LabelState, graph.LabelRelation:
 		case graph.LabelSource:
-			if c.Source == "" {
-				c.Source = e.ID
+			if c.Source != "" {
+				continue
 			}
+			id, err := p.whichSource(c.toks, m)
+			if err != nil {
+				return err
+			}
+			c.Source = id
 		default:
 			if c.Node == "" {
 				c.Node = e.ID
 			}
 		}
 	}
+	return nil
+}
+
+// whichSource picks the source an author or outlet shared by several
+// sources names ("Reuters"): the one whose id holds a year the question
+// gives ("what did Reuters report in 2014?"), else it asks which.
+func (p *parser) whichSource(toks []token, m mention) (string, error) {
+	if len(m.ents) == 1 {
+		return p.ents[m.ents[0]].ID, nil
+	}
+	var picked, ids []string
+	for _, i := range m.ents {
+		id := p.ents[i].ID
+		ids = append(ids, id)
+		for _, t := range toks {
+			if len(t.text) == 4 && strings.Contains("-"+id+"-", "-"+t.text+"-") {
+				picked = append(picked, id)
+				p.sourceYear = t.text
+				break
+			}
+		}
+	}
+	if len(picked) == 1 {
+		return picked[0], nil
+	}
+	name := strings.Join(quoteAll([]string{joinOrig(toks[m.start:m.end])}), "")
+	return "", graph.Errorf(graph.EINVALID, "%s names %d sources (%s): add the year, or ask with the id", name, len(ids), strings.Join(ids, ", "))
+}
+
+// joinOrig is the tokens as written.
+func joinOrig(ts []token) string {
+	ws := make([]string, len(ts))
+	for i, t := range ts {
+		ws[i] = t.orig
+	}
+	return strings.Join(ws, " ")
 }
 
 // loosePhrase resolves a node named loosely ("how did the 2022 invasion

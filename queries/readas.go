@@ -56,7 +56,7 @@ func (p *parser) unused(q *Query, c *Clues, params Params) []string {
 	if c.Source != "" && params.Source == "" {
 		out = append(out, fmt.Sprintf("%q: this %s question takes no source", p.nameOf(c.Source), q.Name))
 	}
-	if p.when.Period != "" && q.NoPeriod {
+	if p.when.Period != "" && q.NoPeriod && (p.sourceYear == "" || !strings.Contains(p.when.Period, p.sourceYear)) {
 		out = append(out, fmt.Sprintf("%q: this %s question takes no period", p.when.Period, q.Name))
 	}
 	if p.when.DepthText != "" && (q.Parallel || q.NoPeriod) {
