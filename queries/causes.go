@@ -10,7 +10,7 @@ import (
 const Causes Name = "causes"
 
 // causeWords ask for what brought something about.
-var causeWords = []string{"drove", "drive", "driv", "caus", "foster", "fuel", "prompt", "explain", "behind", "origin", "root", "led to", "lead to", "gave rise", "give rise", "brought about", "bring about", "spur", "trigger", "why"}
+var causeWords = []string{"drove", "drive", "driv", "caus", "foster", "fuel", "prompt", "explain", "behind", "origin", "root", "led to", "lead to", "gave rise", "give rise", "brought about", "bring about", "spur", "trigger", "why", "come from", "came from", "stem from", "stemmed from", "arose", "arise"}
 
 var _ = register(85, &Query{
 	Name:       Causes,
@@ -27,7 +27,8 @@ var _ = register(85, &Query{
 		// Before paths: "what led to the turn to China" asks for causes,
 		// "how did the invasion affect ..." for effects.
 		Rules: []Rule{{Priority: 45, When: func(c *Clues) bool {
-			asksCause := c.has(causeWords) && !c.has([]string{"how$"})
+			// "What strengthened the pivot to the East?": its causes of that sign.
+			asksCause := (c.has(causeWords) || c.effectWords()) && !c.has([]string{"how$"})
 			return (c.NodeLabel == graph.LabelFactor || c.NodeLabel == graph.LabelStance) && asksCause && len(c.States) < 2
 		}}},
 		Bind: func(c *Clues, p *Params) { p.Node = c.Node },

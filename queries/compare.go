@@ -88,6 +88,14 @@ func compareSubject(states []string, counts map[string]int, possessive []string)
 			best = s
 		}
 	}
+	if counts[best] == 1 && len(possessive) > 1 && len(states) == len(possessive)+1 {
+		// "Japan's and China's relations with Russia": Russia's compared.
+		for _, s := range states {
+			if !slices.Contains(possessive, s) {
+				return s
+			}
+		}
+	}
 	if counts[best] == 1 && len(possessive) > 0 {
 		return possessive[0]
 	}

@@ -28,7 +28,11 @@ var _ = register(100, &Query{
 	Phrasing: Phrasing{
 		Words: append(slices.Clone(contestedWords), claimDoubt...),
 		Rules: []Rule{{Priority: 10, When: func(c *Clues) bool {
-			return c.has(contestedWords) || c.has([]string{"claim"}) && c.has(claimDoubt)
+			// "What territorial claims does Russia contest?" asks for disputes.
+			if c.has(territoryWords) && len(c.States) == 1 {
+				return false
+			}
+			return c.has(contestedWords) || c.has([]string{"claim", "source"}) && c.has(claimDoubt)
 		}}},
 		Bind: bindPair,
 	},

@@ -17,11 +17,15 @@ type ContrastClue struct {
 var contrastMarkers = [][]string{{"rather", "than"}, {"instead", "of"}, {"and", "not"}, {"but", "not"}, {"not"}, {"over"}, {"ahead", "of"}, {"in", "preference", "to"}}
 
 // contrastMarker returns the token index after a contrast marker that is
-// followed directly by a state's name, or -1.
+// followed by a state's name (directly, or after "to", "with" or "on":
+// "rather than to Tokyo"), or -1.
 func contrastMarker(toks []token, inMention []bool) int {
 	for i := range toks {
 		for _, m := range contrastMarkers {
 			j := i + len(m)
+			if j+1 < len(toks) && !inMention[j] && slices.Contains([]string{"to", "with", "on"}, toks[j].text) {
+				j++
+			}
 			if j >= len(toks) || !inMention[j] {
 				continue
 			}
@@ -80,6 +84,10 @@ func (p *parser) contrastClues(c *Clues) {
 	if hub == "" || chosen == "" {
 		return
 	}
+	if c.has([]string{"fail"}) {
+		// "Why did Japan, not China, fail to become Russia's partner?"
+		chosen, passed = passed, chosen
+	}
 	c.Contrast = &ContrastClue{Hub: hub, Chosen: chosen, Passed: passed}
 }
 
@@ -103,8 +111,14 @@ func (p *parser) hubAndChosen(others, possessive []string, passed string, choice
 		// "Why did Moscow choose Beijing over Tokyo?": the chooser first.
 		return others[0], others[1]
 	case len(others) >= 2:
-		// "Why China rather than Japan for Russia?": the partner first.
-		return others[1], others[0]
+		// "Why China rather than Japan for Russia?", "Why did Russia
+		// partner with China instead of Japan?": the hub is the state with
+		// more relations in the graph (the one whose partners are being
+		// compared), the first named if they tie.
+		if p.rels[others[1]] > p.rels[others[0]] {
+			return others[1], others[0]
+		}
+		return others[0], others[1]
 	case len(others) == 1:
 		// "Why China and not Japan?": the state related to both, the one
 		// with the most relations if several are (Russia before the Soviet

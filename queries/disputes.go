@@ -10,6 +10,10 @@ const Disputes Name = "disputes"
 
 var disputeWords = []string{"disput", "territor", "quarrel", "feud", "sovereign", "border", "island"}
 
+// territoryWords make a question about claims or disagreements one about
+// disputes ("territorial claims", "border disagreements").
+var territoryWords = []string{"territor", "sovereign", "border", "island"}
+
 var _ = register(40, &Query{
 	Name:     Disputes,
 	Title:    "The disputes A is party to",

@@ -2,21 +2,38 @@ package queries
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-kg/dyad/graph"
 	"github.com/dyad-kg/dyad/internal/suggest"
 )
 
-// Request is a parsed question: the catalog query to run and its parameters.
+// Request is a parsed question: the catalog query to run and its
+// parameters, with how the parser read the question.
 type Request struct {
 	Query  Name   `json:"query"`
 	Params Params `json:"params"`
+	// ReadAs says in words how the question was read: "what weakened
+	// Russia–Japan relations, direct and indirect causes (up to 3 claims),
+	// all periods".
+	ReadAs string `json:"read_as"`
+	// Unused names the parts of the question the answer does not use, and
+	// why: a third state, a period given to a question that takes none, a
+	// number that is neither a year nor a depth, words not understood.
+	Unused []string `json:"unused,omitempty"`
+	// Alternatives are the other questions the words also fit, nearly as
+	// well; the likelier one (Query) is answered.
+	Alternatives []Name `json:"alternatives,omitempty"`
 }
+
+// ErrEmptyGraph is returned when there is nothing to answer from: Neo4j
+// holds no entities (dyad load has not been run).
+var ErrEmptyGraph = graph.Sentinel(graph.EUNAVAILABLE, "the graph is empty: run dyad load")
 
 // ErrUnknownQuestion is returned for a question Parse cannot map to the
 // catalog; its message lists the forms understood.
@@ -57,9 +74,77 @@ func (e *UnknownNameError) Error() string {
 // names in it (ids, names, aliases, capitals and adjectives, in any case)
 // against ents. It is deterministic: a few keyword sets decide the question,
 // and the longest name matches decide its parameters.
+//
+// Parse returns a request that Query.Check accepts, or an error: a question
+// it cannot map, an unknown name (with the closest known one), an invalid
+// period or depth, characters no question needs, or ErrEmptyGraph when ents
+// is empty.
 func Parse(question string, ents []Entity) (Request, error) {
-	p := newParser(ents)
+	if len(ents) == 0 {
+		return Request{}, ErrEmptyGraph
+	}
+	if err := refuseCharacters(question); err != nil {
+		return Request{}, err
+	}
+	p := parserFor(ents)
 	return p.parse(question)
+}
+
+// parsers holds the index of the entities last parsed against: a backend
+// returns the same slice on every call, and building the index is most of
+// the cost of a parse.
+var parsers struct {
+	sync.Mutex
+	first *Entity
+	n     int
+	p     *parser
+}
+
+// parserFor returns a parser for ents: a copy of the cached one when ents is
+// the slice last asked about (the same backing array and length; callers
+// do not change entities in place), else a new one.
+func parserFor(ents []Entity) *parser {
+	parsers.Lock()
+	defer parsers.Unlock()
+	if parsers.p == nil || parsers.first != &ents[0] || parsers.n != len(ents) {
+		parsers.first, parsers.n, parsers.p = &ents[0], len(ents), newParser(ents)
+	}
+	p := *parsers.p
+	return &p
+}
+
+// strayCharacters are characters no question needs: Cypher, code and
+// markup punctuation ("'}) MATCH (n) DETACH DELETE n //").
+const strayCharacters = "{}[]<>=`$\\|@#%^*~+;"
+
+// refuseCharacters refuses a question holding characters no question needs,
+// rather than answering what is left of it, and a question too long to be
+// one.
+func refuseCharacters(q string) error {
+	if len(q) > 1000 {
+		return graph.Errorf(graph.EINVALID, "the question is %d bytes long: ask it in fewer than 1000", len(q))
+	}
+	var bad []string
+	for _, r := range q {
+		if (strings.ContainsRune(strayCharacters, r) || unicode.IsControl(r) && !unicode.IsSpace(r) || r == utf8.RuneError) && !slices.Contains(bad, string(r)) {
+			bad = append(bad, string(r))
+		}
+	}
+	if strings.Contains(q, "//") && !slices.Contains(bad, "//") {
+		bad = append(bad, "//")
+	}
+	if len(bad) > 0 {
+		return graph.Errorf(graph.EINVALID, "the question holds characters no question needs (%s): ask in words", strings.Join(quoteAll(bad), " "))
+	}
+	return nil
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strconv.Quote(s)
+	}
+	return out
 }
 
 // token is a word of the question, normalised: lower case, periods and
@@ -88,6 +173,18 @@ type parser struct {
 	terms  map[string][]term
 	maxLen int
 	names  []string // every name and alias, for suggestions
+	// keys are each entity's names and aliases, as words; nodeLen is the
+	// longest name of a node that is not a state, relation or source.
+	keys    [][][]string
+	nodeLen int
+	// nodeWords holds every word of a node's names, plurals trimmed.
+	nodeWords map[string]bool
+	// when and phrase are what the question being parsed says of time and
+	// depth, and the token range of a node named loosely.
+	when   when
+	phrase [2]int
+	// sourceYear is the year that picked a source among an author's.
+	sourceYear string
 	// rels counts each state's relations; pair holds the related pairs.
 	rels map[string]int
 	pair map[[2]string]bool
@@ -110,7 +207,20 @@ func newParser(ents []Entity) *parser {
 		p.terms[k] = append(p.terms[k], term{ent: i, rank: rank, caps: caps})
 		p.maxLen = max(p.maxLen, len(toks))
 	}
+	p.keys = make([][][]string, len(ents))
+	p.nodeWords = map[string]bool{}
 	for i, e := range ents {
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if ts := tokenize(n); len(ts) > 0 {
+				p.keys[i] = append(p.keys[i], strings.Fields(joinTokens(ts)))
+				if e.Label != graph.LabelState && e.Label != graph.LabelRelation && e.Label != graph.LabelSource {
+					p.nodeLen = max(p.nodeLen, len(ts))
+					for _, t := range ts {
+						p.nodeWords[wordKey(t.text)] = true
+					}
+				}
+			}
+		}
 		if e.Label == graph.LabelRelation && len(e.States) == 2 {
 			p.rels[e.States[0]]++
 			p.rels[e.States[1]]++
@@ -141,13 +251,47 @@ func newParser(ents []Entity) *parser {
 			}
 		}
 	}
+	p.sourceAuthors(add)
 	return p
 }
+
+// sourceAuthors names each source by the first words of its id, the
+// author or outlet ("Kireeva", "Streltsov", "Lukin and Troyakova", "the
+// Moscow Times"), when no other source and no other name shares them.
+func (p *parser) sourceAuthors(add func(i int, s string, rank int)) {
+	used := map[string]bool{}
+	owner := map[string][]int{}
+	for i, e := range p.ents {
+		if e.Label != graph.LabelSource {
+			for _, k := range p.keys[i] {
+				for _, w := range k {
+					used[w] = true
+				}
+			}
+			continue
+		}
+		for _, w := range strings.SplitN(e.ID, "-", 3)[:min(2, strings.Count(e.ID, "-")+1)] {
+			w = strings.ToLower(w)
+			owner[w] = append(owner[w], i)
+		}
+	}
+	for w, is := range owner {
+		if used[w] || len(w) < 4 || strings.IndexFunc(w, unicode.IsDigit) >= 0 || isVocab(w) {
+			continue
+		}
+		for _, i := range is {
+			add(i, w, 4)
+		}
+	}
+}
+
+// quotes makes curly apostrophes straight.
+var quotes = strings.NewReplacer("’", "'", "‘", "'")
 
 // tokenize splits s into words at anything but letters, digits, periods and
 // apostrophes, and drops "the".
 func tokenize(s string) []token {
-	s = strings.NewReplacer("’", "'", "‘", "'").Replace(s)
+	s = quotes.Replace(s)
 	var out []token
 	var cur []rune
 	joined, sepJoin := false, false
@@ -167,7 +311,7 @@ func tokenize(s string) []token {
 		if w == "" {
 			return
 		}
-		l := strings.ToLower(w)
+		l := american(strings.ToLower(w))
 		if l == "the" {
 			return
 		}
@@ -229,6 +373,9 @@ func (p *parser) scan(toks []token) []mention {
 func (p *parser) matchAt(toks []token, i int) *mention {
 	for j := min(len(toks), i+p.maxLen); j > i; j-- {
 		ts, ok := p.terms[joinTokens(toks[i:j])]
+		if !ok && j == i+2 {
+			ts, ok = p.terms[toks[i].text+toks[i+1].text]
+		}
 		if !ok {
 			continue
 		}
@@ -318,60 +465,6 @@ func isVocab(w string) bool {
 	return false
 }
 
-// Periods: "between 1992 and 2001", "from 1992 to 2001", "1992–2001", "in
-// the 1990s", "in/as of/during 2005", "after/since 2012", "before/until 2000".
-var (
-	reRange  = regexp.MustCompile(`\b(?:between|from)\s+(\d{4})\s+(?:and|to|until|till|through|thru)\s+(\d{4})\b|\b(\d{4})\s*[-–—]\s*(\d{4})\b`)
-	reDecade = regexp.MustCompile(`\b(\d{3})0s\b`)
-	reFrom   = regexp.MustCompile(`\b(?:after|since|from|starting in|beginning in|post)\s+(?:the\s+)?(?:year\s+)?(\d{4})\b`)
-	reTo     = regexp.MustCompile(`\b(?:before|until|till|up to|prior to|pre)\s+(?:the\s+)?(?:year\s+)?(\d{4})\b`)
-	reAt     = regexp.MustCompile(`\b(?:in|as of|during|at|around|circa)\s+(?:the\s+)?(?:year\s+)?(\d{4})\b`)
-	reDepth  = regexp.MustCompile(`\b(?:up to|within|at most|depth)\s+(\d|one|two|three)\b|\b(\d|one|two|three)\s+(?:steps?|hops?|links?)\b`)
-)
-
-var numberWords = map[string]int{"one": 1, "two": 2, "three": 3}
-
-func period(q string) (from, to int) {
-	year := func(s string) int { n, _ := strconv.Atoi(s); return n }
-	if m := reRange.FindStringSubmatch(q); m != nil {
-		if m[1] != "" {
-			return year(m[1]), year(m[2])
-		}
-		return year(m[3]), year(m[4])
-	}
-	if m := reDecade.FindStringSubmatch(q); m != nil {
-		d := year(m[1]) * 10
-		return d, d + 9
-	}
-	if m := reFrom.FindStringSubmatch(q); m != nil {
-		from = year(m[1])
-	}
-	if m := reTo.FindStringSubmatch(q); m != nil {
-		to = year(m[1])
-	}
-	if from == 0 && to == 0 {
-		if m := reAt.FindStringSubmatch(q); m != nil {
-			from, to = year(m[1]), year(m[1])
-		}
-	}
-	return from, to
-}
-
-func depth(words []string, q string) int {
-	if slices.Contains(words, "directly") || slices.Contains(words, "direct") || slices.Contains(words, "immediate") {
-		return 1
-	}
-	if m := reDepth.FindStringSubmatch(q); m != nil {
-		s := m[1] + m[2]
-		if n, ok := numberWords[s]; ok {
-			return n
-		}
-		n, _ := strconv.Atoi(s)
-		return n
-	}
-	return 0
-}
-
 func (p *parser) parse(question string) (Request, error) {
 	c, err := p.clues(question)
 	if err != nil {
@@ -387,7 +480,28 @@ func (p *parser) parse(question string) (Request, error) {
 		bind = bindPair
 	}
 	bind(c, &req.Params)
+	if q.NoPeriod {
+		req.Params.From, req.Params.To = 0, 0
+	}
+	checked := req.Params
+	if err := q.Check(&checked); err != nil {
+		return Request{}, p.explainCheck(err)
+	}
+	req.Unused = p.unused(q, c, req.Params)
+	req.Alternatives = alternatives(c, q)
+	req.ReadAs = p.readAs(q, req.Params)
 	return req, nil
+}
+
+// explainCheck adds the words that gave a refused depth or period.
+func (p *parser) explainCheck(err error) error {
+	switch {
+	case p.when.DepthText != "" && strings.Contains(err.Error(), "depth"):
+		return fmt.Errorf("%q: %w", p.when.DepthText, err)
+	case p.when.Period != "":
+		return fmt.Errorf("%q: %w", p.when.Period, err)
+	}
+	return err
 }
 
 // clues reads what a question names and says: its words outside names,
@@ -409,14 +523,20 @@ func (p *parser) clues(question string) (*Clues, error) {
 			c.Words = append(c.Words, t.text)
 		}
 	}
-	if err := negated(contrastFree(toks, c.inMention, c.Words)); err != nil {
+	if err := negated(toks, c.inMention); err != nil {
 		return nil, err
 	}
-	p.named(c)
+	if err := p.named(c); err != nil {
+		return nil, err
+	}
 	phrase, err := p.loosePhrase(c)
 	if err != nil {
 		return nil, err
 	}
+	if phrase[0] < 0 && c.Node == "" {
+		phrase = p.runNode(c)
+	}
+	p.phrase = phrase
 	if err := p.checkNames(toks, c.inMention, phrase); err != nil {
 		return nil, err
 	}
@@ -427,16 +547,28 @@ func (p *parser) clues(question string) (*Clues, error) {
 	if i := p.index(c.Node); i >= 0 {
 		c.NodeLabel = p.ents[i].Label
 	}
-	lower := strings.ToLower(strings.NewReplacer("–", "-", "—", "-").Replace(question))
-	c.From, c.To = period(lower)
-	c.Depth = depth(c.Words, lower)
+	lower := strings.ToLower(strings.NewReplacer("–", "-", "—", "-", "‐", "-", "‑", "-").Replace(question))
+	w, err := readWhen(lower, c.Words)
+	if err != nil {
+		return nil, err
+	}
+	p.when = w
+	c.From, c.To, c.Depth = w.From, w.To, w.Depth
 	return c, nil
 }
 
 // negated refuses negated questions ("what didn't weaken...", "not
 // directly"), which would otherwise be answered as if they were positive.
-func negated(words []string) error {
-	for _, w := range words {
+// A "not" before a name contrasts ("China and not Japan"): it stays.
+func negated(toks []token, inMention []bool) error {
+	for i, t := range toks {
+		if inMention[i] {
+			continue
+		}
+		w := t.text
+		if w == "not" && i+1 < len(toks) && inMention[i+1] {
+			continue
+		}
 		if w == "not" || w == "never" || w == "without" || strings.HasSuffix(w, "n't") {
 			return fmt.Errorf("%w\n(negations such as %q are not understood: ask what did happen)", ErrUnknownQuestion, w)
 		}
@@ -445,40 +577,132 @@ func negated(words []string) error {
 }
 
 // named sets the first node and source the question names.
-func (p *parser) named(c *Clues) {
+func (p *parser) named(c *Clues) error {
 	for _, m := range c.mentions {
 		e := p.ents[m.ents[0]]
 		switch e.Label {
 		case graph.LabelState, graph.LabelRelation:
 		case graph.LabelSource:
-			if c.Source == "" {
-				c.Source = e.ID
+			if c.Source != "" {
+				continue
 			}
+			id, err := p.whichSource(c.toks, m)
+			if err != nil {
+				return err
+			}
+			c.Source = id
 		default:
 			if c.Node == "" {
 				c.Node = e.ID
 			}
 		}
 	}
+	return nil
+}
+
+// whichSource picks the source an author or outlet shared by several
+// sources names ("Reuters"): the one whose id holds a year the question
+// gives ("what did Reuters report in 2014?"), else it asks which.
+func (p *parser) whichSource(toks []token, m mention) (string, error) {
+	if len(m.ents) == 1 {
+		return p.ents[m.ents[0]].ID, nil
+	}
+	var picked, ids []string
+	for _, i := range m.ents {
+		id := p.ents[i].ID
+		ids = append(ids, id)
+		for _, t := range toks {
+			if len(t.text) == 4 && strings.Contains("-"+id+"-", "-"+t.text+"-") {
+				picked = append(picked, id)
+				p.sourceYear = t.text
+				break
+			}
+		}
+	}
+	if len(picked) == 1 {
+		return picked[0], nil
+	}
+	name := strings.Join(quoteAll([]string{joinOrig(toks[m.start:m.end])}), "")
+	return "", graph.Errorf(graph.EINVALID, "%s names %d sources (%s): add the year, or ask with the id", name, len(ids), strings.Join(ids, ", "))
+}
+
+// joinOrig is the tokens as written.
+func joinOrig(ts []token) string {
+	ws := make([]string, len(ts))
+	for i, t := range ts {
+		ws[i] = t.orig
+	}
+	return strings.Join(ws, " ")
 }
 
 // loosePhrase resolves a node named loosely ("how did the 2022 invasion
 // affect ..."): it returns the phrase's token range, or -1s.
 func (p *parser) loosePhrase(c *Clues) ([2]int, error) {
 	none := [2]int{-1, -1}
-	if c.Node != "" {
-		return none, nil
-	}
 	s, e := nodePhrase(c.toks)
-	if s < 0 || p.onlyStates(c.toks[s:e]) {
+	if s < 0 || p.onlyStates(c.toks[s:e]) || p.oneMention(c, s, e) {
 		return none, nil
 	}
-	id, ok := p.fuzzyNode(c.toks[s:e])
-	if !ok {
+	// The phrase says more than the name in it ("the neglect of the Far
+	// East"): the node whose names hold every word of it, if there is one.
+	id, ok := p.fuzzyNode(c.toks[s:e], true)
+	switch {
+	case ok:
+		c.Node = id
+	case c.Node == "":
 		return none, p.unknownPhrase(c.toks[s:e])
+	default:
+		return none, nil
 	}
-	c.Node = id
 	return [2]int{s, e}, nil
+}
+
+// oneMention reports whether toks[s:e] is one named node and small words.
+func (p *parser) oneMention(c *Clues, s, e int) bool {
+	n := 0
+	for _, m := range c.mentions {
+		if m.start >= s && m.end <= e {
+			n++
+		}
+	}
+	for i := s; i < e; i++ {
+		if !c.inMention[i] && !slices.Contains(phraseStop, c.toks[i].text) {
+			return false
+		}
+	}
+	return n == 1
+}
+
+// runNode finds a node named loosely anywhere ("what is behind the
+// anti-Western line?"): the longest run of two or more words outside names
+// and question words, holding a word that is not a question word, that
+// every word of one node's name or alias holds. It returns the run's token
+// range, or -1s.
+func (p *parser) runNode(c *Clues) [2]int {
+	none := [2]int{-1, -1}
+	for i := 0; i < len(c.toks); {
+		j := i
+		for j < len(c.toks) && !c.inMention[j] && !slices.Contains(stopWords, c.toks[j].text) {
+			j++
+		}
+		if j == i {
+			i++
+			continue
+		}
+		for n := min(j-i, p.nodeLen); n >= 2; n-- {
+			for s := i; s+n <= j; s++ {
+				if !slices.ContainsFunc(c.toks[s:s+n], func(t token) bool { return !isVocab(t.text) }) {
+					continue
+				}
+				if id, ok := p.runMatch(c.toks[s : s+n]); ok {
+					c.Node = id
+					return [2]int{s, s + n}
+				}
+			}
+		}
+		i = j
+	}
+	return none
 }
 
 // regionClue handles a region named as the node: regions start no causal
@@ -574,8 +798,8 @@ func (p *parser) states(toks []token, ms []mention, skip func(mention) bool) (or
 		poss  bool
 	}
 	var refs []ref
-	for _, m := range ms {
-		if skip(m) {
+	for k, m := range ms {
+		if skip(m) || p.owner(toks, ms, k) && !pronoun(toks, ms) {
 			continue
 		}
 		e := p.ents[m.ents[0]]
@@ -647,6 +871,35 @@ func (p *parser) states(toks []token, ms []mention, skip func(mention) bool) (or
 	return order, counts, possessive
 }
 
+// owner reports whether mention k is a state written as a possessive right
+// before a node it owns ("Russia's turn to China", "Japan's Western
+// alignment"): part of the node's name, not a state asked about.
+func (p *parser) owner(toks []token, ms []mention, k int) bool {
+	m := ms[k]
+	if !toks[m.end-1].poss || k+1 >= len(ms) || ms[k+1].start != m.end {
+		return false
+	}
+	switch p.ents[ms[k+1].ents[0]].Label {
+	case graph.LabelState, graph.LabelRelation, graph.LabelSource:
+		return false
+	}
+	return true
+}
+
+// pronoun reports whether the question refers back to a state ("the
+// Kremlin's turn to China and its relations with Tokyo"): then a state
+// owning a node is asked about too.
+func pronoun(toks []token, ms []mention) bool {
+	for i, t := range toks {
+		if t.text == "its" || t.text == "their" {
+			if !slices.ContainsFunc(ms, func(m mention) bool { return i >= m.start && i < m.end }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // scanStates returns the candidate states of each state name in toks.
 func (p *parser) scanStates(toks []token) [][]string {
 	var out [][]string
@@ -668,6 +921,10 @@ func (p *parser) scanStates(toks []token) [][]string {
 	return out
 }
 
+// roleNouns ask for what something did: "the role of X", "what impact did
+// X have".
+var roleNouns = []string{"role", "impact", "effect", "effects", "influence", "consequences", "consequence", "significance", "importance", "weight", "part"}
+
 // nodePhrase finds the thing asked about in "how did X affect ...", "the
 // role/impact/effect of X on ...": the token range of X, or -1.
 func nodePhrase(toks []token) (int, int) {
@@ -685,7 +942,17 @@ func nodePhrase(toks []token) (int, int) {
 					break
 				}
 			}
-		case slices.Contains([]string{"role", "impact", "effect", "effects", "influence", "consequences", "significance", "importance", "weight"}, toks[i].text) && toks[i+1].text == "of":
+		case slices.Contains(roleNouns, toks[i].text) && slices.Contains(aux, toks[i+1].text):
+			// "what role did X play", "what impact has X had on ...".
+			for j := i + 2; j < len(toks); j++ {
+				if slices.Contains([]string{"play", "played", "have", "had", "exert", "exerted"}, toks[j].text) {
+					if j > i+2 {
+						return i + 2, j
+					}
+					break
+				}
+			}
+		case slices.Contains(roleNouns, toks[i].text) && toks[i].text != "part" && toks[i+1].text == "of":
 			j := i + 2
 			for j < len(toks) && !slices.Contains(stop, toks[j].text) {
 				j++
@@ -700,9 +967,104 @@ func nodePhrase(toks []token) (int, int) {
 
 var phraseStop = []string{"a", "an", "of", "and", "in", "on", "to", "for", "by", "s"}
 
-// fuzzyNode resolves a loosely named node: the one with a name or alias
-// holding every word of the phrase, the shortest such name winning.
-func (p *parser) fuzzyNode(phrase []token) (string, bool) {
+// wordKey is w with a plural s trimmed, as sameWord compares words.
+func wordKey(w string) string {
+	if len(w) >= 4 {
+		return strings.TrimSuffix(w, "s")
+	}
+	return w
+}
+
+// sameWord compares a word of a question with one of a name, forgiving a
+// plural ("sanction", "sanctions").
+func sameWord(a, b string) bool {
+	return a == b || len(a) >= 4 && len(b) >= 4 && strings.TrimSuffix(a, "s") == strings.TrimSuffix(b, "s")
+}
+
+// runMatch resolves a run of words found outside names: the node with a
+// name or alias holding the run's words together and in order, the run
+// being three words or more, or at least half the name ("the anti-Western
+// line", "the Sinocentric Asia policy"; not "the Cold War" for "Post-Cold
+// War reassessment of Russia's Asian partners"). The shortest such name
+// wins, then the kind a question is likelier about, then the id.
+func (p *parser) runMatch(run []token) (string, bool) {
+	var words []string
+	for _, t := range run {
+		if !slices.Contains(phraseStop, t.text) {
+			words = append(words, t.text)
+		}
+	}
+	if len(words) < 2 || hasWord(words, []string{"relation", "ties", "tie"}) {
+		return "", false
+	}
+	for _, w := range words {
+		if !p.nodeWords[wordKey(w)] {
+			return "", false
+		}
+	}
+	bestID, bestLen, bestRank := "", 0, 0
+	for i, e := range p.ents {
+		switch e.Label {
+		case graph.LabelState, graph.LabelRelation, graph.LabelSource:
+			continue
+		}
+		for _, k := range p.keys[i] {
+			content := slices.DeleteFunc(slices.Clone(k), func(w string) bool { return slices.Contains(phraseStop, w) })
+			if !inOrder(content, words) || len(words) < 3 && 2*len(words) < len(content) {
+				continue
+			}
+			r := labelRank(e.Label)
+			if bestID == "" || len(content) < bestLen || len(content) == bestLen && (r < bestRank || r == bestRank && e.ID < bestID) {
+				bestID, bestLen, bestRank = e.ID, len(content), r
+			}
+		}
+	}
+	return bestID, bestID != ""
+}
+
+// inOrder reports whether words occur together, in order, in name.
+func inOrder(name, words []string) bool {
+	for s := 0; s+len(words) <= len(name); s++ {
+		all := true
+		for j, w := range words {
+			if !sameWord(w, name[s+j]) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// coverage says how many of words the best name or alias of entity i
+// holds, that name's length, and how many its names hold together.
+func (p *parser) coverage(i int, words []string) (cover, length, together int) {
+	bag := map[string]bool{}
+	for _, k := range p.keys[i] {
+		n := 0
+		for _, w := range words {
+			if slices.ContainsFunc(k, func(x string) bool { return sameWord(w, x) }) {
+				n++
+				bag[w] = true
+			}
+		}
+		if n > cover || n == cover && n > 0 && len(k) < length {
+			cover, length = n, len(k)
+		}
+	}
+	return cover, length, len(bag)
+}
+
+// fuzzyNode resolves a loosely named node (not a state, relation or
+// source): the one with a name or alias holding every word of the phrase,
+// or, with across, whose names and aliases together hold them all ("the
+// end of the Soviet Union": "end of the USSR", "Dissolution of the Soviet
+// Union"). The node whose one name holds most of the words wins, then the
+// shortest such name, the kind a question is likelier about, the id.
+func (p *parser) fuzzyNode(phrase []token, across bool) (string, bool) {
 	var words []string
 	for _, t := range phrase {
 		if !slices.Contains(phraseStop, t.text) {
@@ -712,35 +1074,31 @@ func (p *parser) fuzzyNode(phrase []token) (string, bool) {
 	if len(words) == 0 || hasWord(words, []string{"relation", "ties", "tie"}) {
 		return "", false
 	}
-	same := func(a, b string) bool {
-		return a == b || len(a) >= 4 && len(b) >= 4 && strings.TrimSuffix(a, "s") == strings.TrimSuffix(b, "s")
+	type cand struct {
+		id                  string
+		cover, length, rank int
 	}
-	bestID, bestLen, bestRank := "", 0, 0
-	for k, ts := range p.terms {
-		kw := strings.Fields(k)
-		all := true
-		for _, w := range words {
-			if !slices.ContainsFunc(kw, func(x string) bool { return same(w, x) }) {
-				all = false
-				break
-			}
-		}
-		if !all {
+	var best *cand
+	for i, e := range p.ents {
+		switch e.Label {
+		case graph.LabelState, graph.LabelRelation, graph.LabelSource:
 			continue
 		}
-		for _, t := range ts {
-			e := p.ents[t.ent]
-			switch e.Label {
-			case graph.LabelState, graph.LabelRelation, graph.LabelSource:
-				continue
-			}
-			r := labelRank(e.Label)
-			if bestID == "" || len(kw) < bestLen || len(kw) == bestLen && (r < bestRank || r == bestRank && e.ID < bestID) {
-				bestID, bestLen, bestRank = e.ID, len(kw), r
-			}
+		c := cand{id: e.ID, rank: labelRank(e.Label)}
+		var bag int
+		c.cover, c.length, bag = p.coverage(i, words)
+		if c.cover < len(words) && !(across && bag == len(words)) {
+			continue
+		}
+		if best == nil || c.cover > best.cover || c.cover == best.cover && (c.length < best.length ||
+			c.length == best.length && (c.rank < best.rank || c.rank == best.rank && c.id < best.id)) {
+			best = &c
 		}
 	}
-	return bestID, bestID != ""
+	if best == nil {
+		return "", false
+	}
+	return best.id, true
 }
 
 // onlyStates reports whether the phrase is nothing but states and small
@@ -808,7 +1166,7 @@ func (p *parser) missing(q *Query, need int, toks []token, inMention []bool) err
 // misspelt reports a word outside names that is close to a known name.
 func (p *parser) misspelt(toks []token, inMention []bool) error {
 	for i, t := range toks {
-		if inMention[i] || isVocab(t.text) {
+		if inMention[i] || i >= p.phrase[0] && i < p.phrase[1] || isVocab(t.text) {
 			continue
 		}
 		if s := suggest.Closest(t.orig, p.names); s != "" {
@@ -830,30 +1188,24 @@ func (p *parser) index(id string) int {
 	return -1
 }
 
-// regionCause returns the one factor or dispute whose name or alias holds
-// the region's name or an alias ("Central Asia factor", "Northern Territories
-// dispute").
+// regionHeads are the words that make a region's name an issue: "the
+// Central Asia factor", "the Northern Territories dispute", "the Crimea
+// issue", "Central Asia's weight".
+var regionHeads = []string{"factor", "dispute", "issue", "question", "problem", "conflict", "weight"}
+
+// regionCause returns the one factor or dispute named as the region taken
+// as an issue: a name or alias that is the region's name (or an alias)
+// followed by one of regionHeads.
 func (p *parser) regionCause(region int) (string, bool) {
-	var names [][]token
-	for k, ts := range p.terms {
-		for _, t := range ts {
-			if t.ent == region {
-				names = append(names, tokenize(k))
-			}
-		}
-	}
 	var found []string
-	for k, ts := range p.terms {
-		kt := tokenize(k)
-		for _, t := range ts {
-			e := p.ents[t.ent]
-			if e.Label != graph.LabelFactor && e.Label != graph.LabelDispute || slices.Contains(found, e.ID) {
-				continue
-			}
-			for _, n := range names {
-				if containsRun(kt, n) {
+	for i, e := range p.ents {
+		if e.Label != graph.LabelFactor && e.Label != graph.LabelDispute {
+			continue
+		}
+		for _, k := range p.keys[i] {
+			for _, n := range p.keys[region] {
+				if len(k) > len(n) && slices.Equal(k[:len(n)], n) && slices.Contains(regionHeads, k[len(n)]) && !slices.Contains(found, e.ID) {
 					found = append(found, e.ID)
-					break
 				}
 			}
 		}
@@ -862,11 +1214,6 @@ func (p *parser) regionCause(region int) (string, bool) {
 		return "", false
 	}
 	return found[0], true
-}
-
-// containsRun reports whether the words of sub occur in order, together, in s.
-func containsRun(s, sub []token) bool {
-	return strings.Contains(" "+joinTokens(s)+" ", " "+joinTokens(sub)+" ")
 }
 
 // nameOf returns the name of the entity with id, or id.

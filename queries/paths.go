@@ -62,9 +62,13 @@ func paths(g *Memory, p Params) []Finding {
 	return out
 }
 
-// bindPair sets A and B when the question names two states.
+// bindPair sets A and B when the question names two states, and A alone
+// when it names one ("relations with Russia": every relation of Russia).
 func bindPair(c *Clues, p *Params) {
-	if len(c.States) >= 2 {
+	switch {
+	case len(c.States) >= 2:
 		p.A, p.B = c.States[0], c.States[1]
+	case len(c.States) == 1:
+		p.A = c.States[0]
 	}
 }

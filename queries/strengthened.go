@@ -6,7 +6,7 @@ import "github.com/dyad-kg/dyad/neo4j"
 const Strengthened Name = "strengthened"
 
 // strongWords signal a question about what strengthened a relation.
-var strongWords = []string{"strength", "improv", "closer", "together", "boost", "deepen", "warm", "bolster", "help", "foster", "enhanc", "rapproche", "positiv", "better", "cement", "grow", "tighten", "upgrad", "thaw", "support", "benefit", "reinforc", "solidif", "partner", "advanc", "promot", "good", "friend", "aligned", "converge"}
+var strongWords = []string{"strength", "improv", "closer", "together", "boost", "deepen", "warm", "bolster", "help", "foster", "enhanc", "rapproche", "positiv", "better", "cement", "grow", "tighten", "upgrad", "thaw", "support", "benefit", "reinforc", "solidif", "partner", "advanc", "promot", "good", "friend", "aligned", "converge", "favo", "encourag", "consolidat", "reconcil", "allies", "ally$", "stronger"}
 
 var _ = register(20, &Query{
 	Name:       Strengthened,

@@ -19,6 +19,9 @@ type TextOptions struct {
 	// All writes every finding with all its evidence after the gist; by
 	// default an answer with a gist shows the gist alone.
 	All bool
+	// Request, if set, is the parsed question: how it was read, what it
+	// did not use and what else it could mean are shown under the title.
+	Request *Request
 }
 
 // WriteText writes ans as people read it: the title, then each finding
@@ -31,6 +34,7 @@ func WriteText(w io.Writer, ans *Answer, opts TextOptions) error {
 	}
 	t := &textWriter{w: w, q: q, color: opts.Color, short: shortNames(opts.Entities)}
 	t.line(t.bold(ans.Title))
+	t.reading(opts.Request)
 	detail := ans.Gist == nil || opts.All || len(ans.Findings) == 0
 	if ans.Gist != nil && len(ans.Findings) > 0 {
 		t.gist(ans.Gist)
@@ -51,6 +55,27 @@ func WriteText(w io.Writer, ans *Answer, opts TextOptions) error {
 	}
 	t.line(t.dim(n + " · answered " + opts.Where))
 	return t.err
+}
+
+// reading writes how the question was read, what it did not use and the
+// other questions it could mean.
+func (t *textWriter) reading(r *Request) {
+	if r == nil {
+		return
+	}
+	if r.ReadAs != "" {
+		t.line(t.dim("Read as: " + r.ReadAs))
+	}
+	for _, u := range r.Unused {
+		t.line(t.dim("Not used: " + u))
+	}
+	if len(r.Alternatives) > 0 {
+		alt := make([]string, len(r.Alternatives))
+		for i, a := range r.Alternatives {
+			alt[i] = string(a)
+		}
+		t.line(t.dim("Could also mean: " + strings.Join(alt, ", ") + " (see dyad queries)"))
+	}
 }
 
 // textWriter writes one answer, remembering the first write error.

@@ -11,7 +11,7 @@ import (
 // Timeline asks for the events of the relation between A and B.
 const Timeline Name = "timeline"
 
-var timelineWords = []string{"timeline", "histor", "chronolog", "happen", "event", "milestone", "moment", "evolv", "evolution", "trajector", "story", "sequence", "when", "develop", "unfold", "over time"}
+var timelineWords = []string{"timeline", "histor", "chronolog", "happen", "event", "milestone", "moment", "evolv", "evolution", "trajector", "story", "sequence", "when", "develop", "unfold", "over time", "chronic", "year by year", "walk me through", "walk through"}
 
 var _ = register(30, &Query{
 	Name:     Timeline,

@@ -6,7 +6,7 @@ import "github.com/dyad-kg/dyad/neo4j"
 const Weakened Name = "weakened"
 
 // weakWords signal a question about what weakened a relation.
-var weakWords = []string{"weak", "hurt", "harm", "damag", "deteriorat", "worse", "worsen", "strain", "sour$", "soure", "souri", "undermin", "apart", "cool", "declin", "hinder", "imped", "obstacle", "spoil", "setback", "tension", "negativ", "poison", "derail", "erod", "erosion", "friction", "rift", "downturn", "froze", "freez", "stall", "chill", "problem", "distan", "undercut", "obstruct", "complicat", "block", "bad", "stagnat", "wedge", "divid", "split", "held back", "hold back", "hamper", "prevent"}
+var weakWords = []string{"weak", "hurt", "harm", "damag", "deteriorat", "worse", "worsen", "strain", "sour$", "soure", "souri", "undermin", "apart", "cool", "declin", "hinder", "imped", "obstacle", "spoil", "setback", "tension", "negativ", "poison", "derail", "erod", "erosion", "friction", "rift", "downturn", "froze", "freez", "stall", "chill", "problem", "distan", "undercut", "obstruct", "complicat", "block", "bad", "stagnat", "wedge", "divid", "split", "held back", "hold back", "hamper", "prevent", "set back", "sets back", "push apart", "pushed apart"}
 
 var _ = register(10, &Query{
 	Name:       Weakened,

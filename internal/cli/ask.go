@@ -50,7 +50,17 @@ is configured (flag, NEO4J_URI or dyad.yaml), else from the dataset built into
 dyad (or --data DIR), in memory. --format cypher prints the query's Cypher and
 a :param line to paste into Neo4j Browser.
 
-A question dyad does not understand, or a name it does not know, exits 2.`,
+Every answer says how dyad read the question ("Read as: what weakened
+Russia–Japan relations, direct and indirect causes (chains of up to 3
+claims), all periods"), names any part of it the answer does not use (a third
+state, a period given to a question that takes none, a stray number, words it
+does not know), and the other questions the words could also mean; the JSON
+carries them as read_as, unused and alternatives.
+
+A question dyad does not understand, a name it does not know (with the
+closest known one), a year it cannot read, a depth beyond 3 or characters no
+question needs exit 2. With nothing loaded in Neo4j, every question says "the
+graph is empty: run dyad load" and exits 1.`,
 		Example: `  dyad ask "What factors weakened Russia–Japan ties?"
   dyad ask "Which disputes is Japan party to?"
   dyad ask "What strengthened Sino-Russian relations?" --format json
@@ -152,17 +162,25 @@ func askRun(ctx context.Context, opts *AskOptions) error {
 	if opts.Format == "json" {
 		enc := json.NewEncoder(opts.IO.Out)
 		enc.SetIndent("", "  ")
-		return enc.Encode(ans)
+		return enc.Encode(askJSON{Answer: ans, ReadAs: req.ReadAs, Unused: req.Unused, Alternatives: req.Alternatives})
 	}
 	ents, err := b.Entities(ctx)
 	if err != nil {
 		return err
 	}
-	to := queries.TextOptions{Entities: ents, Where: where, Color: opts.IO.Color(), All: opts.All}
+	to := queries.TextOptions{Entities: ents, Where: where, Color: opts.IO.Color(), All: opts.All, Request: &req}
 	if opts.Format == "markdown" {
 		return queries.WriteMarkdown(opts.IO.Out, ans, to)
 	}
 	return page(opts.IO, opts.NoPager, func(w io.Writer) error { return queries.WriteText(w, ans, to) })
+}
+
+// askJSON is ask's JSON: the answer, with how the question was read.
+type askJSON struct {
+	*queries.Answer
+	ReadAs       string         `json:"read_as"`
+	Unused       []string       `json:"unused,omitempty"`
+	Alternatives []queries.Name `json:"alternatives,omitempty"`
 }
 
 // writeCypher prints a Neo4j Browser :param command for p, then q's gist

@@ -58,7 +58,7 @@ func TestAsk(t *testing.T) {
 	}{
 		{name: "weakened", args: []string{"ask", "--all", "What factors weakened Russia–Japan ties?"},
 			out: []string{
-				"What weakened Russia–Japan relations?",
+				"What weakened Russia–Japan relations?\nRead as: what weakened Russia–Japan relations, direct and indirect causes (chains of up to 3 claims), all periods\n",
 				"1. Anti-Western line of Russian foreign policy —weakens→ Russia–Japan relations",
 				"   [article, para 1, argued] [Russia's Asia policy: why China, not Japan, became Moscow's partner]",
 				"chain: Japan sanctions February 2022 —drives→ Japan as unfriendly country —weakens→ Russia–Japan relations",
@@ -90,6 +90,18 @@ func TestAsk(t *testing.T) {
 		{name: "unknown name", args: []string{"ask", "--backend", "memory", "What weakened Russia–Japon ties?"}, code: 2,
 			err: []string{`unknown name "Japon" (did you mean "Japan"?)`}},
 		{name: "no question", args: []string{"ask"}, code: 2, err: []string{"ask needs a question"}},
+		// Nothing the question says is dropped silently (issues 11 and 13).
+		{name: "unused parts named", args: []string{"ask", "--backend", "memory", "What weakened Russia–Japan and China–Kazakhstan ties in 2005, 42?"},
+			out: []string{"Read as: what weakened Russia–Japan relations, direct and indirect causes (chains of up to 3 claims), in 2005",
+				`Not used: "China": a state this weakened question does not use`, `Not used: "42": read as neither a year nor a depth`}},
+		{name: "cypher punctuation refused", args: []string{"ask", "--backend", "memory", "What weakened Russia–Japan ties'}) MATCH (n) DETACH DELETE n //"}, code: 2,
+			err: []string{`the question holds characters no question needs ("}" "//"): ask in words`}},
+		{name: "year too long", args: []string{"ask", "--backend", "memory", "What weakened Russia–Japan ties in 12345?"}, code: 2,
+			err: []string{`"in 12345": 12345 is not a year Dyad can read`}},
+		{name: "negative year", args: []string{"ask", "--backend", "memory", "What weakened Russia–Japan ties in -5?"}, code: 2,
+			err: []string{`"in -5": -5 is not a year Dyad can read`}},
+		{name: "depth beyond the maximum", args: []string{"ask", "--backend", "memory", "What weakened Russia–Japan ties within 9 steps?"}, code: 2,
+			err: []string{`"within 9 steps": invalid parameter: depth 9: Dyad follows chains of 1 to 3 claims`}},
 		{name: "bad format", args: []string{"ask", "--format", "xml", "What weakened Russia–Japan ties?"}, code: 2, err: []string{"invalid --format"}},
 		{name: "bad backend", args: []string{"ask", "--backend", "sql", "What weakened Russia–Japan ties?"}, code: 2, err: []string{"invalid --backend"}},
 		{name: "queries", args: []string{"queries"},
@@ -126,11 +138,41 @@ func TestAskJSON(t *testing.T) {
 		require.NotEmpty(t, f.Evidence, "finding %s has no evidence", f.Subject.ID)
 	}
 
+	// The JSON says how the question was read, what it did not use and
+	// what else it could mean.
+	code, out, errOut = askMain(t, "ask", "--backend", "memory", "--format", "json", "What weakened Russia–Japan ties over time, 42?")
+	require.Equal(t, 0, code, errOut)
+	var read struct {
+		Query        queries.Name   `json:"query"`
+		ReadAs       string         `json:"read_as"`
+		Unused       []string       `json:"unused"`
+		Alternatives []queries.Name `json:"alternatives"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &read))
+	require.Equal(t, queries.Weakened, read.Query)
+	require.Equal(t, "what weakened Russia–Japan relations, direct and indirect causes (chains of up to 3 claims), all periods", read.ReadAs)
+	require.Equal(t, []string{`"42": read as neither a year nor a depth`}, read.Unused)
+	require.Equal(t, []queries.Name{queries.Timeline}, read.Alternatives)
+
 	code, out, errOut = askMain(t, "queries", "--format", "json")
 	require.Equal(t, 0, code, errOut)
 	var entries []cli.CatalogEntry
 	require.NoError(t, json.Unmarshal([]byte(out), &entries))
 	require.Len(t, entries, len(queries.Catalog))
+}
+
+// TestAskEmptyGraph: with nothing loaded, every question says so, with a
+// non-zero exit, rather than "not understood".
+func TestAskEmptyGraph(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "states.yaml"), []byte("states: []\n"), 0o644))
+	for _, q := range []string{"What weakened Russia–Japan ties?", "hello there", "Which claims are contested?"} {
+		code, out, errOut := askMain(t, "ask", "--backend", "memory", "--data", dir, q)
+		require.Equal(t, 1, code, errOut)
+		require.Empty(t, out)
+		require.Equal(t, "dyad: the graph is empty: run dyad load\n", errOut)
+	}
 }
 
 // TestAskGolden holds the README's main command to its output: the gist by
