@@ -155,8 +155,12 @@ func newParser(ents []Entity) *parser {
 
 // tokenize splits s into words at anything but letters, digits, periods and
 // apostrophes, and drops "the".
+// curlyQuotes straightens typographic apostrophes; built once, as building
+// a Replacer costs far more than using it.
+var curlyQuotes = strings.NewReplacer("’", "'", "‘", "'")
+
 func tokenize(s string) []token {
-	s = strings.NewReplacer("’", "'", "‘", "'").Replace(s)
+	s = curlyQuotes.Replace(s)
 	var out []token
 	var cur []rune
 	joined, sepJoin := false, false
