@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"math/big"
 	"os"
-	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -46,11 +45,6 @@ func ReadDir(dir string) (*graph.Dataset, error) {
 // in any folder. Positions are reported against paths within fsys.
 func Read(fsys fs.FS) (*graph.Dataset, error) {
 	return read(fsys, func(name string) string { return name })
-}
-
-// ReadEmbedded reads the dataset shipped inside Dyad (package data).
-func ReadEmbedded() (*graph.Dataset, error) {
-	return read(data.FS, func(name string) string { return path.Join("data", name) })
 }
 
 func read(fsys fs.FS, display func(string) string) (*graph.Dataset, error) {
