@@ -25,6 +25,7 @@ import (
 	"time"
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 )
 
 // Sentinel errors for the conditions a caller may handle.
@@ -92,7 +93,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	if retry <= 0 {
 		retry = DefaultMaxRetryTime
 	}
-	drv, err := driver.NewDriverWithContext(cfg.URI, auth, func(c *driver.Config) {
+	drv, err := driver.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
 		c.SocketConnectTimeout = timeout
 		c.ConnectionAcquisitionTimeout = timeout
 		c.MaxTransactionRetryTime = retry
