@@ -4,10 +4,13 @@ import (
 	"context"
 	"errors"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -203,4 +206,45 @@ func TestBookmarks(t *testing.T) {
 	_, err = neo4j.Open(ctx, cfg)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "Bookmark")
+}
+
+// TestBookmarkFile carries bookmarks from one connection to the next through
+// a file, as from dyad load to dyad ask, and starts afresh when the server
+// refuses the saved ones (a database restored since).
+func TestBookmarkFile(t *testing.T) {
+	db := schemes(t)["neo4j"]
+	ctx := context.Background()
+	file := filepath.Join(t.TempDir(), "bookmarks.json")
+	cfg := routed(t, testenv.Neo4jConfig(t))
+	cfg.BookmarkFile = file
+	writer, err := neo4j.Open(ctx, cfg)
+	require.NoError(t, err)
+	defer writer.Close(ctx)
+	require.NoError(t, writer.Write(ctx, true, func(tx *neo4j.Tx) error {
+		_, err := tx.Run(ctx, "CREATE (:DyadTest {tag: 'filed'})", nil)
+		return err
+	}))
+	want, err := writer.Bookmarks(ctx)
+	require.NoError(t, err)
+	saved, err := os.ReadFile(file)
+	require.NoError(t, err, "a committed write saves the bookmarks")
+	for _, bm := range want {
+		assert.Contains(t, string(saved), bm)
+	}
+
+	reader, err := neo4j.Open(ctx, cfg)
+	require.NoError(t, err)
+	got, err := reader.Bookmarks(ctx)
+	require.NoError(t, err)
+	assert.Subset(t, got, want, "the next connection starts from the saved bookmarks")
+	assert.Equal(t, int64(1), count(t, reader, "filed"))
+	reader.Close(ctx)
+
+	stale := `{"saved":"` + time.Now().UTC().Format(time.RFC3339Nano) + `","bookmarks":["not-a-bookmark"]}`
+	require.NoError(t, os.WriteFile(file, []byte(stale), 0o600))
+	again, err := neo4j.Open(ctx, cfg)
+	require.NoError(t, err, "refused bookmarks are dropped, not fatal")
+	defer again.Close(ctx)
+	assert.NoFileExists(t, file)
+	assert.Equal(t, int64(1), count(t, db, "filed"))
 }

@@ -1,7 +1,7 @@
 // Package neo4j is Dyad's one door to Neo4j: it opens a checked connection,
 // runs parameterised Cypher, and turns the driver's errors into a few clear
 // ones that callers can test with errors.Is (ErrUnavailable, ErrAuth,
-// ErrDatabaseNotFound, ErrServerTooOld).
+// ErrDatabaseNotFound, ErrServerTooOld, ErrBookmarks).
 //
 // Packages loader and queries write and read through a *DB; nothing else in
 // Dyad imports the Neo4j driver.
@@ -20,6 +20,8 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -59,6 +61,11 @@ type Config struct {
 	// Bookmarks are bookmarks of writes made elsewhere (DB.Bookmarks of
 	// another process) that every transaction of the DB waits for.
 	Bookmarks []string
+	// BookmarkFile (see BookmarkPath) carries bookmarks from one process to
+	// the next: Open adds those saved there less than BookmarkTTL ago to
+	// Bookmarks (and forgets them if the server refuses them), and each
+	// committed Write or Exec saves the DB's bookmarks there.
+	BookmarkFile string
 }
 
 // DefaultMaxRetryTime is the driver's own default: long enough for a
@@ -72,12 +79,24 @@ type DB struct {
 	database  string
 	version   string
 	bookmarks driver.BookmarkManager
+	// bookmarkFile is Config.BookmarkFile.
+	bookmarkFile string
 }
 
 // Open connects to Neo4j and checks that it answers, that the credentials
 // are accepted, that the database exists and that the server is Neo4j 5 or
 // newer. Its errors are one line long and wrap the sentinel errors.
 func Open(ctx context.Context, cfg Config) (*DB, error) {
+	saved := readBookmarks(cfg.BookmarkFile, time.Now())
+	db, err := open(ctx, cfg, saved)
+	if err != nil && len(saved) > 0 && errors.Is(err, ErrBookmarks) {
+		_ = os.Remove(cfg.BookmarkFile) // a restored or recreated database: start afresh
+		db, err = open(ctx, cfg, nil)
+	}
+	return db, err
+}
+
+func open(ctx context.Context, cfg Config, saved []string) (*DB, error) {
 	if cfg.URI == "" {
 		return nil, fmt.Errorf("%w: no URI given", ErrUnavailable)
 	}
@@ -101,8 +120,9 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: invalid URI %q: %v", ErrUnavailable, Redact(cfg.URI), oneLine(err))
 	}
-	db := &DB{driver: drv, database: cfg.Database,
-		bookmarks: driver.NewBookmarkManager(driver.BookmarkManagerConfig{InitialBookmarks: cfg.Bookmarks})}
+	initial := append(slices.Clip(cfg.Bookmarks), saved...)
+	db := &DB{driver: drv, database: cfg.Database, bookmarkFile: cfg.BookmarkFile,
+		bookmarks: driver.NewBookmarkManager(driver.BookmarkManagerConfig{InitialBookmarks: initial})}
 	cctx, cancel := context.WithTimeout(ctx, timeout+5*time.Second)
 	defer cancel()
 	if err := drv.VerifyConnectivity(cctx); err != nil {
@@ -246,6 +266,9 @@ func (db *DB) Write(ctx context.Context, commit bool, fn func(*Tx) error) error 
 	if errors.Is(err, errCheckpoint) {
 		err = db.writeExplicit(ctx, commit, fn)
 	}
+	if commit && err == nil {
+		db.saveBookmarks(ctx)
+	}
 	return classify(err, Config{Database: db.database})
 }
 
@@ -296,6 +319,9 @@ func (db *DB) Exec(ctx context.Context, cypher string, params map[string]any) er
 	if err == nil {
 		_, err = res.Consume(ctx)
 	}
+	if err == nil {
+		db.saveBookmarks(ctx)
+	}
 	return classify(err, Config{Database: db.database})
 }
 
@@ -310,7 +336,8 @@ func classify(err error, cfg Config) error {
 	if err == nil {
 		return nil
 	}
-	if errors.Is(err, ErrUnavailable) || errors.Is(err, ErrAuth) || errors.Is(err, ErrDatabaseNotFound) || errors.Is(err, ErrServerTooOld) {
+	if errors.Is(err, ErrUnavailable) || errors.Is(err, ErrAuth) || errors.Is(err, ErrDatabaseNotFound) || errors.Is(err, ErrServerTooOld) ||
+		errors.Is(err, ErrBookmarks) {
 		return err
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
@@ -329,6 +356,8 @@ func classify(err error, cfg Config) error {
 		case strings.HasPrefix(nerr.Code, "Neo.ClientError.Security.Unauthorized"),
 			strings.HasPrefix(nerr.Code, "Neo.ClientError.Security.CredentialsExpired"):
 			return fmt.Errorf("%w (user %q): check NEO4J_USERNAME and NEO4J_PASSWORD", ErrAuth, cfg.Username)
+		case strings.Contains(nerr.Code, "Bookmark"):
+			return fmt.Errorf("%w: %s: %s", ErrBookmarks, nerr.Code, oneLine(errors.New(nerr.Msg)))
 		case nerr.Code == "Neo.ClientError.Database.DatabaseNotFound":
 			return fmt.Errorf("%w: %q (set NEO4J_DATABASE to an existing database)", ErrDatabaseNotFound, cfg.Database)
 		}

@@ -72,6 +72,7 @@ NEO4J_PASSWORD and NEO4J_DATABASE, then dyad.yaml, then defaults.`,
 func connect(ctx context.Context, cfg *Config) (*neo4j.DB, error) {
 	return neo4j.Open(ctx, neo4j.Config{
 		URI: cfg.Neo4j.URI, Username: cfg.Neo4j.Username, Password: cfg.Neo4j.Password, Database: cfg.Neo4j.Database,
+		BookmarkFile: neo4j.BookmarkPath(cfg.Neo4j.URI, cfg.Neo4j.Database), // a load's writes, seen by the next ask on a cluster
 	})
 }
 
