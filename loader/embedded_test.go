@@ -74,3 +74,17 @@ func BenchmarkReadEmbedded(b *testing.B) {
 		})
 	}
 }
+
+// FuzzReadCompact feeds ReadCompact damaged forms: it must return an error
+// or a dataset, never panic.
+func FuzzReadCompact(f *testing.F) {
+	f.Add(data.Compact)
+	f.Add(data.Compact[:len(data.Compact)/3])
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		ds, err := loader.ReadCompact(b)
+		if err == nil && ds == nil {
+			t.Fatal("no dataset and no error")
+		}
+	})
+}
