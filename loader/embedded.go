@@ -93,30 +93,44 @@ func WriteCompact(w io.Writer, ds *graph.Dataset) error {
 	return enc.Encode(withoutLocs(ds))
 }
 
-// withoutLocs returns a shallow copy of ds whose records carry no Loc.
+// withoutLocs returns a copy of ds whose records carry no Loc (positions,
+// and maps that gob would write in random order), found by type so that a
+// new kind of record needs no change here.
 func withoutLocs(ds *graph.Dataset) *graph.Dataset {
-	out := &graph.Dataset{
-		States:    cloneEach(ds.States, func(x *graph.State) { x.Loc = graph.Loc{} }),
-		Regions:   cloneEach(ds.Regions, func(x *graph.Region) { x.Loc = graph.Loc{} }),
-		Disputes:  cloneEach(ds.Disputes, func(x *graph.Dispute) { x.Loc = graph.Loc{} }),
-		Events:    cloneEach(ds.Events, func(x *graph.Event) { x.Loc = graph.Loc{} }),
-		Stances:   cloneEach(ds.Stances, func(x *graph.Stance) { x.Loc = graph.Loc{} }),
-		Factors:   cloneEach(ds.Factors, func(x *graph.Factor) { x.Loc = graph.Loc{} }),
-		Relations: cloneEach(ds.Relations, func(x *graph.Relation) { x.Loc = graph.Loc{} }),
-		Sources:   cloneEach(ds.Sources, func(x *graph.Source) { x.Loc = graph.Loc{} }),
-		Claims:    cloneEach(ds.Claims, func(x *graph.Claim) { x.Loc = graph.Loc{} }),
+	out := &graph.Dataset{}
+	src, dst := reflect.ValueOf(ds).Elem(), reflect.ValueOf(out).Elem()
+	for i := range src.NumField() {
+		f := src.Type().Field(i)
+		if !f.IsExported() || f.Type.Kind() != reflect.Slice || f.Type.Elem().Kind() != reflect.Pointer {
+			continue
+		}
+		from := src.Field(i)
+		to := reflect.MakeSlice(f.Type, from.Len(), from.Len())
+		for j := range from.Len() {
+			c := reflect.New(f.Type.Elem().Elem())
+			c.Elem().Set(from.Index(j).Elem())
+			clearLocs(c.Elem())
+			to.Index(j).Set(c)
+		}
+		dst.Field(i).Set(to)
 	}
 	return out
 }
 
-func cloneEach[T any](xs []*T, clear func(*T)) []*T {
-	out := make([]*T, len(xs))
-	for i, x := range xs {
-		c := *x
-		clear(&c)
-		out[i] = &c
+var locType = reflect.TypeFor[graph.Loc]()
+
+// clearLocs zeroes every Loc field of the struct v and of the structs it
+// embeds.
+func clearLocs(v reflect.Value) {
+	for i := range v.NumField() {
+		f := v.Type().Field(i)
+		switch {
+		case f.Type == locType:
+			v.Field(i).SetZero()
+		case f.Anonymous && f.Type.Kind() == reflect.Struct:
+			clearLocs(v.Field(i))
+		}
 	}
-	return out
 }
 
 // EmbeddedDigest returns a checksum of the shipped YAML files (names and
