@@ -15,6 +15,10 @@ type Dataset struct {
 	Sources   []*Source
 	Claims    []*Claim
 
+	// Extra holds the records of kinds registered without a typed slice
+	// above, by label (see Kind and Records).
+	Extra map[Label][]Record
+
 	// Invalid holds the ids of records a reader dropped because they were
 	// malformed (and already reported). Validate does not report references
 	// to them, so one mistake gives one message.
@@ -25,43 +29,24 @@ type Dataset struct {
 
 type record struct {
 	label Label
-	v     any
+	v     Record
 	loc   Loc
 }
 
-// eachNode calls fn for every node record, kind by kind in the order of
-// Labels.
-func (d *Dataset) eachNode(fn func(id string, l Label, v any, loc Loc)) {
-	for _, x := range d.States {
-		fn(x.ID, LabelState, x, x.Loc)
-	}
-	for _, x := range d.Regions {
-		fn(x.ID, LabelRegion, x, x.Loc)
-	}
-	for _, x := range d.Disputes {
-		fn(x.ID, LabelDispute, x, x.Loc)
-	}
-	for _, x := range d.Events {
-		fn(x.ID, LabelEvent, x, x.Loc)
-	}
-	for _, x := range d.Stances {
-		fn(x.ID, LabelStance, x, x.Loc)
-	}
-	for _, x := range d.Factors {
-		fn(x.ID, LabelFactor, x, x.Loc)
-	}
-	for _, x := range d.Relations {
-		fn(x.ID, LabelRelation, x, x.Loc)
-	}
-	for _, x := range d.Sources {
-		fn(x.ID, LabelSource, x, x.Loc)
+// eachNode calls fn for every node record, kind by kind in registry order.
+func (d *Dataset) eachNode(fn func(id string, l Label, v Record, loc Loc)) {
+	for _, k := range kinds {
+		for _, r := range k.store.records(d) {
+			e := r.entity()
+			fn(e.ID, k.Label, r, e.Loc)
+		}
 	}
 }
 
 // reindex rebuilds the id index, first definition wins.
 func (d *Dataset) reindex() {
 	d.index = make(map[string]record)
-	d.eachNode(func(id string, l Label, v any, loc Loc) {
+	d.eachNode(func(id string, l Label, v Record, loc Loc) {
 		if _, dup := d.index[id]; !dup && id != "" {
 			d.index[id] = record{l, v, loc}
 		}
@@ -88,30 +73,13 @@ func (d *Dataset) Entity(id string) *Entity {
 	if !ok {
 		return nil
 	}
-	switch v := r.v.(type) {
-	case *State:
-		return &v.Entity
-	case *Region:
-		return &v.Entity
-	case *Dispute:
-		return &v.Entity
-	case *Event:
-		return &v.Entity
-	case *Stance:
-		return &v.Entity
-	case *Factor:
-		return &v.Entity
-	case *Relation:
-		return &v.Entity
-	case *Source:
-		return &v.Entity
-	}
-	return nil
+	return r.v.entity()
 }
 
 func get[T any](d *Dataset, id string) *T {
 	r, _ := d.lookup(id)
-	v, _ := r.v.(*T)
+	var x any = r.v
+	v, _ := x.(*T)
 	return v
 }
 
@@ -165,9 +133,9 @@ func (d *Dataset) IDs() []string {
 
 // Counts returns the number of nodes of each label.
 func (d *Dataset) Counts() map[Label]int {
-	return map[Label]int{
-		LabelState: len(d.States), LabelRegion: len(d.Regions), LabelDispute: len(d.Disputes),
-		LabelEvent: len(d.Events), LabelStance: len(d.Stances), LabelFactor: len(d.Factors),
-		LabelRelation: len(d.Relations), LabelSource: len(d.Sources),
+	m := map[Label]int{}
+	for _, k := range kinds {
+		m[k.Label] = len(k.store.records(d))
 	}
+	return m
 }

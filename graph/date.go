@@ -33,8 +33,9 @@ type Date struct {
 	Day   int // 0 when only the year or the month is known
 }
 
-// ParseDate parses "2006", "2006-01" or "2006-01-02" and checks that the date
-// exists in the calendar.
+// ParseDate parses "2006", "2006-01" or "2006-01-02", in ASCII digits as
+// written (no sign, "0100" is the year 100), and checks that the date exists
+// in the calendar.
 func ParseDate(s string) (Date, error) {
 	parts := strings.Split(s, "-")
 	if len(parts) > 3 || len(parts[0]) != 4 {
@@ -46,7 +47,7 @@ func ParseDate(s string) (Date, error) {
 			return Date{}, fmt.Errorf("invalid date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
 		}
 		n, err := strconv.Atoi(p)
-		if err != nil || n < 0 {
+		if err != nil || strings.Trim(p, "0123456789") != "" {
 			return Date{}, fmt.Errorf("invalid date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
 		}
 		nums[i] = n
@@ -152,54 +153,3 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 
 // MarshalJSON writes d as a string.
 func (d Date) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
-
-// Period is a span of time; either end may be open (the zero Date).
-type Period struct {
-	From Date `json:"from,omitzero"`
-	To   Date `json:"to,omitzero"`
-}
-
-// IsZero reports whether p is open at both ends (always).
-func (p Period) IsZero() bool { return p.From.IsZero() && p.To.IsZero() }
-
-// String formats p as "1992–2022", "2012–" or "–1991"; an open period is "".
-func (p Period) String() string {
-	if p.IsZero() {
-		return ""
-	}
-	return p.From.String() + "–" + p.To.String()
-}
-
-// ContainsYear reports whether any part of year falls inside p.
-func (p Period) ContainsYear(year int) bool {
-	if !p.From.IsZero() && p.From.Year > year {
-		return false
-	}
-	if !p.To.IsZero() && p.To.Year < year {
-		return false
-	}
-	return true
-}
-
-// Overlaps reports whether p and q share any year. Open ends are unbounded.
-func (p Period) Overlaps(q Period) bool {
-	lo, hi := 0, 1<<31-1
-	if !q.From.IsZero() {
-		lo = q.From.Year
-	}
-	if !q.To.IsZero() {
-		hi = q.To.Year
-	}
-	if !p.From.IsZero() && p.From.Year > hi {
-		return false
-	}
-	if !p.To.IsZero() && p.To.Year < lo {
-		return false
-	}
-	return true
-}
-
-// Valid reports whether p's start is not after its end.
-func (p Period) Valid() bool {
-	return p.From.IsZero() || p.To.IsZero() || p.From.Compare(p.To) <= 0
-}

@@ -59,102 +59,10 @@ func (e *Elements) CountTypes() map[RelType]int {
 // by type (in the order of RelTypes) then id.
 func (d *Dataset) Elements() *Elements {
 	b := &builder{seen: map[string]bool{}}
-	for _, s := range d.States {
-		p := entityProps(&s.Entity)
-		setStr(p, "capital", s.Capital)
-		setList(p, "adjectives", s.Adjectives)
-		setPeriod(p, "existed_", s.Existed)
-		setCitations(p, "", s.Sources)
-		b.node(LabelState, s.ID, p)
-		for _, pre := range s.Predecessors {
-			b.edge(RelSucceeds, s.ID, pre, nil)
+	for _, k := range kinds {
+		for _, r := range k.store.records(d) {
+			k.build(b, r)
 		}
-	}
-	for _, r := range d.Regions {
-		p := entityProps(&r.Entity)
-		setStr(p, "scope", string(r.Scope))
-		setCitations(p, "", r.Sources)
-		b.node(LabelRegion, r.ID, p)
-		for _, o := range r.PartOf {
-			b.edge(RelPartOf, r.ID, o, nil)
-		}
-		for _, m := range r.Members {
-			b.edge(RelPartOf, m, r.ID, nil)
-		}
-	}
-	for _, x := range d.Disputes {
-		p := entityProps(&x.Entity)
-		setStr(p, "since", x.Since.String())
-		setCitations(p, "", x.Sources)
-		b.node(LabelDispute, x.ID, p)
-		if x.Territory != "" {
-			b.edge(RelConcerns, x.ID, x.Territory, nil)
-		}
-		for _, party := range x.Parties {
-			ep := map[string]any{}
-			setStr(ep, "position", party.Position)
-			setCitations(ep, "", party.Sources)
-			b.edge(RelPartyTo, party.State, x.ID, ep)
-		}
-	}
-	for _, e := range d.Events {
-		p := entityProps(&e.Entity)
-		setStr(p, "date", e.Date.String())
-		setStr(p, "date_precision", e.Date.Precision().String())
-		p["year"] = int64(e.Date.Year)
-		setStr(p, "kind", string(e.Kind))
-		setCitations(p, "", e.Sources)
-		b.node(LabelEvent, e.ID, p)
-		for _, s := range e.States {
-			b.edge(RelInvolves, e.ID, s, nil)
-		}
-		for _, r := range e.Regions {
-			b.edge(RelConcerns, e.ID, r, nil)
-		}
-		for _, r := range e.Disputes {
-			b.edge(RelConcerns, e.ID, r, nil)
-		}
-	}
-	for _, s := range d.Stances {
-		p := entityProps(&s.Entity)
-		setPeriod(p, "", s.Period)
-		setCitations(p, "", s.Sources)
-		b.node(LabelStance, s.ID, p)
-		ep := map[string]any{}
-		setPeriod(ep, "", s.Period)
-		b.edge(RelHolds, s.Holder, s.ID, ep)
-		for _, t := range s.Toward {
-			b.edge(RelToward, s.ID, t, nil)
-		}
-	}
-	for _, f := range d.Factors {
-		p := entityProps(&f.Entity)
-		setCitations(p, "", f.Sources)
-		b.node(LabelFactor, f.ID, p)
-		if f.Within != "" {
-			b.edge(RelArisesIn, f.ID, f.Within, nil)
-		}
-		for _, r := range f.Regions {
-			b.edge(RelConcerns, f.ID, r, nil)
-		}
-	}
-	for _, r := range d.Relations {
-		p := entityProps(&r.Entity)
-		setList(p, "states", r.States[:])
-		setCitations(p, "", r.Sources)
-		b.node(LabelRelation, r.ID, p)
-		for _, s := range r.States {
-			b.edge(RelHasRelation, s, r.ID, nil)
-		}
-	}
-	for _, s := range d.Sources {
-		p := entityProps(&s.Entity)
-		setStr(p, "kind", string(s.Kind))
-		setList(p, "authors", s.Authors)
-		setStr(p, "publisher", s.Publisher)
-		setStr(p, "published", s.Published.String())
-		setStr(p, "url", s.URL)
-		b.node(LabelSource, s.ID, p)
 	}
 	for _, c := range d.Claims {
 		p := map[string]any{"id": c.ID}
@@ -165,7 +73,7 @@ func (d *Dataset) Elements() *Elements {
 		setCitations(p, "contested_", c.ContestedBy)
 		b.claim(c.Effect.RelType(), c.ID, c.Subject, c.Object, p)
 	}
-	labelRank := func(l Label) int { return slices.Index(Labels, l) }
+	labelRank := func(l Label) int { return KindOf(l).Rank }
 	typeRank := func(t RelType) int { return slices.Index(RelTypes, t) }
 	slices.SortFunc(b.g.Nodes, func(a, b Node) int {
 		if r := labelRank(a.Label) - labelRank(b.Label); r != 0 {

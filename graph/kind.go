@@ -16,8 +16,9 @@ const (
 	LabelSource   Label = "Source"
 )
 
-// Labels lists every node label in a fixed order.
-var Labels = []Label{LabelState, LabelRegion, LabelDispute, LabelEvent, LabelStance, LabelFactor, LabelRelation, LabelSource}
+// Labels lists every node label in the order of the kind registry
+// (Kinds). It is filled when the package initialises.
+var Labels []Label
 
 // RelType is the type of an edge, used as its Neo4j relationship type.
 // Types come from a fixed list, RelTypes, and read as sentences:

@@ -19,3 +19,39 @@ func (r *Relation) Other(state string) string {
 	}
 	return r.States[0]
 }
+
+var _ = register(&Kind{
+	Label: LabelRelation, List: "relations", Rank: 6, Prefer: 1, Caption: "name", Color: "#F79767",
+	Doc:      "The bilateral relation between two states.",
+	Affected: []Effect{Weakens, Strengthens},
+	new:      func() Record { return &Relation{} },
+	store:    typed(func(d *Dataset) *[]*Relation { return &d.Relations }),
+	check:    func(v *validator, r Record) { v.relation(r.(*Relation)) },
+	build:    func(b *builder, r Record) { b.relation(r.(*Relation)) },
+})
+
+func (v *validator) relation(r *Relation) {
+	a, b := r.States[0], r.States[1]
+	okA := v.ref(r.Loc, "states/0", a, LabelState)
+	okB := v.ref(r.Loc, "states/1", b, LabelState)
+	if a == b && a != "" {
+		v.add(r.Loc.At("states"), "states: a relation needs two different states, got %s twice", a)
+	} else if okA && okB {
+		key := [2]string{min(a, b), max(a, b)}
+		if first, dup := v.pairs[key]; dup {
+			v.add(r.Loc.At("states"), "states: %s and %s already have relation %s (defined at %s)", a, b, first.ID, first.Loc.Pos)
+		}
+		v.pairs[key] = r
+	}
+	v.citations(r.Loc, "sources", r.Sources, false)
+}
+
+func (b *builder) relation(r *Relation) {
+	p := entityProps(&r.Entity)
+	setList(p, "states", r.States[:])
+	setCitations(p, "", r.Sources)
+	b.node(LabelRelation, r.ID, p)
+	for _, s := range r.States {
+		b.edge(RelHasRelation, s, r.ID, nil)
+	}
+}

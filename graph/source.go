@@ -26,3 +26,27 @@ type Source struct {
 	Published Date       `json:"published,omitzero"`
 	URL       string     `json:"url,omitempty"`
 }
+
+var _ = register(&Kind{
+	Label: LabelSource, List: "sources", Rank: 7, Prefer: 7, Caption: "name", Color: "#D9C8AE",
+	Doc:   "A source that claims cite: an article, treaty text, statement, report.",
+	new:   func() Record { return &Source{} },
+	store: typed(func(d *Dataset) *[]*Source { return &d.Sources }),
+	check: func(v *validator, r Record) { v.source(r.(*Source)) },
+	build: func(b *builder, r Record) { b.source(r.(*Source)) },
+})
+
+func (v *validator) source(s *Source) {
+	v.enum(s.Loc, "kind", string(s.Kind), strs(SourceKinds))
+	v.date(s.Loc, "published", s.Published)
+}
+
+func (b *builder) source(s *Source) {
+	p := entityProps(&s.Entity)
+	setStr(p, "kind", string(s.Kind))
+	setList(p, "authors", s.Authors)
+	setStr(p, "publisher", s.Publisher)
+	setStr(p, "published", s.Published.String())
+	setStr(p, "url", s.URL)
+	b.node(LabelSource, s.ID, p)
+}

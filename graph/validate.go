@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dyad-kg/dyad/internal/clip"
 	"github.com/dyad-kg/dyad/internal/suggest"
 )
 
@@ -16,128 +17,19 @@ import (
 // exist yet (or any more). It returns nil when d is valid.
 func (d *Dataset) Validate() ErrorList {
 	d.reindex()
-	v := &validator{d: d}
+	v := &validator{d: d, pairs: map[[2]string]*Relation{}}
 	v.ids()
-	for _, s := range d.States {
-		v.entity(&s.Entity)
-		for i, p := range s.Predecessors {
-			f := fmt.Sprintf("predecessors/%d", i)
-			if p == s.ID {
-				v.add(s.Loc.At(f), "predecessors: state %s cannot succeed itself", s.ID)
-				continue
-			}
-			v.ref(s.Loc, f, p, LabelState)
+	for _, k := range kinds {
+		for _, r := range k.store.records(d) {
+			e := r.entity()
+			v.record = strings.ToLower(string(k.Label)) + " " + clip.Cut(e.ID)
+			v.entity(e)
+			k.check(v, r)
 		}
-		v.period(s.Loc, "existed", s.Existed)
-		v.citations(s.Loc, "sources", s.Sources, false)
-	}
-	for _, r := range d.Regions {
-		v.entity(&r.Entity)
-		v.enum(r.Loc, "scope", string(r.Scope), []string{string(Subnational), string(Supranational)})
-		for i, p := range r.PartOf {
-			f := fmt.Sprintf("part_of/%d", i)
-			if p == r.ID {
-				v.add(r.Loc.At(f), "part_of: region %s cannot be part of itself", r.ID)
-				continue
-			}
-			v.ref(r.Loc, f, p, LabelState, LabelRegion)
-		}
-		for i, m := range r.Members {
-			v.ref(r.Loc, fmt.Sprintf("members/%d", i), m, LabelState)
-		}
-		v.citations(r.Loc, "sources", r.Sources, false)
-	}
-	for _, x := range d.Disputes {
-		v.entity(&x.Entity)
-		if x.Territory != "" {
-			v.ref(x.Loc, "territory", x.Territory, LabelRegion)
-		}
-		if len(x.Parties) < 2 {
-			v.add(x.Loc.At("parties"), "parties: a dispute needs at least two parties, got %d", len(x.Parties))
-		}
-		seen := map[string]bool{}
-		for i, p := range x.Parties {
-			f := fmt.Sprintf("parties/%d", i)
-			if seen[p.State] {
-				v.add(x.Loc.At(f+"/state"), "parties: %s is listed twice", p.State)
-			}
-			seen[p.State] = true
-			v.ref(x.Loc, f+"/state", p.State, LabelState)
-			if strings.TrimSpace(p.Position) == "" {
-				v.add(x.Loc.At(f), "parties: %s has no position", p.State)
-			}
-			v.citations(x.Loc, f+"/sources", p.Sources, false)
-		}
-		v.citations(x.Loc, "sources", x.Sources, false)
-	}
-	for _, e := range d.Events {
-		v.entity(&e.Entity)
-		if e.Date.IsZero() {
-			v.add(e.Loc.At("date"), "date: an event needs a date")
-		}
-		v.enum(e.Loc, "kind", string(e.Kind), strs(EventKinds))
-		if len(e.States) == 0 {
-			v.add(e.Loc.At("states"), "states: an event needs at least one state")
-		}
-		for i, s := range e.States {
-			f := fmt.Sprintf("states/%d", i)
-			if v.ref(e.Loc, f, s, LabelState) && !e.Date.IsZero() {
-				st := d.State(s)
-				if !st.Existed.ContainsYear(e.Date.Year) {
-					v.add(e.Loc.At(f), "states: %s did not exist in %d (existed %s)", s, e.Date.Year, st.Existed)
-				}
-			}
-		}
-		for i, r := range e.Regions {
-			v.ref(e.Loc, fmt.Sprintf("regions/%d", i), r, LabelRegion)
-		}
-		for i, r := range e.Disputes {
-			v.ref(e.Loc, fmt.Sprintf("disputes/%d", i), r, LabelDispute)
-		}
-		v.citations(e.Loc, "sources", e.Sources, true)
-	}
-	for _, s := range d.Stances {
-		v.entity(&s.Entity)
-		v.ref(s.Loc, "holder", s.Holder, LabelState)
-		for i, t := range s.Toward {
-			v.ref(s.Loc, fmt.Sprintf("toward/%d", i), t, LabelState)
-		}
-		v.period(s.Loc, "period", s.Period)
-		v.citations(s.Loc, "sources", s.Sources, true)
-	}
-	for _, f := range d.Factors {
-		v.entity(&f.Entity)
-		if f.Within != "" {
-			v.ref(f.Loc, "within", f.Within, LabelState)
-		}
-		for i, r := range f.Regions {
-			v.ref(f.Loc, fmt.Sprintf("regions/%d", i), r, LabelRegion)
-		}
-		v.citations(f.Loc, "sources", f.Sources, false)
-	}
-	pairs := map[[2]string]*Relation{}
-	for _, r := range d.Relations {
-		v.entity(&r.Entity)
-		a, b := r.States[0], r.States[1]
-		okA := v.ref(r.Loc, "states/0", a, LabelState)
-		okB := v.ref(r.Loc, "states/1", b, LabelState)
-		if a == b && a != "" {
-			v.add(r.Loc.At("states"), "states: a relation needs two different states, got %s twice", a)
-		} else if okA && okB {
-			key := [2]string{min(a, b), max(a, b)}
-			if first, dup := pairs[key]; dup {
-				v.add(r.Loc.At("states"), "states: %s and %s already have relation %s (defined at %s)", a, b, first.ID, first.Loc.Pos)
-			}
-			pairs[key] = r
-		}
-		v.citations(r.Loc, "sources", r.Sources, false)
-	}
-	for _, s := range d.Sources {
-		v.entity(&s.Entity)
-		v.enum(s.Loc, "kind", string(s.Kind), strs(SourceKinds))
 	}
 	claims := map[string]*Claim{}
 	for _, c := range d.Claims {
+		v.record = "claim " + clip.Cut(c.ID)
 		v.claim(c, claims)
 	}
 	v.errs.Sort()
@@ -147,9 +39,21 @@ func (d *Dataset) Validate() ErrorList {
 type validator struct {
 	d    *Dataset
 	errs ErrorList
+	// record names the record being checked ("claim c-x"), for records
+	// built in code, which have no position.
+	record string
+	// pairs holds the relations seen so far, by their sorted pair of states.
+	pairs map[[2]string]*Relation
 }
 
-func (v *validator) add(pos Pos, format string, args ...any) { v.errs.Add(pos, format, args...) }
+// add reports a problem at pos; a record built in code has no position,
+// so the problem is reported against the record's kind and id.
+func (v *validator) add(pos Pos, format string, args ...any) {
+	if pos.File == "" && pos.Line == 0 {
+		pos.File = v.record
+	}
+	v.errs.Add(pos, format, args...)
+}
 
 func strs[T ~string](xs []T) []string {
 	out := make([]string, len(xs))
@@ -159,22 +63,39 @@ func strs[T ~string](xs []T) []string {
 	return out
 }
 
-// ids reports empty and duplicate ids across every kind, claims included.
+// MaxIDBytes bounds an id, 1,024 bytes. Neo4j indexes every id (a
+// uniqueness constraint per label, an index per claim type) and its range
+// indexes refuse a key over about 8 kB ("Property value is too large to
+// index", the 8,167-byte key limit of its native index); an id is kept well
+// below that so that load never meets the limit. Ids are ASCII (the schema's
+// pattern), so bytes are characters.
+const MaxIDBytes = 1024
+
+// ids reports empty, too long and duplicate ids across every kind, claims
+// included.
 func (v *validator) ids() {
-	first := map[string]Pos{}
-	check := func(id string, loc Loc) {
+	first := map[string]string{}
+	check := func(kind, id string, loc Loc) {
 		if id == "" {
 			return // reported by entity or claim
 		}
-		if p, dup := first[id]; dup {
-			v.add(loc.At("id"), "id: duplicate id %q (first defined at %s)", id, p)
+		v.record = kind + " " + clip.Cut(id)
+		if len(id) > MaxIDBytes {
+			v.add(loc.At("id"), "id: too long: %d bytes, over the %d an id may be (Neo4j indexes ids)", len(id), MaxIDBytes)
+		}
+		if where, dup := first[id]; dup {
+			v.add(loc.At("id"), "id: duplicate id %s (first defined at %s)", clip.Quote(id), where)
 			return
 		}
-		first[id] = loc.At("id")
+		where := loc.At("id").String()
+		if where == "-" {
+			where = v.record
+		}
+		first[id] = where
 	}
-	v.d.eachNode(func(id string, _ Label, _ any, loc Loc) { check(id, loc) })
+	v.d.eachNode(func(id string, l Label, _ Record, loc Loc) { check(strings.ToLower(string(l)), id, loc) })
 	for _, x := range v.d.Claims {
-		check(x.ID, x.Loc)
+		check("claim", x.ID, x.Loc)
 	}
 }
 
@@ -189,11 +110,24 @@ func (v *validator) entity(e *Entity) {
 
 func (v *validator) enum(loc Loc, field, val string, allowed []string) {
 	if !slices.Contains(allowed, val) {
-		v.add(loc.At(field), "%s: invalid value %q: want one of %s", field, val, strings.Join(allowed, ", "))
+		v.add(loc.At(field), "%s: invalid value %s: want one of %s", field, clip.Quote(val), strings.Join(allowed, ", "))
+	}
+}
+
+// date reports a date that is not on the calendar (possible for records
+// built in code; the reader checks the text).
+func (v *validator) date(loc Loc, field string, d Date) {
+	if d.IsZero() && d.Month == 0 && d.Day == 0 {
+		return
+	}
+	if err := d.check(); err != nil {
+		v.add(loc.At(field), "%s: impossible date %s: %v", lastName(field), d, err)
 	}
 }
 
 func (v *validator) period(loc Loc, field string, p Period) {
+	v.date(loc, field+"/from", p.From)
+	v.date(loc, field+"/to", p.To)
 	if !p.Valid() {
 		v.add(loc.At(field), "%s: starts (%s) after it ends (%s)", field, p.From, p.To)
 	}
@@ -212,7 +146,7 @@ func (v *validator) ref(loc Loc, field, id string, want ...Label) bool {
 		if v.d.Invalid[id] {
 			return false
 		}
-		msg := fmt.Sprintf("%s: unknown id %q", name, id)
+		msg := fmt.Sprintf("%s: unknown id %s", name, clip.Quote(id))
 		if s := suggest.Closest(id, v.d.IDs()); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
@@ -220,7 +154,7 @@ func (v *validator) ref(loc Loc, field, id string, want ...Label) bool {
 		return false
 	}
 	if !slices.Contains(want, got) {
-		v.add(loc.At(field), "%s: %s is %s %s, want %s", name, id, article(string(got)), got, labelList(want))
+		v.add(loc.At(field), "%s: %s is %s %s, want %s", name, clip.Cut(id), article(string(got)), got, labelList(want))
 		return false
 	}
 	return true
@@ -252,10 +186,10 @@ func (v *validator) citations(loc Loc, field string, cs []Citation, required boo
 		f := fmt.Sprintf("%s/%d", field, i)
 		v.ref(loc, f+"/source", c.Source, LabelSource)
 		if strings.TrimSpace(c.Locator) == "" {
-			v.add(loc.At(f), "%s: citation of %s has no locator (a paragraph, page or article)", lastName(field), c.Source)
+			v.add(loc.At(f), "%s: citation of %s has no locator (a paragraph, page or article)", lastName(field), clip.Cut(c.Source))
 		}
 		if c.Mode != Argued && c.Mode != Reported {
-			v.add(loc.At(f+"/mode"), "mode: invalid value %q: want one of argued, reported", c.Mode)
+			v.add(loc.At(f+"/mode"), "mode: invalid value %s: want one of argued, reported", clip.Quote(string(c.Mode)))
 		}
 	}
 }
@@ -270,23 +204,14 @@ func lastName(field string) string {
 	return field
 }
 
-var (
-	subjectLabels = []Label{LabelFactor, LabelStance, LabelEvent, LabelRegion, LabelDispute}
-	objectLabels  = map[Effect][]Label{
-		Weakens:     {LabelRelation, LabelFactor, LabelStance},
-		Strengthens: {LabelRelation, LabelFactor, LabelStance},
-		Drives:      {LabelFactor, LabelStance},
-	}
-)
-
 func (v *validator) claim(c *Claim, seen map[string]*Claim) {
 	if strings.TrimSpace(c.ID) == "" {
 		v.add(c.Loc.At("id"), "id: missing id")
 	}
-	v.ref(c.Loc, "subject", c.Subject, subjectLabels...)
-	want, okEffect := objectLabels[c.Effect]
-	if !okEffect {
-		v.add(c.Loc.At("effect"), "effect: invalid value %q: want one of weakens, strengthens, drives", c.Effect)
+	v.ref(c.Loc, "subject", c.Subject, CauseLabels()...)
+	want := AffectedLabels(c.Effect)
+	if c.Effect != Weakens && c.Effect != Strengthens && c.Effect != Drives {
+		v.add(c.Loc.At("effect"), "effect: invalid value %s: want one of weakens, strengthens, drives", clip.Quote(string(c.Effect)))
 	} else {
 		v.ref(c.Loc, "object", c.Object, want...)
 	}
@@ -301,7 +226,7 @@ func (v *validator) claim(c *Claim, seen map[string]*Claim) {
 	v.citations(c.Loc, "contested_by", c.ContestedBy, false)
 	key := c.Subject + "\x00" + string(c.Effect) + "\x00" + c.Object + "\x00" + c.Period.String()
 	if first, dup := seen[key]; dup {
-		v.add(c.Loc.Pos, "claim %s repeats claim %s (%s %s %s over the same period); merge their evidence", c.ID, first.ID, c.Subject, c.Effect, c.Object)
+		v.add(c.Loc.Pos, "claim %s repeats claim %s (%s %s %s over the same period); merge their evidence", clip.Cut(c.ID), clip.Cut(first.ID), clip.Cut(c.Subject), c.Effect, clip.Cut(c.Object))
 	} else {
 		seen[key] = c
 	}

@@ -16,9 +16,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/dyad-kg/dyad/graph"
-	"github.com/dyad-kg/dyad/neo4j"
 	"github.com/dyad-kg/dyad/internal/testenv"
 	"github.com/dyad-kg/dyad/loader"
+	"github.com/dyad-kg/dyad/neo4j"
 )
 
 // generate returns about n elements shaped like Dyad's graph (a third
@@ -180,7 +180,7 @@ func BenchmarkNeo4jExport(b *testing.B) {
 		}
 		run("dyad", func() (int64, error) {
 			cw := &countingWriter{}
-			_, _, err := ExportNeo4j(ctx, db, cw, Selection{})
+			_, _, err := ExportNeo4j(ctx, db, cw, Selection{}, Standard)
 			return cw.n, err
 		})
 		run("apoc", func() (int64, error) {

@@ -29,23 +29,23 @@ func Example() {
 	// Output:
 	// <?xml version="1.0" encoding="UTF-8"?>
 	// <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
-	//   <!-- Written by Dyad. Node ids are Dyad ids; key d3 holds each node's name (Gephi and yEd show it as the caption); an edge's label is its type. -->
+	//   <!-- Written by Dyad (flavor standard: valid GraphML 1.0). Node ids are Dyad ids; key nodelabel holds each node's name (Gephi's caption); key labels its label; key label an edge's type; lists are JSON arrays. -->
 	//   <key id="labels" for="node" attr.name="labels" attr.type="string"/>
-	//   <key id="d3" for="node" attr.name="name" attr.type="string"/>
-	//   <key id="n_aliases" for="node" attr.name="aliases" attr.type="string" attr.list="string"/>
+	//   <key id="nodelabel" for="node" attr.name="name" attr.type="string"/>
+	//   <key id="n_aliases" for="node" attr.name="aliases" attr.type="string"/>
 	//   <key id="label" for="edge" attr.name="label" attr.type="string"/>
 	//   <key id="e_contested" for="edge" attr.name="contested" attr.type="boolean"/>
 	//   <graph id="G" edgedefault="directed">
-	//     <node id="RUS" labels=":State">
+	//     <node id="RUS">
 	//       <data key="labels">:State</data>
-	//       <data key="d3">Russia</data>
+	//       <data key="nodelabel">Russia</data>
 	//       <data key="n_aliases">["Russian Federation"]</data>
 	//     </node>
-	//     <node id="RUS-JPN" labels=":Relation">
+	//     <node id="RUS-JPN">
 	//       <data key="labels">:Relation</data>
-	//       <data key="d3">Russia–Japan relations</data>
+	//       <data key="nodelabel">Russia–Japan relations</data>
 	//     </node>
-	//     <edge id="r1" source="RUS" target="RUS-JPN" label="HAS_RELATION">
+	//     <edge id="r1" source="RUS" target="RUS-JPN">
 	//       <data key="label">HAS_RELATION</data>
 	//       <data key="e_contested">false</data>
 	//     </edge>

@@ -2,32 +2,34 @@
 // open without loss: Neo4j's APOC importer (apoc.import.graphml with
 // readLabels and storeNodeIds), networkx, python-igraph, Gephi and Cytoscape.
 //
-// The mapping, chosen so that every reader gets the whole graph back:
+// The mapping, chosen so that every reader gets the whole graph back and the
+// document is valid against the published GraphML 1.0 schema:
 //
 //   - A node's GraphML id is its Dyad id. Its "id" property is not repeated
 //     as data (python-igraph would warn that an "id" attribute exists; APOC
 //     restores it with storeNodeIds: true).
-//   - A node's label is written as APOC writes it: a labels=":State"
-//     attribute and a "labels" data value, which APOC's importer turns back
-//     into the label and other readers show as an attribute.
-//   - A node's "name" is written under the key id "d3" with attr.name "name":
-//     Gephi (and yEd) take key d3 as the node's caption, Cytoscape captions
-//     by its "name" column, and APOC restores it as the property "name".
-//     A key named "label" would give captions too, but APOC's importer would
-//     add a "label" property to every node.
-//   - An edge's type is written as APOC writes it: a label="WEAKENS"
-//     attribute and a "label" data value. APOC reads the type from the
-//     attribute and skips the data; Gephi shows it as the edge caption;
-//     networkx and igraph show it as the attribute "label". The edge's "id"
-//     property is written as data too, since APOC keeps no edge ids
-//     (python-igraph warns that it cannot add edge ids, and reads the same
-//     ids from the data).
+//   - A node's label is a "labels" data value, ":State", which APOC's
+//     importer (readLabels: true) turns back into the label and other
+//     readers show as an attribute to colour by.
+//   - A node's "name" is written under the key id "nodelabel" with attr.name
+//     "name": Gephi's importer takes a key with that id (or with id or name
+//     "label") as the node's caption, and every other reader, APOC included,
+//     goes by attr.name and gets the property "name". (A key named "label"
+//     would give APOC a "label" property on every node, and the id "label"
+//     is the edge type's.)
+//   - An edge's type is a "label" data value, written as the edge's first
+//     child: APOC's importer (readLabels: true) reads the type from the first
+//     data of key "label" and skips it as a property; Gephi shows it as the
+//     edge's caption; networkx and igraph show it as the attribute "label".
+//     The edge's "id" property is written as data too, since APOC keeps no
+//     edge ids (python-igraph warns that it cannot add edge ids, and reads
+//     the same ids from the data).
 //   - Key ids are unique in the document, as GraphML requires and as
 //     networkx and Cytoscape (which look keys up by id alone) need: "n_" or
-//     "e_" and the property name, besides the fixed labels, d3 and label.
+//     "e_" and the property name, besides the fixed labels, nodelabel and
+//     label.
 //   - Keys are typed (attr.type boolean, int, long, double or string).
-//     Lists are written as APOC writes them: attr.type="string" plus
-//     attr.list with the element type, and a JSON array as the value.
+//     Lists are strings holding a JSON array.
 //   - Every string is valid XML 1.0: characters XML forbids (most control
 //     characters, U+FFFE, U+FFFF, invalid UTF-8) are replaced with U+FFFD,
 //     and carriage returns, tabs and newlines are escaped where XML parsers
@@ -35,6 +37,12 @@
 //   - Output is deterministic: keys in a fixed order, properties sorted by
 //     name (a node's name first), elements in the order they are written.
 //     The same graph gives the same bytes.
+//
+// Two things no schema-valid document can tell a reader, so two other
+// flavors add them, each with an attribute the schema does not allow (see
+// Flavor): APOC restores a list only from attr.list on its key, and Gephi
+// keeps two edges of one kind between the same two nodes apart only if
+// their kinds, read from a label attribute on the edge, differ.
 //
 // Loader's marker property ("dyad") is never exported: an export holds the
 // curated graph, whichever backend it was read from, and exports from Neo4j
@@ -53,6 +61,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dyad-kg/dyad/graph"
+	"github.com/dyad-kg/dyad/neo4j"
 )
 
 // Type is a GraphML attribute type (attr.type).
@@ -89,17 +98,57 @@ type Key struct {
 const (
 	// LabelsKey holds a node's labels, as ":State".
 	LabelsKey = "labels"
-	// CaptionKey holds a node's "name": Gephi and yEd show key d3 as the
-	// node's caption.
-	CaptionKey = "d3"
-	// TypeKey holds an edge's type; APOC's importer skips it (it reads the
-	// type from the edge's label attribute) and Gephi shows it as a caption.
+	// CaptionKey holds a node's "name": Gephi takes a key with this id as
+	// the node's caption.
+	CaptionKey = "nodelabel"
+	// TypeKey holds an edge's type, as its first data: APOC's importer
+	// reads the type from it, and Gephi shows it as the edge's caption.
 	TypeKey = "label"
 )
 
+// Flavor is the dialect of GraphML a Writer writes.
+type Flavor string
+
+// The flavors. Standard is valid against the GraphML 1.0 schema; the others
+// each add what one tool needs and the schema does not allow.
+const (
+	// Standard is valid GraphML. APOC rebuilds the graph from it with every
+	// list property as a string holding a JSON array; Gephi merges two
+	// edges of one type between the same two nodes (unless its import
+	// report's "Edges merge strategy" is set to "Don't merge").
+	Standard Flavor = "standard"
+	// APOC adds attr.list="TYPE" to the keys of list properties, from
+	// which APOC's importer restores lists: it rebuilds the same graph.
+	APOC Flavor = "apoc"
+	// Gephi adds a label attribute to each edge, which Gephi reads as the
+	// edge's kind: the edge's type, or for an edge whose ends and type
+	// repeat an earlier edge's, the type and the edge's id ("WEAKENS
+	// c-2"), so that Gephi keeps both. To know, the Writer holds the ends
+	// and type of every edge it wrote: memory grows with the edges. APOC
+	// would read that attribute as the relationship type: use the apoc
+	// flavor for APOC.
+	Gephi Flavor = "gephi"
+)
+
+// Flavors lists the flavors, the default first.
+var Flavors = []Flavor{Standard, APOC, Gephi}
+
+// ParseFlavor returns the flavor named s ("" is Standard).
+func ParseFlavor(s string) (Flavor, error) {
+	if s == "" {
+		return Standard, nil
+	}
+	for _, f := range Flavors {
+		if string(f) == s {
+			return f, nil
+		}
+	}
+	return "", fmt.Errorf("unknown GraphML flavor %q: want standard, apoc or gephi", s)
+}
+
 // Marker is the property package loader sets on everything it writes to
 // Neo4j. Exports leave it out.
-const Marker = "dyad"
+const Marker = neo4j.Marker
 
 // Omitted reports whether the writer leaves out a property of d: a node's
 // "id" (its GraphML id), Marker, and the names that hold the label and the
@@ -128,6 +177,8 @@ type keyInfo struct {
 // returned by every later call.
 type Writer struct {
 	w       *bufio.Writer
+	flavor  Flavor
+	kinds   map[edgeKind]bool // the gephi flavor's (from, to, type) seen
 	keys    []Key
 	info    map[Domain]map[string]keyInfo
 	started bool
@@ -139,13 +190,33 @@ type Writer struct {
 	edges   int
 }
 
-// NewWriter returns a Writer that writes to w a document declaring keys, in
-// a fixed order: the labels and caption keys, the other node keys by name,
-// the type key, edge keys by name. A node's "name", if declared, is written under
-// CaptionKey. Declaring a name twice with different types is an error that the
-// first write (or Close) returns. Keys for Omitted names are ignored.
+// edgeKind is an edge's ends and type, which Gephi keeps one edge for.
+type edgeKind struct {
+	from, to string
+	typ      graph.RelType
+}
+
+// NewWriter returns a Writer that writes to w a Standard document declaring
+// keys; see NewFlavorWriter.
 func NewWriter(w io.Writer, keys ...Key) *Writer {
+	return NewFlavorWriter(w, Standard, keys...)
+}
+
+// NewFlavorWriter returns a Writer that writes to w a document of flavor f
+// ("" is Standard) declaring keys, in a fixed order: the labels and caption
+// keys, the other node keys by name, the type key, edge keys by name. A
+// node's "name", if declared, is written under CaptionKey. An unknown flavor,
+// or a name declared twice with different types, is an error that the first
+// write (or Close) returns. Keys for Omitted names are ignored.
+func NewFlavorWriter(w io.Writer, f Flavor, keys ...Key) *Writer {
 	gw := &Writer{w: bufio.NewWriterSize(w, 64<<10), info: map[Domain]map[string]keyInfo{ForNode: {}, ForEdge: {}}}
+	if gw.flavor, gw.err = ParseFlavor(string(f)); gw.err != nil {
+		gw.err = fmt.Errorf("graphml: %w", gw.err)
+		return gw
+	}
+	if gw.flavor == Gephi {
+		gw.kinds = map[edgeKind]bool{}
+	}
 	ks := slices.Clone(keys)
 	slices.SortStableFunc(ks, func(a, b Key) int {
 		return cmp.Or(cmp.Compare(domainRank(a.For), domainRank(b.For)), comparePropNames(a.For, a.Name, b.Name))
@@ -238,8 +309,14 @@ func isNameToken(s string) bool {
 
 const header = `<?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
-  <!-- Written by Dyad. Node ids are Dyad ids; key d3 holds each node's name (Gephi and yEd show it as the caption); an edge's label is its type. -->
 `
+
+// comments says what each flavor's document holds, for a reader of the file.
+var comments = map[Flavor]string{
+	Standard: "  <!-- Written by Dyad (flavor standard: valid GraphML 1.0). Node ids are Dyad ids; key nodelabel holds each node's name (Gephi's caption); key labels its label; key label an edge's type; lists are JSON arrays. -->\n",
+	APOC:     "  <!-- Written by Dyad (flavor apoc: attr.list on list keys, for apoc.import.graphml; not valid GraphML). Node ids are Dyad ids; key nodelabel holds each node's name; key labels its label; key label an edge's type; lists are JSON arrays. -->\n",
+	Gephi:    "  <!-- Written by Dyad (flavor gephi: an edge's label attribute is its kind in Gephi; not valid GraphML). Node ids are Dyad ids; key nodelabel holds each node's name (Gephi's caption); key labels its label; key label an edge's type; lists are JSON arrays. -->\n",
+}
 
 func (w *Writer) start() {
 	if w.started || w.err != nil {
@@ -247,6 +324,7 @@ func (w *Writer) start() {
 	}
 	w.started = true
 	b := append(w.buf[:0], header...)
+	b = append(b, comments[w.flavor]...)
 	b = append(b, `  <key id="labels" for="node" attr.name="labels" attr.type="string"/>`+"\n"...)
 	edgeStarted := false
 	for _, k := range w.keys {
@@ -254,7 +332,7 @@ func (w *Writer) start() {
 			edgeStarted = true
 			b = append(b, `  <key id="label" for="edge" attr.name="label" attr.type="string"/>`+"\n"...)
 		}
-		b = appendKey(b, k, w.info[k.For][k.Name].id)
+		b = appendKey(b, k, w.info[k.For][k.Name].id, w.flavor == APOC)
 	}
 	if !edgeStarted {
 		b = append(b, `  <key id="label" for="edge" attr.name="label" attr.type="string"/>`+"\n"...)
@@ -264,19 +342,25 @@ func (w *Writer) start() {
 	_, w.err = w.w.Write(b)
 }
 
-func appendKey(b []byte, k Key, id string) []byte {
+// appendKey appends the declaration of k with the given id; with attrList,
+// a list's element type goes in attr.list, as APOC reads it.
+func appendKey(b []byte, k Key, id string, attrList bool) []byte {
 	b = append(b, `  <key id="`...)
 	b = appendAttr(b, id)
 	b = append(b, `" for="`...)
 	b = append(b, k.For...)
 	b = append(b, `" attr.name="`...)
 	b = appendAttr(b, k.Name)
-	if k.List {
+	switch {
+	case k.List && attrList:
 		b = append(b, `" attr.type="string" attr.list="`...)
-	} else {
+		b = append(b, k.Type...)
+	case k.List:
+		b = append(b, `" attr.type="string`...)
+	default:
 		b = append(b, `" attr.type="`...)
+		b = append(b, k.Type...)
 	}
-	b = append(b, k.Type...)
 	return append(b, "\"/>\n"...)
 }
 
@@ -293,15 +377,11 @@ func (w *Writer) WriteNode(n graph.Node) error {
 	}
 	b := append(w.buf[:0], `    <node id="`...)
 	b = appendAttr(b, n.ID)
+	b = append(b, "\">\n"...)
 	if n.Label != "" {
-		b = append(b, `" labels=":`...)
-		b = appendAttr(b, string(n.Label))
-		b = append(b, "\">\n"...)
 		b = append(b, `      <data key="labels">:`...)
 		b = appendText(b, string(n.Label))
 		b = append(b, "</data>\n"...)
-	} else {
-		b = append(b, "\">\n"...)
 	}
 	b, err := w.appendProps(b, ForNode, n.ID, n.Props)
 	if err != nil {
@@ -331,15 +411,15 @@ func (w *Writer) WriteEdge(e graph.Edge) error {
 	b = appendAttr(b, e.From)
 	b = append(b, `" target="`...)
 	b = appendAttr(b, e.To)
-	if e.Type != "" {
+	if w.flavor == Gephi {
 		b = append(b, `" label="`...)
-		b = appendAttr(b, string(e.Type))
-		b = append(b, "\">\n"...)
+		b = appendAttr(b, w.gephiKind(e))
+	}
+	b = append(b, "\">\n"...)
+	if e.Type != "" {
 		b = append(b, `      <data key="label">`...)
 		b = appendText(b, string(e.Type))
 		b = append(b, "</data>\n"...)
-	} else {
-		b = append(b, "\">\n"...)
 	}
 	b, err := w.appendProps(b, ForEdge, e.ID, e.Props)
 	if err != nil {
@@ -351,6 +431,17 @@ func (w *Writer) WriteEdge(e graph.Edge) error {
 	_, w.err = w.w.Write(b)
 	w.edges++
 	return w.err
+}
+
+// gephiKind is the kind Gephi is to give e: its type, or if an edge with
+// the same ends and type came before, its type and its id.
+func (w *Writer) gephiKind(e graph.Edge) string {
+	k := edgeKind{e.From, e.To, e.Type}
+	if !w.kinds[k] {
+		w.kinds[k] = true
+		return string(e.Type)
+	}
+	return string(e.Type) + " " + e.ID
 }
 
 // Count returns the number of nodes and edges written so far.

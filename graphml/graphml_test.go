@@ -23,7 +23,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func readSmall(t testing.TB) *graph.Elements {
 	t.Helper()
-	ds, err := loader.ReadDir("../../testdata/small")
+	ds, err := loader.ReadDir("../testdata/small")
 	require.NoError(t, err)
 	return ds.Elements()
 }
@@ -160,7 +160,7 @@ func TestWellFormedAndEscaped(t *testing.T) {
 		{"node id with markup", p.attrs["A&<\"'>"]["id"], "A&<\"'>"},
 		{"forbidden character in an id", p.attrs["b\uFFFDc"]["id"], "b\uFFFDc"},
 		{"string", p.nodes["A&<\"'>"]["name"], clean},
-		{"label attribute", p.attrs["A&<\"'>"]["labels"], ":State"},
+		{"no label attribute", p.attrs["A&<\"'>"]["labels"], ""},
 		{"labels data", p.nodes["A&<\"'>"]["labels"], ":State"},
 		{"list", p.nodes["A&<\"'>"]["aliases"], `["` + strings.NewReplacer("\\", `\\`, `"`, `\"`, "\r", `\r`, "\n", `\n`, "\t", `\t`).Replace(clean) + `","","[\"x\"]"]`},
 		{"negative long", p.nodes["A&<\"'>"]["year"], "-44"},
@@ -168,7 +168,7 @@ func TestWellFormedAndEscaped(t *testing.T) {
 		{"newlines kept", p.nodes["b\uFFFDc"]["description"], "line1\nline2\n"},
 		{"edge id with a tab", p.attrs["c\t1"]["id"], "c\t1"},
 		{"edge source", p.attrs["c\t1"]["source"], "A&<\"'>"},
-		{"edge type attribute", p.attrs["c\t1"]["label"], "WEAKENS"},
+		{"no edge type attribute", p.attrs["c\t1"]["label"], ""},
 		{"edge type data", p.edges["c\t1"]["label"], "WEAKENS"},
 		{"edge id data", p.edges["c\t1"]["id"], "c\t1"},
 		{"boolean", p.edges["c\t1"]["contested"], "true"},
@@ -247,7 +247,7 @@ func TestSelect(t *testing.T) {
 		wantEdgesCount int
 	}{
 		{name: "whole graph", wantEdgesCount: len(allEdges)},
-		{name: "period 1992-2001", period: Period{1992, 2001},
+		{name: "period 1992-2001", period: Period{From: 1992, To: 2001},
 			dropNodes: []string{"joint-declaration-1956", "invasion-2022"},
 			dropEdges: []string{"c-invasion-weakens-rus-jpn"},
 			wantEdges: []string{"c-nationalism-weakens-rus-jpn", "c-china-card-weakens-rus-jpn", "c-kurils-weakens-rus-jpn"}},
@@ -258,7 +258,7 @@ func TestSelect(t *testing.T) {
 		{name: "RUS-JPN depth 0", relation: "RUS-JPN", depth: 0, wantNodes: []string{"RUS-JPN"}, wantEdgesCount: 0},
 		{name: "RUS-JPN depth 1", relation: "RUS-JPN", depth: 1,
 			wantNodes: []string{"RUS-JPN", "RUS", "JPN", "territorial-nationalism", "kurils", "china-card", "invasion-2022"}},
-		{name: "RUS-JPN depth 1 in 1992-2001", relation: "RUS-JPN", depth: 1, period: Period{1992, 2001},
+		{name: "RUS-JPN depth 1 in 1992-2001", relation: "RUS-JPN", depth: 1, period: Period{From: 1992, To: 2001},
 			wantNodes: []string{"RUS-JPN", "RUS", "JPN", "territorial-nationalism", "kurils", "china-card"}},
 	}
 	for _, tt := range tests {
@@ -284,7 +284,7 @@ func TestSelect(t *testing.T) {
 			for _, id := range tt.dropEdges {
 				assert.NotContains(t, edges, id)
 			}
-			if tt.wantEdgesCount != 0 || tt.wantNodes != nil && len(tt.wantNodes) == 1 {
+			if tt.wantEdgesCount != 0 || len(tt.wantNodes) == 1 {
 				assert.Len(t, edges, tt.wantEdgesCount)
 			}
 			sub := Select(el, sel)
@@ -300,4 +300,50 @@ func TestSelect(t *testing.T) {
 	_, err := Neighbourhood(el, "RUS", graph.LabelRelation, 1, Period{})
 	assert.ErrorContains(t, err, `no Relation "RUS"`)
 	assert.Equal(t, Select(el, Selection{Nodes: map[string]bool{"RUS": true, "JPN": true}}), Subgraph(el, map[string]bool{"RUS": true, "JPN": true}))
+}
+
+// TestFlavors checks what each flavor adds to the standard document: attr.list
+// on list keys for APOC, and for Gephi a kind on each edge that differs
+// between two edges of one type with the same ends.
+func TestFlavors(t *testing.T) {
+	el := &graph.Elements{
+		Nodes: []graph.Node{
+			{Label: graph.LabelState, ID: "a", Props: map[string]any{"id": "a", "name": "A", "aliases": []string{"x"}, "year": int64(1)}},
+			{Label: graph.LabelRelation, ID: "r", Props: map[string]any{"id": "r", "name": "R"}},
+		},
+		Edges: []graph.Edge{
+			{Type: graph.RelWeakens, ID: "c1", From: "a", To: "r", Props: map[string]any{"id": "c1"}},
+			{Type: graph.RelWeakens, ID: "c2", From: "a", To: "r", Props: map[string]any{"id": "c2"}},
+			{Type: graph.RelStrengthens, ID: "c3", From: "a", To: "r", Props: map[string]any{"id": "c3"}},
+			{Type: graph.RelWeakens, ID: "c4", From: "r", To: "a", Props: map[string]any{"id": "c4"}},
+		},
+	}
+	write := func(f Flavor) string {
+		var buf bytes.Buffer
+		require.NoError(t, WriteElementsFlavor(&buf, el, f))
+		return buf.String()
+	}
+	standard := write(Standard)
+	assert.Equal(t, standard, write(""), `"" is the standard flavor`)
+	assert.NotContains(t, standard, "attr.list")
+	assert.NotContains(t, standard, ` label="`)
+
+	apoc := write(APOC)
+	assert.Contains(t, apoc, `<key id="n_aliases" for="node" attr.name="aliases" attr.type="string" attr.list="string"/>`)
+	assert.Contains(t, apoc, `<key id="n_year" for="node" attr.name="year" attr.type="long"/>`, "no attr.list on a key that is not a list")
+	assert.Equal(t, strings.Count(standard, "<key "), strings.Count(apoc, "<key "))
+	assert.NotContains(t, apoc, ` label="`)
+
+	gephi := parse(t, []byte(write(Gephi)))
+	kinds := map[string]string{}
+	for id := range gephi.edges {
+		kinds[id] = gephi.attrs[id]["label"]
+	}
+	assert.Equal(t, map[string]string{"c1": "WEAKENS", "c2": "WEAKENS c2", "c3": "STRENGTHENS", "c4": "WEAKENS"}, kinds)
+	assert.NotContains(t, write(Gephi), "attr.list")
+
+	w := NewFlavorWriter(io.Discard, "yed")
+	assert.ErrorContains(t, w.WriteNode(el.Nodes[0]), `unknown GraphML flavor "yed"`)
+	_, err := ParseFlavor("apoc")
+	assert.NoError(t, err)
 }

@@ -16,6 +16,7 @@ var dyadKeys = []Key{
 	{ForNode, "description", String, false},
 	{ForNode, "capital", String, false},
 	{ForNode, "adjectives", String, true},
+	{ForNode, "cow", Long, false},
 	{ForNode, "existed_from", String, false},
 	{ForNode, "existed_from_year", Long, false},
 	{ForNode, "existed_to", String, false},
@@ -141,10 +142,15 @@ func inferKey(d Domain, name string, v any) Key {
 	return k
 }
 
-// WriteElements writes el as one GraphML document, nodes then edges in
-// their order, declaring KeysFor(el).
+// WriteElements writes el as one Standard GraphML document, nodes then
+// edges in their order, declaring KeysFor(el).
 func WriteElements(w io.Writer, el *graph.Elements) error {
-	gw := NewWriter(w, KeysFor(el)...)
+	return WriteElementsFlavor(w, el, Standard)
+}
+
+// WriteElementsFlavor is WriteElements writing flavor f.
+func WriteElementsFlavor(w io.Writer, el *graph.Elements, f Flavor) error {
+	gw := NewFlavorWriter(w, f, KeysFor(el)...)
 	for _, n := range el.Nodes {
 		if err := gw.WriteNode(n); err != nil {
 			return err

@@ -1,58 +1,14 @@
 package graphml
 
 import (
-	"fmt"
-
 	"github.com/dyad-kg/dyad/graph"
 )
 
-// Period is a span of years, both ends included; zero means open. An
-// element is dated if it has a "year" property (events) or "from_year" or
-// "to_year" properties (claims, stances, HOLDS edges); undated elements and
-// open ends overlap every period.
-type Period struct {
-	From, To int
-}
-
-// IsZero reports whether p is open at both ends (keeps everything).
-func (p Period) IsZero() bool { return p.From == 0 && p.To == 0 }
-
-// String is the period as "1992-2001", "1992-" or "-2001".
-func (p Period) String() string {
-	s := ""
-	if p.From != 0 {
-		s = fmt.Sprint(p.From)
-	}
-	s += "-"
-	if p.To != 0 {
-		s += fmt.Sprint(p.To)
-	}
-	return s
-}
-
-// Overlaps reports whether an element with these properties overlaps p.
-func (p Period) Overlaps(props map[string]any) bool {
-	if p.IsZero() {
-		return true
-	}
-	lo, hasLo := year(props, "from_year")
-	hi, hasHi := year(props, "to_year")
-	if y, ok := year(props, "year"); ok {
-		lo, hi, hasLo, hasHi = y, y, true, true
-	}
-	if p.From != 0 && hasHi && hi < int64(p.From) {
-		return false
-	}
-	if p.To != 0 && hasLo && lo > int64(p.To) {
-		return false
-	}
-	return true
-}
-
-func year(props map[string]any, key string) (int64, bool) {
-	y, ok := asInt(props[key])
-	return y, ok
-}
+// Period is a span of years, both ends included; zero means open. It is
+// graph.Years, and an element overlaps it by graph's one period rule
+// (graph.InYears): events by their year, claims, stances and HOLDS edges by
+// from_year and to_year; undated elements and open ends overlap every period.
+type Period = graph.Years
 
 // Selection says which part of the graph to export. The zero Selection is
 // the whole graph.
@@ -68,7 +24,7 @@ type Selection struct {
 
 // KeepNode reports whether s keeps a node with this id and properties.
 func (s Selection) KeepNode(id string, props map[string]any) bool {
-	return (s.Nodes == nil || s.Nodes[id]) && s.Period.Overlaps(props)
+	return (s.Nodes == nil || s.Nodes[id]) && graph.InYears(props, s.Period)
 }
 
 // Select returns the part of el that s keeps: the nodes it keeps, and the
@@ -87,7 +43,7 @@ func Select(el *graph.Elements, s Selection) *graph.Elements {
 		}
 	}
 	for _, e := range el.Edges {
-		if kept[e.From] && kept[e.To] && s.Period.Overlaps(e.Props) {
+		if kept[e.From] && kept[e.To] && graph.InYears(e.Props, s.Period) {
 			out.Edges = append(out.Edges, e)
 		}
 	}
@@ -119,14 +75,14 @@ func Neighbourhood(el *graph.Elements, start string, want graph.Label, depth int
 	}
 	adj := map[string][]string{}
 	for _, e := range el.Edges {
-		if p.Overlaps(e.Props) {
+		if graph.InYears(e.Props, p) {
 			adj[e.From] = append(adj[e.From], e.To)
 			adj[e.To] = append(adj[e.To], e.From)
 		}
 	}
 	nodeOK := map[string]bool{}
 	for _, n := range el.Nodes {
-		nodeOK[n.ID] = p.Overlaps(n.Props)
+		nodeOK[n.ID] = graph.InYears(n.Props, p)
 	}
 	seen := map[string]bool{start: true}
 	frontier := []string{start}
@@ -147,7 +103,7 @@ func Neighbourhood(el *graph.Elements, start string, want graph.Label, depth int
 
 func notFound(id string, want graph.Label) error {
 	if want == "" {
-		return fmt.Errorf("no node %q in the graph", id)
+		return graph.Errorf(graph.ENOTFOUND, "no node %q in the graph", id)
 	}
-	return fmt.Errorf("no %s %q in the graph", want, id)
+	return graph.Errorf(graph.ENOTFOUND, "no %s %q in the graph", want, id)
 }

@@ -20,5 +20,5 @@ func ExampleReadDir() {
 	}
 	// Output:
 	// 5 5 unknown field "captial" (did you mean "capital"?)
-	// 6 5 unknown field "colour" (want adjectives, aliases, capital, description, existed, id, name, predecessors, sources)
+	// 6 5 unknown field "colour" (want adjectives, aliases, capital, cow, description, existed, id, name, predecessors, sources)
 }

@@ -10,9 +10,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/dyad-kg/dyad/graph"
-	"github.com/dyad-kg/dyad/neo4j"
 	"github.com/dyad-kg/dyad/internal/testenv"
 	"github.com/dyad-kg/dyad/loader"
+	"github.com/dyad-kg/dyad/neo4j"
 )
 
 func readSmall(t *testing.T) *graph.Dataset {
@@ -47,24 +47,24 @@ func TestLoadMatchesDataset(t *testing.T) {
 	for label, want := range el.CountLabels() {
 		recs, err := db.Read(ctx, fmt.Sprintf("MATCH (n:%s) RETURN count(n) AS n", label), nil)
 		require.NoError(t, err)
-		assert.EqualValues(t, want, recs[0].Values[0], "label %s", label)
+		assert.EqualValues(t, want, recs[0]["n"], "label %s", label)
 	}
 	for typ, want := range el.CountTypes() {
 		recs, err := db.Read(ctx, fmt.Sprintf("MATCH ()-[r:%s]->() RETURN count(r) AS n", typ), nil)
 		require.NoError(t, err)
-		assert.EqualValues(t, want, recs[0].Values[0], "type %s", typ)
+		assert.EqualValues(t, want, recs[0]["n"], "type %s", typ)
 	}
 	recs, err := db.Read(ctx, "MATCH (:Dispute {id: $id})<-[p:PARTY_TO]-(:State {id: $state}) RETURN p.position AS pos, p.sources AS src",
 		map[string]any{"id": "kurils", "state": "JPN"})
 	require.NoError(t, err)
 	require.Len(t, recs, 1)
-	assert.Contains(t, recs[0].Values[0], "<illegally occupied> &")
-	assert.Equal(t, []any{"mofa"}, recs[0].Values[1])
+	assert.Contains(t, recs[0]["pos"], "<illegally occupied> &")
+	assert.Equal(t, []any{"mofa"}, recs[0]["src"])
 	recs, err = db.Read(ctx, "MATCH ()-[c:WEAKENS {id: $id}]->() RETURN c.from_year AS y, c.contested AS contested", map[string]any{"id": "c-china-card-weakens-rus-jpn"})
 	require.NoError(t, err)
 	require.Len(t, recs, 1)
-	assert.EqualValues(t, 1992, recs[0].Values[0])
-	assert.Equal(t, true, recs[0].Values[1])
+	assert.EqualValues(t, 1992, recs[0]["y"])
+	assert.Equal(t, true, recs[0]["contested"])
 }
 
 func TestLoadTwiceIsIdentical(t *testing.T) {
@@ -123,7 +123,7 @@ func TestLoadPrune(t *testing.T) {
 	assert.Len(t, got, smaller.Elements().Len()+2)
 	recs, err := db.Read(ctx, "MATCH (:State {id: 'XXX'})-[:NOTE]->(:State {id: 'RUS'}) RETURN count(*) AS n", nil)
 	require.NoError(t, err)
-	assert.EqualValues(t, 1, recs[0].Values[0], "prune must not touch what Dyad did not load")
+	assert.EqualValues(t, 1, recs[0]["n"], "prune must not touch what Dyad did not load")
 }
 
 func TestLoadDryRunWritesNothing(t *testing.T) {
@@ -236,5 +236,5 @@ func TestLoadMovesAnEdge(t *testing.T) {
 	recs, err := db.Read(context.Background(), "MATCH (s)-[r:WEAKENS {id: $id}]->() RETURN s.id AS subject", map[string]any{"id": "c-kurils-weakens-rus-jpn"})
 	require.NoError(t, err)
 	require.Len(t, recs, 1)
-	assert.Equal(t, "rfe-neglect", recs[0].Values[0])
+	assert.Equal(t, "rfe-neglect", recs[0]["subject"])
 }

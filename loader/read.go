@@ -5,15 +5,18 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math/big"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
@@ -21,6 +24,7 @@ import (
 
 	"github.com/dyad-kg/dyad/data"
 	"github.com/dyad-kg/dyad/graph"
+	"github.com/dyad-kg/dyad/internal/clip"
 	"github.com/dyad-kg/dyad/internal/suggest"
 	"github.com/dyad-kg/dyad/internal/yamlpos"
 )
@@ -28,8 +32,22 @@ import (
 // ErrNoFiles is returned when a folder holds no dataset files.
 var ErrNoFiles = errors.New("no dataset files (*.yaml)")
 
+// MaxFileSize is the largest dataset file the reader takes, 4 MiB. Reading a
+// file costs about 100 times its size in memory while it is parsed and
+// checked (the syntax tree, the plain values, the schema check), so one file
+// costs at most about 400 MB; a larger file is refused, before it is read,
+// with a message that says to split it. A dataset may have any number of
+// files: what is kept of each is proportional to its records. The shipped
+// files are under 50 kB and dyad gen writes 1,000 records per file.
+const MaxFileSize = 4 << 20
+
+// maxFileSize is MaxFileSize, lowered by tests and fuzz targets.
+var maxFileSize int64 = MaxFileSize
+
 // ReadDir reads and validates the dataset in the folder dir, with positions
-// reported against paths under dir.
+// reported against paths under dir. It reads regular files only, and no
+// further than dir: a symbolic link is followed only by a relative path to
+// a file inside dir (os.Root enforces it, races included).
 func ReadDir(dir string) (*graph.Dataset, error) {
 	st, err := os.Stat(dir)
 	if err != nil {
@@ -38,16 +56,31 @@ func ReadDir(dir string) (*graph.Dataset, error) {
 	if !st.IsDir() {
 		return nil, fmt.Errorf("dataset folder %s: not a folder", dir)
 	}
-	return read(os.DirFS(dir), func(name string) string { return filepath.Join(dir, filepath.FromSlash(name)) })
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("dataset folder: %w", err)
+	}
+	defer root.Close()
+	return read(root.FS(), func(name string) string { return filepath.Join(dir, filepath.FromSlash(name)) })
 }
 
-// Read reads and validates the dataset in fsys: every *.yaml or *.yml file,
-// in any folder. Positions are reported against paths within fsys.
+// Read reads and validates the dataset in fsys: every *.yaml or *.yml file
+// (in any letter case), in any folder but hidden ones. Positions are
+// reported against paths within fsys. Only regular files are read, each of
+// at most MaxFileSize bytes.
 func Read(fsys fs.FS) (*graph.Dataset, error) {
 	return read(fsys, func(name string) string { return name })
 }
 
+// isDatasetFile reports whether a file name is a dataset file's: *.yaml or
+// *.yml, in any letter case (STATES.YAML is one).
+func isDatasetFile(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".yaml" || ext == ".yml"
+}
+
 func read(fsys fs.FS, display func(string) string) (*graph.Dataset, error) {
+	var files []fs.DirEntry
 	var names []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -56,8 +89,9 @@ func read(fsys fs.FS, display func(string) string) (*graph.Dataset, error) {
 		if d.IsDir() && p != "." && strings.HasPrefix(d.Name(), ".") {
 			return fs.SkipDir // .git, .github and other tools' folders
 		}
-		if !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+		if !d.IsDir() && isDatasetFile(p) {
 			names = append(names, p)
+			files = append(files, d)
 		}
 		return nil
 	})
@@ -67,27 +101,139 @@ func read(fsys fs.FS, display func(string) string) (*graph.Dataset, error) {
 	if len(names) == 0 {
 		return nil, ErrNoFiles
 	}
-	sort.Strings(names)
+	sort.Sort(byName{names, files})
 	ds := &graph.Dataset{Invalid: map[string]bool{}}
-	var errs graph.ErrorList
-	for _, name := range names {
-		src, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			var perr *fs.PathError
-			if errors.As(err, &perr) {
-				err = perr.Err
-			}
-			errs.Add(graph.Pos{File: display(name), Line: 1, Col: 1}, "cannot read the file: %v", err)
+	// first holds the problems that stopped a whole file from being read
+	// (it could not be opened or parsed): they are the real cause of what
+	// follows, so they come first. hide holds the positions of schema
+	// problems, and of the records that have one: a semantic problem found
+	// there is a consequence, not news.
+	var first, errs graph.ErrorList
+	hide := map[graph.Pos]bool{}
+	for i, name := range names {
+		src, msg := readBounded(fsys, name, files[i])
+		if msg != "" {
+			first.Add(graph.Pos{File: display(name), Line: 1, Col: 1}, "%s", msg)
 			continue
 		}
-		readFile(ds, display(name), src, &errs)
+		var fileErrs graph.ErrorList
+		if readFile(ds, display(name), src, &fileErrs, hide) {
+			errs = append(errs, fileErrs...)
+		} else {
+			first = append(first, fileErrs...)
+		}
 	}
-	errs = append(errs, ds.Validate()...)
+	for _, e := range ds.Validate() {
+		if !hide[e.Pos] {
+			errs = append(errs, e)
+		}
+	}
+	first.Sort()
 	errs.Sort()
-	if len(errs) > 0 {
-		return nil, errs
+	if all := append(first, errs...); len(all) > 0 {
+		return nil, all
 	}
 	return ds, nil
+}
+
+type byName struct {
+	names []string
+	files []fs.DirEntry
+}
+
+func (b byName) Len() int           { return len(b.names) }
+func (b byName) Less(i, j int) bool { return b.names[i] < b.names[j] }
+func (b byName) Swap(i, j int) {
+	b.names[i], b.names[j] = b.names[j], b.names[i]
+	b.files[i], b.files[j] = b.files[j], b.files[i]
+}
+
+// readBounded reads the file name of fsys if it is a regular file of at
+// most maxFileSize bytes, and otherwise says why not. It looks at what the
+// name leads to before opening it, so that a named pipe or a device is never
+// opened (opening a pipe blocks until someone writes to it).
+func readBounded(fsys fs.FS, name string, d fs.DirEntry) ([]byte, string) {
+	st, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, statProblem(err, d.Type()&fs.ModeSymlink != 0)
+	}
+	if msg := notRegular(st); msg != "" {
+		return nil, msg
+	}
+	if msg := tooLarge(st.Size()); msg != "" {
+		return nil, msg
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, statProblem(err, false)
+	}
+	defer f.Close()
+	if st, err = f.Stat(); err == nil { // it may have changed since
+		if msg := notRegular(st); msg != "" {
+			return nil, msg
+		}
+	}
+	src, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return nil, statProblem(err, false)
+	}
+	if msg := tooLarge(int64(len(src))); msg != "" {
+		return nil, msg // it grew since
+	}
+	return src, ""
+}
+
+func statProblem(err error, symlink bool) string {
+	var perr *fs.PathError
+	if errors.As(err, &perr) {
+		err = perr.Err
+	}
+	var errno syscall.Errno
+	switch {
+	case symlink && errors.Is(err, fs.ErrNotExist):
+		return "cannot read the file: a symbolic link to a file that does not exist"
+	case symlink && !errors.As(err, &errno):
+		// os.Root refuses a link out of the folder, or by an absolute path
+		// ("path escapes from parent"), which is not a system error.
+		return "a symbolic link out of the dataset folder, or by an absolute path: only files inside the folder are read, through relative links"
+	}
+	return fmt.Sprintf("cannot read the file: %v", err)
+}
+
+func notRegular(st fs.FileInfo) string {
+	m := st.Mode()
+	if m.IsRegular() {
+		return ""
+	}
+	what := "a special file"
+	switch {
+	case m.IsDir():
+		what = "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		what = "a named pipe"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	case m&fs.ModeDevice != 0:
+		what = "a device"
+	}
+	return "not a regular file (" + what + "): only regular files are read"
+}
+
+func tooLarge(size int64) string {
+	if size <= maxFileSize {
+		return ""
+	}
+	return fmt.Sprintf("file is too large: %.1f MiB, over the %s a dataset file may be; split it into several files",
+		float64(size)/(1<<20), sizeString(maxFileSize))
+}
+
+// sizeString writes a limit as "4 MiB", or in bytes when it is not a whole
+// number of MiB (as in tests).
+func sizeString(n int64) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // ReadFile parses and schema-checks one dataset file's contents, adding its
@@ -97,64 +243,147 @@ func ReadFile(ds *graph.Dataset, name string, src []byte, errs *graph.ErrorList)
 	if ds.Invalid == nil {
 		ds.Invalid = map[string]bool{}
 	}
-	readFile(ds, name, src, errs)
+	readFile(ds, name, src, errs, map[graph.Pos]bool{})
 }
 
-func readFile(ds *graph.Dataset, name string, src []byte, errs *graph.ErrorList) {
+// readFile reads one file's records into ds and its problems into errs. It
+// reports false when the file as a whole could not be parsed; the ids its
+// text seems to define are then marked invalid in ds, so that references to
+// them are not reported as unknown. Records with schema problems are still
+// decoded, without their faulty values, for the semantic checks; the
+// positions of those problems and records are added to hide.
+func readFile(ds *graph.Dataset, name string, src []byte, errs *graph.ErrorList, hide map[graph.Pos]bool) bool {
 	at := func(p yamlpos.Pos) graph.Pos { return graph.Pos{File: name, Line: p.Line, Col: p.Col} }
 	if len(bytes.TrimSpace(src)) == 0 {
 		errs.Add(graph.Pos{File: name, Line: 1, Col: 1}, "file is empty")
-		return
+		return true
 	}
 	doc, err := yamlpos.Parse(src)
 	var perr *yamlpos.Error
 	switch {
 	case errors.Is(err, yamlpos.ErrEmpty):
 		errs.Add(graph.Pos{File: name, Line: 1, Col: 1}, "file is empty: it holds only comments")
-		return
+		return true
 	case errors.As(err, &perr):
 		errs.Add(at(perr.Pos), "%s", perr.Msg)
-		return
+		markIDs(ds, src)
+		return false
 	case err != nil:
 		errs.Add(graph.Pos{File: name, Line: 1, Col: 1}, "%v", err)
-		return
+		markIDs(ds, src)
+		return false
 	}
-	bad := map[string]bool{} // JSON pointers of list items with schema errors
+	bad := map[string][]string{} // the faulty values' pointers, by list item
 	for _, e := range schemaErrors(doc.Value) {
 		pos := doc.At(e.ptr)
 		if e.key {
 			pos = doc.KeyAt(e.ptr)
 		}
 		errs.Add(at(pos), "%s", e.msg)
+		hide[at(pos)] = true
 		if parts := strings.SplitN(strings.TrimPrefix(e.ptr, "/"), "/", 3); len(parts) >= 2 {
-			bad["/"+parts[0]+"/"+parts[1]] = true
+			item := "/" + parts[0] + "/" + parts[1]
+			bad[item] = append(bad[item], e.faulty()...)
 		} else {
-			bad[""] = true // the file's shape is wrong: skip it all
+			bad[""] = nil // the file's shape is wrong: skip it all
 		}
 	}
 	root, ok := doc.Value.(map[string]any)
-	if !ok || bad[""] {
-		return
+	if _, skip := bad[""]; !ok || skip {
+		return true
 	}
-	for _, list := range []string{"states", "regions", "disputes", "events", "stances", "factors", "relations", "sources", "claims"} {
+	for _, list := range lists() {
 		items, _ := root[list].([]any)
 		for i, item := range items {
 			ptr := "/" + list + "/" + strconv.Itoa(i)
-			if bad[ptr] {
-				if m, ok := item.(map[string]any); ok {
-					if id, ok := m["id"].(string); ok {
-						ds.Invalid[id] = true
-					}
-				}
-				continue
-			}
 			loc := graph.Loc{Pos: at(doc.At(ptr)), Fields: map[string]graph.Pos{}}
 			fieldPositions(doc, item, ptr, "", func(rel string, p yamlpos.Pos) { loc.Fields[rel] = at(p) })
-			if err := decode(ds, list, item, loc); err != nil {
+			ptrs, isBad := bad[ptr]
+			if isBad {
+				markInvalid(ds, item)
+				hide[loc.Pos] = true
+				for _, p := range ptrs {
+					rel := strings.TrimPrefix(strings.TrimPrefix(p, ptr), "/")
+					item = prune(item, rel)
+					forget(loc.Fields, rel)
+				}
+			}
+			if err := decode(ds, list, item, loc); err != nil && !isBad {
 				errs.Add(loc.Pos, "%v", err)
 			}
 		}
 	}
+	return true
+}
+
+// markInvalid marks the id of a record with schema problems as invalid, so
+// that a reference to it is not reported as unknown if it cannot be decoded.
+func markInvalid(ds *graph.Dataset, item any) {
+	if m, ok := item.(map[string]any); ok {
+		if id, ok := m["id"].(string); ok {
+			ds.Invalid[id] = true
+		}
+	}
+}
+
+// idInText matches what looks like an id in YAML text: "id: x", "- id: x",
+// "{id: x" or ", id: 'x'".
+var idInText = regexp.MustCompile(`(?m)(?:^|[\s{,-])["']?id["']?[ \t]*:[ \t]*["']?([^\s"',{}\[\]#]+)`)
+
+// markIDs marks the ids that src seems to define as invalid: src could not
+// be parsed, and references to its records must not be reported as unknown.
+func markIDs(ds *graph.Dataset, src []byte) {
+	for _, m := range idInText.FindAllSubmatch(src, -1) {
+		ds.Invalid[string(m[1])] = true
+	}
+}
+
+// forget removes the positions of the field rel and of what it holds, so
+// that a semantic problem found there falls back to the record's position
+// (which is hidden: the schema problem is reported instead).
+func forget(fields map[string]graph.Pos, rel string) {
+	for f := range fields {
+		if rel == "" || f == rel || strings.HasPrefix(f, rel+"/") {
+			delete(fields, f)
+		}
+	}
+}
+
+// prune removes the value at the JSON pointer rel (relative to v, without
+// its leading "/") from v: a mapping's key is deleted and a list's item set
+// to nil, so that the other items keep their indexes (and positions). A
+// problem with the record as a whole (rel "") keeps what it has.
+func prune(v any, rel string) any {
+	if rel == "" {
+		return v
+	}
+	toks := strings.Split(rel, "/")
+	cur := v
+	for i, tok := range toks {
+		last := i == len(toks)-1
+		switch x := cur.(type) {
+		case map[string]any:
+			key := strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+			if last {
+				delete(x, key)
+				return v
+			}
+			cur = x[key]
+		case []any:
+			n, err := strconv.Atoi(tok)
+			if err != nil || n < 0 || n >= len(x) {
+				return v
+			}
+			if last {
+				x[n] = nil
+				return v
+			}
+			cur = x[n]
+		default:
+			return v
+		}
+	}
+	return v
 }
 
 // fieldPositions reports the position of every value inside v (found at
@@ -185,59 +414,34 @@ func join(rel, tok string) string {
 	return rel + "/" + tok
 }
 
+// lists returns the names of the lists a dataset file may hold: one per
+// registered node kind, then the claims.
+func lists() []string {
+	var out []string
+	for _, k := range graph.Kinds() {
+		out = append(out, k.List)
+	}
+	return append(out, "claims")
+}
+
+// decode adds the record item of the named list to ds.
 func decode(ds *graph.Dataset, list string, item any, loc graph.Loc) error {
 	b, err := json.Marshal(item)
 	if err != nil {
 		return err
 	}
-	into := func(v any) error { return json.Unmarshal(b, v) }
-	switch list {
-	case "states":
-		x := &graph.State{}
-		err = into(x)
-		x.Loc = loc
-		ds.States = append(ds.States, x)
-	case "regions":
-		x := &graph.Region{}
-		err = into(x)
-		x.Loc = loc
-		ds.Regions = append(ds.Regions, x)
-	case "disputes":
-		x := &graph.Dispute{}
-		err = into(x)
-		x.Loc = loc
-		ds.Disputes = append(ds.Disputes, x)
-	case "events":
-		x := &graph.Event{}
-		err = into(x)
-		x.Loc = loc
-		ds.Events = append(ds.Events, x)
-	case "stances":
-		x := &graph.Stance{}
-		err = into(x)
-		x.Loc = loc
-		ds.Stances = append(ds.Stances, x)
-	case "factors":
-		x := &graph.Factor{}
-		err = into(x)
-		x.Loc = loc
-		ds.Factors = append(ds.Factors, x)
-	case "relations":
-		x := &graph.Relation{}
-		err = into(x)
-		x.Loc = loc
-		ds.Relations = append(ds.Relations, x)
-	case "sources":
-		x := &graph.Source{}
-		err = into(x)
-		x.Loc = loc
-		ds.Sources = append(ds.Sources, x)
-	case "claims":
-		x := &graph.Claim{}
-		err = into(x)
-		x.Loc = loc
-		ds.Claims = append(ds.Claims, x)
+	if list == "claims" {
+		c := &graph.Claim{}
+		err = json.Unmarshal(b, c)
+		c.Loc = loc
+		ds.Claims = append(ds.Claims, c)
+		return err
 	}
+	k := graph.KindByList(list)
+	r := k.New()
+	err = json.Unmarshal(b, r)
+	graph.EntityOf(r).Loc = loc
+	k.AddTo(ds, r)
 	return err
 }
 
@@ -247,6 +451,18 @@ type schemaError struct {
 	ptr string
 	key bool
 	msg string
+	// missing says the problem is a missing field of the object at ptr,
+	// whose present values are fine.
+	missing bool
+}
+
+// faulty returns the pointers of the values e finds wrong, which a record is
+// decoded without: none for a missing field.
+func (e schemaError) faulty() []string {
+	if e.missing {
+		return nil
+	}
+	return []string{e.ptr}
 }
 
 var (
@@ -337,14 +553,14 @@ func describe(e *jsonschema.ValidationError) []schemaError {
 	case *kind.Required:
 		var out []schemaError
 		for _, m := range k.Missing {
-			out = append(out, schemaError{ptr: ptr, msg: fmt.Sprintf("missing field %q", m)})
+			out = append(out, schemaError{ptr: ptr, msg: fmt.Sprintf("missing field %q", m), missing: true})
 		}
 		return out
 	case *kind.AdditionalProperties:
 		allowed := schemaProperties(e.SchemaURL)
 		var out []schemaError
 		for _, p := range k.Properties {
-			msg := fmt.Sprintf("unknown field %q", p)
+			msg := "unknown field " + clip.Quote(p)
 			if s := suggest.Closest(p, allowed); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			} else if len(allowed) > 0 {
@@ -366,12 +582,12 @@ func describe(e *jsonschema.ValidationError) []schemaError {
 		for i, w := range k.Want {
 			want[i] = fmt.Sprint(w)
 		}
-		return one("invalid value %q: want one of %s", fmt.Sprint(k.Got), strings.Join(want, ", "))
+		return one("invalid value %s: want one of %s", clip.Quote(fmt.Sprint(k.Got)), strings.Join(want, ", "))
 	case *kind.Pattern:
 		if help, ok := patternHelp[k.Want]; ok {
-			return one("invalid value %q: %s", k.Got, help)
+			return one("invalid value %s: %s", clip.Quote(k.Got), help)
 		}
-		return one("invalid value %q: want a match for %s", k.Got, k.Want)
+		return one("invalid value %s: want a match for %s", clip.Quote(k.Got), k.Want)
 	case *kind.MinLength:
 		return one("must not be empty")
 	case *kind.MinItems:
@@ -388,7 +604,7 @@ func describe(e *jsonschema.ValidationError) []schemaError {
 		if k.Err != nil {
 			return one("%v", k.Err)
 		}
-		return one("invalid %s %q", k.Want, fmt.Sprint(k.Got))
+		return one("invalid %s %s", k.Want, clip.Quote(fmt.Sprint(k.Got)))
 	}
 	return one("%s", e.ErrorKind.LocalizedString(printer))
 }

@@ -48,7 +48,7 @@ func count(t *testing.T, db *neo4j.DB, tag string) int64 {
 	t.Helper()
 	recs, err := db.Read(context.Background(), "MATCH (n:DyadTest {tag: $tag}) RETURN count(n) AS n", map[string]any{"tag": tag})
 	require.NoError(t, err)
-	return recs[0].Values[0].(int64)
+	return recs[0]["n"].(int64)
 }
 
 // TestWriteModes runs every kind of write through both schemes and reads
@@ -173,9 +173,9 @@ func TestWriteRetriesTransientErrors(t *testing.T) {
 	require.NoError(t, <-errs)
 	require.NoError(t, <-errs)
 	assert.GreaterOrEqual(t, attempts.Load(), int32(3), "one of the two writes must have been run again")
-	recs, err := db.Read(ctx, "MATCH (n:DyadTest {tag: 'lock'}) RETURN sum(n.n)", nil)
+	recs, err := db.Read(ctx, "MATCH (n:DyadTest {tag: 'lock'}) RETURN sum(n.n) AS total", nil)
 	require.NoError(t, err)
-	assert.Equal(t, int64(4), recs[0].Values[0], "each write's two increments, once each")
+	assert.Equal(t, int64(4), recs[0]["total"], "each write's two increments, once each")
 }
 
 // TestBookmarks checks that a DB's writes leave bookmarks, that another

@@ -28,18 +28,20 @@ import (
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"github.com/dyad-kg/dyad/graph"
 )
 
 // Sentinel errors for the conditions a caller may handle.
 var (
 	// ErrUnavailable means Neo4j could not be reached at the URI.
-	ErrUnavailable = errors.New("neo4j is unavailable")
+	ErrUnavailable = graph.Sentinel(graph.EUNAVAILABLE, "neo4j is unavailable")
 	// ErrAuth means the user name or password was refused.
-	ErrAuth = errors.New("neo4j refused the credentials")
+	ErrAuth = graph.Sentinel(graph.EUNAVAILABLE, "neo4j refused the credentials")
 	// ErrDatabaseNotFound means the named database does not exist.
-	ErrDatabaseNotFound = errors.New("neo4j database not found")
+	ErrDatabaseNotFound = graph.Sentinel(graph.EUNAVAILABLE, "neo4j database not found")
 	// ErrServerTooOld means the server is older than MinVersion.
-	ErrServerTooOld = errors.New("neo4j server too old")
+	ErrServerTooOld = graph.Sentinel(graph.EUNAVAILABLE, "neo4j server too old")
 )
 
 // MinVersion is the oldest Neo4j major version Dyad supports.
@@ -135,7 +137,7 @@ func open(ctx context.Context, cfg Config, saved []string) (*DB, error) {
 		return nil, classify(err, cfg)
 	}
 	if len(recs) > 0 {
-		db.version, _ = recs[0].Values[0].(string)
+		db.version, _ = recs[0]["version"].(string)
 	}
 	if major, _ := strconv.Atoi(strings.SplitN(db.version, ".", 2)[0]); major < MinVersion {
 		_ = drv.Close(ctx)
@@ -160,17 +162,30 @@ func (db *DB) Bookmarks(ctx context.Context) ([]string, error) {
 	return db.bookmarks.GetBookmarks(ctx)
 }
 
+// Record is one result row: its columns by name, with Go values (string,
+// int64, float64, bool, nil, []any, map[string]any), never driver types.
+type Record map[string]any
+
+// records converts the driver's records.
+func records(rs []*driver.Record) []Record {
+	out := make([]Record, len(rs))
+	for i, r := range rs {
+		out[i] = r.AsMap()
+	}
+	return out
+}
+
 // Read runs a read query with parameters in a read transaction (routed to
 // a secondary in a cluster, retried on transient errors) and returns all its
 // records.
-func (db *DB) Read(ctx context.Context, cypher string, params map[string]any) ([]*driver.Record, error) {
+func (db *DB) Read(ctx context.Context, cypher string, params map[string]any) ([]Record, error) {
 	res, err := driver.ExecuteQuery(ctx, db.driver, cypher, params, driver.EagerResultTransformer,
 		driver.ExecuteQueryWithDatabase(db.database), driver.ExecuteQueryWithReadersRouting(),
 		driver.ExecuteQueryWithBookmarkManager(db.bookmarks))
 	if err != nil {
 		return nil, classify(err, Config{Database: db.database})
 	}
-	return res.Records, nil
+	return records(res.Records), nil
 }
 
 // Stream runs a read query and calls fn with each record's values, in the
@@ -179,7 +194,7 @@ func (db *DB) Read(ctx context.Context, cypher string, params map[string]any) ([
 // again from the first record.
 func (db *DB) Stream(ctx context.Context, cypher string, params map[string]any, fn func(values []any) error) error {
 	s := db.session(ctx, driver.AccessModeRead)
-	defer s.Close(ctx)
+	defer func() { _ = s.Close(ctx) }()
 	_, err := s.ExecuteRead(ctx, func(tx driver.ManagedTransaction) (any, error) {
 		res, err := tx.Run(ctx, cypher, params)
 		if err != nil {
@@ -240,12 +255,13 @@ func (t *Tx) Commits() int { return t.commits }
 
 // Run runs one parameterised statement in the transaction and returns its
 // records.
-func (t *Tx) Run(ctx context.Context, cypher string, params map[string]any) ([]*driver.Record, error) {
+func (t *Tx) Run(ctx context.Context, cypher string, params map[string]any) ([]Record, error) {
 	res, err := t.run.Run(ctx, cypher, params)
 	if err != nil {
 		return nil, err
 	}
-	return res.Collect(ctx)
+	rs, err := res.Collect(ctx)
+	return records(rs), err
 }
 
 // Write runs fn in one write transaction (sent to the leader in a cluster)
@@ -292,7 +308,7 @@ func (db *DB) writeManaged(ctx context.Context, commit bool, fn func(*Tx) error)
 
 func (db *DB) writeExplicit(ctx context.Context, commit bool, fn func(*Tx) error) error {
 	s := db.session(ctx, driver.AccessModeWrite)
-	defer s.Close(ctx)
+	defer func() { _ = s.Close(ctx) }()
 	tx, err := s.BeginTransaction(ctx, driver.WithTxTimeout(0))
 	if err != nil {
 		return err
@@ -314,7 +330,7 @@ func (db *DB) writeExplicit(ctx context.Context, commit bool, fn func(*Tx) error
 // the driver does not retry auto-commit transactions.
 func (db *DB) Exec(ctx context.Context, cypher string, params map[string]any) error {
 	s := db.session(ctx, driver.AccessModeWrite)
-	defer s.Close(ctx)
+	defer func() { _ = s.Close(ctx) }()
 	res, err := s.Run(ctx, cypher, params)
 	if err == nil {
 		_, err = res.Consume(ctx)

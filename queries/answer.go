@@ -33,6 +33,9 @@ type Step struct {
 	Period      string       `json:"period,omitempty"`
 	Evidence    []Evidence   `json:"evidence"`
 	ContestedBy []Evidence   `json:"contested_by,omitempty"`
+
+	// span is the claim's period, for intersecting a chain's periods.
+	span graph.Period
 }
 
 // Party is a state's side in a dispute.

@@ -1,30 +1,16 @@
 package queries
 
 import (
-	"embed"
-	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
+
+	"github.com/dyad-kg/dyad/graph"
+	"github.com/dyad-kg/dyad/neo4j"
 )
 
 // Name names a catalog question.
 type Name string
-
-// The catalog's questions.
-const (
-	Weakened     Name = "weakened"
-	Strengthened Name = "strengthened"
-	Timeline     Name = "timeline"
-	Disputes     Name = "disputes"
-	Stances      Name = "stances"
-	Regions      Name = "regions"
-	Compare      Name = "compare"
-	Paths        Name = "paths"
-	SourceClaims Name = "source"
-	Contested    Name = "contested"
-)
 
 // MaxDepth is the longest causal chain the catalog follows.
 const MaxDepth = 3
@@ -43,75 +29,114 @@ type Params struct {
 	// Source is the source id SourceClaims lists.
 	Source string `json:"source,omitempty"`
 	// From and To bound the period of interest in years (0: open). "As of
-	// 2005" is From = To = 2005.
+	// 2005" is From = To = 2005. Claims, stances and events count when they
+	// overlap it by graph's one rule (graph.Years.Overlaps): an undated
+	// claim counts in every period.
 	From int `json:"from,omitempty"`
 	To   int `json:"to,omitempty"`
 	// Depth is the longest chain to follow, 1 to MaxDepth (0: MaxDepth).
 	Depth int `json:"depth,omitempty"`
 }
 
-// Query is a catalog entry.
+// Years is the period p asks about.
+func (p Params) Years() graph.Years { return graph.Years{From: p.From, To: p.To} }
+
+// Param names a parameter a question needs.
+type Param string
+
+// The parameters a question can need.
+const (
+	ParamA      Param = "a"
+	ParamB      Param = "b"
+	ParamNode   Param = "node"
+	ParamSource Param = "source"
+)
+
+func (p Params) get(n Param) string {
+	switch n {
+	case ParamA:
+		return p.A
+	case ParamB:
+		return p.B
+	case ParamNode:
+		return p.Node
+	case ParamSource:
+		return p.Source
+	}
+	return ""
+}
+
+// Query is one catalog question, defined whole in one file of this package
+// (weakened.go, timeline.go...) with its Cypher in neo4j/cypher: its name,
+// parameters, the phrasings that select it, its Cypher, its in-memory
+// evaluation, its title and how its findings read. Every question registers
+// itself in Catalog; the parser, both backends, the text renderer, the CLI,
+// the Browser tour and the conformance suite read it from there.
 type Query struct {
 	Name Name
 	// Title is the question in words, with the parameters it takes.
 	Title string
 	// Doc says what the answer holds.
 	Doc string
-	// Needs lists the parameters the question requires: "a", "b", "node", "source".
-	Needs []string
-	// Example are parameters for the shipped dataset.
+	// Needs lists the parameters the question requires.
+	Needs []Param
+	// Example are parameters for the shipped dataset, and Ask a question in
+	// words that Parse maps to this query.
 	Example Params
-	// Cypher is the query's Cypher, from queries/cypher/<name>.cypher.
+	Ask     string
+	// Cypher is the query's Cypher, from neo4j/cypher/<statement>.cypher.
 	Cypher string
-}
+	// NoPeriod marks questions that take no period (saying one would mislead).
+	NoPeriod bool
+	// Parallel marks answers whose findings are records (events, disputes,
+	// stances) with parallel claimed effects, rather than causal paths.
+	Parallel bool
+	// NodeLabels are the labels the Node parameter may have.
+	NodeLabels []graph.Label
+	// Phrasing says which plain-English questions select this query.
+	Phrasing Phrasing
 
-//go:embed cypher/*.cypher
-var cypherFS embed.FS
-
-func mustCypher(name string) string {
-	b, err := cypherFS.ReadFile("cypher/" + name + ".cypher")
-	if err != nil {
-		panic(err)
-	}
-	return string(b)
+	order   int
+	params  func(p Params, m map[string]any)
+	memory  func(g *Memory, p Params) []Finding
+	decode  func(r neo4j.Record) Finding
+	key     func(f *Finding) string
+	heading func(p Params, name func(id string) string) string
+	head    func(f *Finding) string
 }
 
 // Catalog lists every question, in the order that tells the dataset's story.
-var Catalog = []*Query{
-	{Name: Weakened, Title: "What weakened the relation between A and B?", Needs: []string{"a", "b"},
-		Doc:     "Direct causes and causal chains (up to depth steps) whose net effect weakened the relation, optionally within a period.",
-		Example: Params{A: "RUS", B: "JPN"}, Cypher: mustCypher("influence")},
-	{Name: Strengthened, Title: "What strengthened the relation between A and B?", Needs: []string{"a", "b"},
-		Doc:     "Direct causes and causal chains whose net effect strengthened the relation, optionally within a period.",
-		Example: Params{A: "RUS", B: "CHN"}, Cypher: mustCypher("influence")},
-	{Name: Timeline, Title: "The timeline of the relation between A and B", Needs: []string{"a", "b"},
-		Doc:     "Events involving both states (or their predecessors), or claimed to affect the relation, in date order, with their effect.",
-		Example: Params{A: "RUS", B: "JPN"}, Cypher: mustCypher("timeline")},
-	{Name: Disputes, Title: "The disputes A is party to", Needs: []string{"a"},
-		Doc:     "Each dispute with every party's position and the dispute's claimed effects.",
-		Example: Params{A: "RUS"}, Cypher: mustCypher("disputes")},
-	{Name: Stances, Title: "The stances A held", Needs: []string{"a"},
-		Doc:     "Policy stances the state held, optionally as of a year or within a period, with whom they aimed at and what they drove.",
-		Example: Params{A: "RUS"}, Cypher: mustCypher("stances")},
-	{Name: Regions, Title: "The regions that matter to the relation between A and B", Needs: []string{"a", "b"},
-		Doc:     "Regions on a causal path into the relation (as a cause, or what a cause concerns), with the path; only region node, if given.",
-		Example: Params{A: "RUS", B: "JPN"}, Cypher: mustCypher("regions")},
-	{Name: Compare, Title: "A's relations compared: what pushed each up or down", Needs: []string{"a"},
-		Doc:     "For each of the state's relations (or those with others), the causes that weakened or strengthened it.",
-		Example: Params{A: "RUS", Others: []string{"JPN", "CHN"}}, Cypher: mustCypher("compare")},
-	{Name: Paths, Title: "How node reached a relation", Needs: []string{"node"},
-		Doc:     "The causal paths from an event, factor, stance, region or dispute to a relation (between A and B, if given).",
-		Example: Params{Node: "e-2022-invasion-of-ukraine"}, Cypher: mustCypher("paths")},
-	{Name: SourceClaims, Title: "What a source claims", Needs: []string{"source"},
-		Doc:     "Every claim that cites the source, as evidence or as contesting it.",
-		Example: Params{Source: "article"}, Cypher: mustCypher("source")},
-	{Name: Contested, Title: "Which claims are contested", Needs: nil,
-		Doc:     "Claims a source disputes, and claims opposed by another claim of opposite sign on the same subject and object; about the relation between A and B, if given.",
-		Example: Params{A: "RUS", B: "JPN"}, Cypher: mustCypher("contested")},
+// It is filled when the package initialises, from the questions' files.
+var Catalog []*Query
+
+// Examples are a plain-English question for each catalog entry, on the
+// shipped dataset (Query.Ask, by name); Parse understands each of them.
+var Examples = map[Name]string{}
+
+var registry []*Query
+
+// register adds q to the catalog at position order.
+func register(order int, q *Query) *Query {
+	q.order = order
+	for _, o := range registry {
+		if o.Name == q.Name || o.order == order {
+			panic(fmt.Sprintf("queries: question %s registered twice", q.Name))
+		}
+	}
+	registry = append(registry, q)
+	return q
+}
+
+func init() {
+	Catalog = slices.Clone(registry)
+	slices.SortFunc(Catalog, func(a, b *Query) int { return a.order - b.order })
+	for _, q := range Catalog {
+		Examples[q.Name] = q.Ask
+	}
 }
 
 // ErrUnknownQuery is returned for a name not in Catalog.
-var ErrUnknownQuery = errors.New("unknown query")
+var ErrUnknownQuery = graph.Sentinel(graph.EINVALID, "unknown query")
 
 // Lookup returns the catalog entry for name.
 func Lookup(name Name) (*Query, error) {
@@ -128,24 +153,27 @@ func Lookup(name Name) (*Query, error) {
 }
 
 // ErrMissingParam is returned when a question lacks a parameter it needs.
-var ErrMissingParam = errors.New("missing parameter")
+var ErrMissingParam = graph.Sentinel(graph.EINVALID, "missing parameter")
 
 // ErrInvalidParam is returned for a parameter that cannot be right, such as
-// a period that ends before it starts.
-var ErrInvalidParam = errors.New("invalid parameter")
+// a period that ends before it starts or a depth beyond MaxDepth.
+var ErrInvalidParam = graph.Sentinel(graph.EINVALID, "invalid parameter")
 
-// Check reports a parameter q needs that p lacks, and normalises Depth.
+// Check reports a parameter q needs that p lacks, a period that ends before
+// it starts and a depth above MaxDepth, and sets a zero Depth to MaxDepth.
 func (q *Query) Check(p *Params) error {
 	for _, n := range q.Needs {
-		v := map[string]string{"a": p.A, "b": p.B, "node": p.Node, "source": p.Source}[n]
-		if v == "" {
+		if p.get(n) == "" {
 			return fmt.Errorf("%w: %s needs %q", ErrMissingParam, q.Name, n)
 		}
 	}
-	if p.Depth <= 0 || p.Depth > MaxDepth {
+	switch {
+	case p.Depth < 0 || p.Depth > MaxDepth:
+		return fmt.Errorf("%w: depth %d: Dyad follows chains of 1 to %d claims", ErrInvalidParam, p.Depth, MaxDepth)
+	case p.Depth == 0:
 		p.Depth = MaxDepth
 	}
-	if p.From != 0 && p.To != 0 && p.From > p.To {
+	if !p.Years().Valid() {
 		return fmt.Errorf("%w: the period starts in %d, after it ends in %d", ErrInvalidParam, p.From, p.To)
 	}
 	return nil
@@ -154,88 +182,29 @@ func (q *Query) Check(p *Params) error {
 // CypherParams returns the parameters q's Cypher takes, for p: what
 // `:param` needs in Neo4j Browser. Open values are nil (Cypher null).
 func (q *Query) CypherParams(p Params) map[string]any {
-	orNil := func(s string) any {
-		if s == "" {
-			return nil
-		}
-		return s
-	}
-	year := func(y int) any {
-		if y == 0 {
-			return nil
-		}
-		return int64(y)
-	}
 	m := map[string]any{"a": orNil(p.A), "b": orNil(p.B), "from": year(p.From), "to": year(p.To), "depth": int64(p.Depth)}
-	if m["depth"] == int64(0) {
+	if p.Depth == 0 {
 		m["depth"] = int64(MaxDepth)
 	}
-	switch q.Name {
-	case Weakened:
-		m["sign"] = int64(-1)
-	case Strengthened:
-		m["sign"] = int64(1)
-	case Compare:
-		if len(p.Others) > 0 {
-			m["others"] = append([]string(nil), p.Others...)
-		} else {
-			m["others"] = nil
-		}
-	case Paths, Regions:
+	if len(q.NodeLabels) > 0 {
 		m["node"] = orNil(p.Node)
-	case SourceClaims:
-		m["source"] = orNil(p.Source)
+	}
+	if q.params != nil {
+		q.params(p, m)
 	}
 	return m
 }
 
-// paramOrder is the order ParamCommand writes parameters in: the question's
-// subjects first, then its bounds.
-var paramOrder = []string{"a", "b", "others", "node", "source", "sign", "depth", "from", "to"}
-
-// ParamCommand renders Cypher parameters (as CypherParams returns them) as
-// Neo4j Browser's `:param {...}` command, which sets them all at once:
-// strings single-quoted and escaped, nil as null, lists as lists.
-func ParamCommand(params map[string]any) string {
-	keys := make([]string, 0, len(params))
-	for k := range params {
-		keys = append(keys, k)
+func orNil(s string) any {
+	if s == "" {
+		return nil
 	}
-	rank := func(k string) int {
-		if i := slices.Index(paramOrder, k); i >= 0 {
-			return i
-		}
-		return len(paramOrder)
-	}
-	slices.SortFunc(keys, func(x, y string) int {
-		if rx, ry := rank(x), rank(y); rx != ry {
-			return rx - ry
-		}
-		return strings.Compare(x, y)
-	})
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = k + ": " + cypherLiteral(params[k])
-	}
-	return ":param {" + strings.Join(parts, ", ") + "}"
+	return s
 }
 
-func cypherLiteral(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return "null"
-	case string:
-		return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(x) + "'"
-	case int64:
-		return strconv.FormatInt(x, 10)
-	case int:
-		return strconv.Itoa(x)
-	case []string:
-		parts := make([]string, len(x))
-		for i, s := range x {
-			parts[i] = cypherLiteral(s)
-		}
-		return "[" + strings.Join(parts, ", ") + "]"
+func year(y int) any {
+	if y == 0 {
+		return nil
 	}
-	return fmt.Sprintf("%v", v)
+	return int64(y)
 }

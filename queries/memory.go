@@ -2,7 +2,6 @@ package queries
 
 import (
 	"context"
-	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -42,9 +41,20 @@ func NewMemoryElements(el *graph.Elements) *Memory {
 	return m
 }
 
+func (m *Memory) findings(_ context.Context, q *Query, p Params) ([]Finding, error) {
+	return q.memory(m, p), nil
+}
+
+// claimTypes are the relationship types of influence claims.
 var claimTypes = []graph.RelType{graph.RelWeakens, graph.RelStrengthens, graph.RelDrives}
 
 func isClaim(e *graph.Edge) bool { return slices.Contains(claimTypes, e.Type) }
+
+// isSigned reports whether e weakens or strengthens (a claim with a sign on
+// its object, not one that drives it).
+func isSigned(e *graph.Edge) bool {
+	return e.Type == graph.RelWeakens || e.Type == graph.RelStrengthens
+}
 
 func (m *Memory) label(id string) graph.Label {
 	if n := m.nodes[id]; n != nil {
@@ -53,56 +63,63 @@ func (m *Memory) label(id string) graph.Label {
 	return ""
 }
 
-func (m *Memory) refMap(id string) map[string]any {
+// ref is the node id as a Ref.
+func (m *Memory) ref(id string) Ref {
 	n := m.nodes[id]
 	if n == nil {
-		return nil
+		return Ref{}
 	}
-	return map[string]any{"id": n.ID, "name": n.Props["name"], "label": string(n.Label)}
+	return Ref{ID: n.ID, Label: n.Label, Name: str(n.Props, "name")}
 }
 
-// stepMap is the Cypher projection r {.*, type, start, end}.
-func (m *Memory) stepMap(e *graph.Edge) map[string]any {
-	s := maps.Clone(e.Props)
-	s["type"] = string(e.Type)
-	s["start"] = m.refMap(e.From)
-	s["end"] = m.refMap(e.To)
-	return s
+func (m *Memory) refp(id string) *Ref {
+	r := m.ref(id)
+	return &r
 }
 
-func (m *Memory) props(id string) map[string]any {
-	if n := m.nodes[id]; n != nil {
-		return maps.Clone(n.Props)
+// step is the claim edge e as a Step.
+func (m *Memory) step(e *graph.Edge) Step {
+	return Step{
+		Claim:       e.ID,
+		From:        m.ref(e.From),
+		Effect:      effectOf(e.Type),
+		To:          m.ref(e.To),
+		Summary:     str(e.Props, "summary"),
+		Period:      str(e.Props, "period"),
+		Evidence:    evidence(e.Props, ""),
+		ContestedBy: evidence(e.Props, "contested_"),
+		span:        span(e.Props),
 	}
-	return nil
 }
 
-// integer returns m[k] when it is an integer, as Cypher parameters and
-// properties hold them.
-func integer(m map[string]any, k string) (int64, bool) {
-	v, ok := m[k].(int64)
-	return v, ok
+func (m *Memory) steps(path []*graph.Edge) []Step {
+	out := make([]Step, len(path))
+	for i, e := range path {
+		out[i] = m.step(e)
+	}
+	return out
 }
 
-// inPeriod is the Cypher period filter on an edge or node's from_year and
-// to_year against $from and $to.
-func inPeriod(props, params map[string]any) bool {
-	if to, ok := integer(params, "to"); ok {
-		if fy, ok := integer(props, "from_year"); ok && fy > to {
-			return false
+// record is the node id as a finding about it.
+func (m *Memory) record(id string) Finding {
+	n := m.nodes[id]
+	return record(n.Props, n.Label)
+}
+
+// effects are the claims that start at id.
+func (m *Memory) effects(id string) []Step {
+	var out []Step
+	for _, e := range m.out[id] {
+		if isClaim(e) {
+			out = append(out, m.step(e))
 		}
 	}
-	if from, ok := integer(params, "from"); ok {
-		if ty, ok := integer(props, "to_year"); ok && ty < from {
-			return false
-		}
-	}
-	return true
+	return out
 }
 
 // relationBetween returns the id of the relation between states a and b.
 func (m *Memory) relationBetween(a, b string) string {
-	if m.label(a) != graph.LabelState || m.label(b) != graph.LabelState {
+	if m.label(a) != graph.LabelState || m.label(b) != graph.LabelState || a == b {
 		return ""
 	}
 	for _, e := range m.out[a] {
@@ -110,7 +127,7 @@ func (m *Memory) relationBetween(a, b string) string {
 			continue
 		}
 		for _, f := range m.in[e.To] {
-			if f.Type == graph.RelHasRelation && f.From == b && b != a {
+			if f.Type == graph.RelHasRelation && f.From == b {
 				return e.To
 			}
 		}
@@ -118,74 +135,81 @@ func (m *Memory) relationBetween(a, b string) string {
 	return ""
 }
 
-// pathsInto enumerates the claim paths of 1..depth edges ending at target,
-// with distinct nodes, every edge in the period; each path in order.
-func (m *Memory) pathsInto(target string, params map[string]any) [][]*graph.Edge {
-	depth, _ := integer(params, "depth")
-	var out [][]*graph.Edge
-	var rev []*graph.Edge
-	onPath := map[string]bool{target: true}
-	var dfs func(node string)
-	dfs = func(node string) {
-		for _, e := range m.in[node] {
-			if !isClaim(e) || onPath[e.From] || !inPeriod(e.Props, params) {
-				continue
+// relationsOf returns the relations of state a, with the other state.
+func (m *Memory) relationsOf(a string) (rels, others []string) {
+	for _, e := range m.out[a] {
+		if e.Type != graph.RelHasRelation {
+			continue
+		}
+		for _, f := range m.in[e.To] {
+			if f.Type == graph.RelHasRelation && f.From != a {
+				rels, others = append(rels, e.To), append(others, f.From)
 			}
-			rev = append(rev, e)
-			path := slices.Clone(rev)
-			slices.Reverse(path)
-			out = append(out, path)
-			if int64(len(rev)) < depth {
-				onPath[e.From] = true
-				dfs(e.From)
-				delete(onPath, e.From)
-			}
-			rev = rev[:len(rev)-1]
 		}
 	}
-	dfs(target)
-	return out
+	return rels, others
 }
 
-// pathsFrom enumerates claim paths of 1..depth edges from start to any
-// Relation.
-func (m *Memory) pathsFrom(start string, params map[string]any) [][]*graph.Edge {
-	depth, _ := integer(params, "depth")
-	var out [][]*graph.Edge
+// walk enumerates claim paths of 1..depth edges from start, following out
+// (forward) or in (backward) edges, with distinct nodes and every edge in
+// the period; it calls emit with each path in walking order.
+func (m *Memory) walk(start string, p Params, forward bool, emit func(path []*graph.Edge)) {
 	var path []*graph.Edge
 	onPath := map[string]bool{start: true}
 	var dfs func(node string)
 	dfs = func(node string) {
-		for _, e := range m.out[node] {
-			if !isClaim(e) || onPath[e.To] || !inPeriod(e.Props, params) {
+		next := m.in[node]
+		if forward {
+			next = m.out[node]
+		}
+		for _, e := range next {
+			far := e.From
+			if forward {
+				far = e.To
+			}
+			if !isClaim(e) || onPath[far] || !graph.InYears(e.Props, p.Years()) {
 				continue
 			}
 			path = append(path, e)
-			if m.label(e.To) == graph.LabelRelation {
-				out = append(out, slices.Clone(path))
-			}
-			if int64(len(path)) < depth {
-				onPath[e.To] = true
-				dfs(e.To)
-				delete(onPath, e.To)
+			emit(path)
+			if len(path) < p.Depth {
+				onPath[far] = true
+				dfs(far)
+				delete(onPath, far)
 			}
 			path = path[:len(path)-1]
 		}
 	}
 	dfs(start)
+}
+
+// pathsInto returns the claim paths of 1..Depth edges ending at target, each
+// in causal order.
+func (m *Memory) pathsInto(target string, p Params) [][]*graph.Edge {
+	var out [][]*graph.Edge
+	m.walk(target, p, false, func(rev []*graph.Edge) {
+		path := slices.Clone(rev)
+		slices.Reverse(path)
+		out = append(out, path)
+	})
 	return out
 }
 
-func (m *Memory) stepMaps(path []*graph.Edge) []map[string]any {
-	out := make([]map[string]any, len(path))
-	for i, e := range path {
-		out[i] = m.stepMap(e)
-	}
+// pathsFrom returns the claim paths of 1..Depth edges from start to any
+// Relation.
+func (m *Memory) pathsFrom(start string, p Params) [][]*graph.Edge {
+	var out [][]*graph.Edge
+	m.walk(start, p, true, func(path []*graph.Edge) {
+		if m.label(path[len(path)-1].To) == graph.LabelRelation {
+			out = append(out, slices.Clone(path))
+		}
+	})
 	return out
 }
 
-func sign(path []*graph.Edge) int64 {
-	s := int64(1)
+// pathSign is the product of the signs of a path's claims.
+func pathSign(path []*graph.Edge) int {
+	s := 1
 	for _, e := range path {
 		if e.Type == graph.RelWeakens {
 			s = -s
@@ -194,112 +218,7 @@ func sign(path []*graph.Edge) int64 {
 	return s
 }
 
-func (m *Memory) rows(_ context.Context, q *Query, p map[string]any) ([]row, error) {
-	a, b := str(p, "a"), str(p, "b")
-	var rows []row
-	switch q.Name {
-	case Weakened, Strengthened:
-		want, _ := integer(p, "sign")
-		if rel := m.relationBetween(a, b); rel != "" {
-			for _, path := range m.pathsInto(rel, p) {
-				if sign(path) == want {
-					rows = append(rows, row{Steps: m.stepMaps(path)})
-				}
-			}
-		}
-	case Regions:
-		if rel := m.relationBetween(a, b); rel != "" {
-			for _, path := range m.pathsInto(rel, p) {
-				nodes := []string{path[0].From}
-				for _, e := range path {
-					nodes = append(nodes, e.To)
-				}
-				for _, n := range nodes {
-					var regions []string
-					if m.label(n) == graph.LabelRegion {
-						regions = append(regions, n)
-					}
-					for _, e := range m.out[n] {
-						if e.Type == graph.RelConcerns && m.label(e.To) == graph.LabelRegion {
-							regions = append(regions, e.To)
-						}
-					}
-					for _, r := range regions {
-						if only := str(p, "node"); only == "" || r == only {
-							rows = append(rows, row{Region: m.refMap(r), Steps: m.stepMaps(path)})
-						}
-					}
-				}
-			}
-		}
-	case Compare:
-		others, hasOthers := p["others"].([]string)
-		if m.label(a) == graph.LabelState {
-			for _, e := range m.out[a] {
-				if e.Type != graph.RelHasRelation {
-					continue
-				}
-				rel := e.To
-				for _, f := range m.in[rel] {
-					if f.Type != graph.RelHasRelation || f.From == a || (hasOthers && !slices.Contains(others, f.From)) {
-						continue
-					}
-					for _, path := range m.pathsInto(rel, p) {
-						rows = append(rows, row{Relation: m.refMap(rel), Steps: m.stepMaps(path)})
-					}
-				}
-			}
-		}
-	case Paths:
-		node := str(p, "node")
-		switch m.label(node) {
-		case graph.LabelEvent, graph.LabelFactor, graph.LabelStance, graph.LabelRegion, graph.LabelDispute:
-			for _, path := range m.pathsFrom(node, p) {
-				states := stringsOf(m.nodes[path[len(path)-1].To].Props["states"])
-				if (a == "" || slices.Contains(states, a)) && (b == "" || slices.Contains(states, b)) {
-					rows = append(rows, row{Steps: m.stepMaps(path)})
-				}
-			}
-		}
-	case Timeline:
-		rows = m.timeline(a, b, p)
-	case Disputes:
-		rows = m.disputes(a)
-	case Stances:
-		rows = m.stances(a, p)
-	case SourceClaims:
-		src := str(p, "source")
-		if m.label(src) == graph.LabelSource {
-			for _, e := range m.claims() {
-				if slices.Contains(stringsOf(e.Props["sources"]), src) || slices.Contains(stringsOf(e.Props["contested_sources"]), src) {
-					rows = append(rows, row{Steps: []map[string]any{m.stepMap(e)}})
-				}
-			}
-		}
-	case Contested:
-		for _, e := range m.claims() {
-			if a != "" {
-				states := stringsOf(m.nodes[e.To].Props["states"])
-				if m.label(e.To) != graph.LabelRelation || !slices.Contains(states, a) || (b != "" && !slices.Contains(states, b)) {
-					continue
-				}
-			}
-			var opposed []string
-			if e.Type != graph.RelDrives {
-				for _, o := range m.out[e.From] {
-					if o.To == e.To && (o.Type == graph.RelWeakens || o.Type == graph.RelStrengthens) && o.Type != e.Type {
-						opposed = append(opposed, o.ID)
-					}
-				}
-			}
-			if e.Props["contested"] == true || len(opposed) > 0 {
-				rows = append(rows, row{Steps: []map[string]any{m.stepMap(e)}, Opposed: opposed})
-			}
-		}
-	}
-	return rows, nil
-}
-
+// claims returns every claim edge.
 func (m *Memory) claims() []*graph.Edge {
 	var out []*graph.Edge
 	for _, es := range m.out {
@@ -312,9 +231,13 @@ func (m *Memory) claims() []*graph.Edge {
 	return out
 }
 
-func stringsOf(v any) []string {
-	s, _ := v.([]string)
-	return s
+// states returns a node's "states" property (a relation's two states).
+func (m *Memory) states(id string) []string {
+	if n := m.nodes[id]; n != nil {
+		s, _ := n.Props["states"].([]string)
+		return s
+	}
+	return nil
 }
 
 // predecessors returns s and the states it succeeded, up to three steps back.
@@ -334,107 +257,6 @@ func (m *Memory) predecessors(s string) []string {
 		frontier = next
 	}
 	return out
-}
-
-func (m *Memory) timeline(a, b string, p map[string]any) []row {
-	rel := m.relationBetween(a, b)
-	if rel == "" {
-		return nil
-	}
-	pa, pb := m.predecessors(a), m.predecessors(b)
-	events := map[string]bool{}
-	for _, x := range pa {
-		for _, e := range m.in[x] {
-			if e.Type != graph.RelInvolves {
-				continue
-			}
-			for _, f := range m.out[e.From] {
-				if f.Type == graph.RelInvolves && f.To != x && slices.Contains(pb, f.To) {
-					events[e.From] = true
-				}
-			}
-		}
-	}
-	for _, e := range m.in[rel] {
-		if (e.Type == graph.RelWeakens || e.Type == graph.RelStrengthens) && m.label(e.From) == graph.LabelEvent {
-			events[e.From] = true
-		}
-	}
-	var rows []row
-	for id := range events {
-		props := m.nodes[id].Props
-		year, _ := integer(props, "year")
-		if from, ok := integer(p, "from"); ok && year < from {
-			continue
-		}
-		if to, ok := integer(p, "to"); ok && year > to {
-			continue
-		}
-		var effects []map[string]any
-		for _, e := range m.out[id] {
-			if e.To == rel && (e.Type == graph.RelWeakens || e.Type == graph.RelStrengthens) {
-				effects = append(effects, m.stepMap(e))
-			}
-		}
-		rows = append(rows, row{Node: m.props(id), Effects: effects})
-	}
-	return rows
-}
-
-func (m *Memory) effects(id string) []map[string]any {
-	var out []map[string]any
-	for _, e := range m.out[id] {
-		if isClaim(e) {
-			out = append(out, m.stepMap(e))
-		}
-	}
-	return out
-}
-
-func (m *Memory) disputes(a string) []row {
-	if m.label(a) != graph.LabelState {
-		return nil
-	}
-	var rows []row
-	for _, e := range m.out[a] {
-		if e.Type != graph.RelPartyTo || m.label(e.To) != graph.LabelDispute {
-			continue
-		}
-		d := e.To
-		r := row{Node: m.props(d), Effects: m.effects(d)}
-		for _, c := range m.out[d] {
-			if c.Type == graph.RelConcerns && m.label(c.To) == graph.LabelRegion {
-				r.Territory = m.refMap(c.To)
-			}
-		}
-		for _, pt := range m.in[d] {
-			if pt.Type == graph.RelPartyTo {
-				r.Parties = append(r.Parties, map[string]any{
-					"state": m.refMap(pt.From), "position": pt.Props["position"],
-					"sources": pt.Props["sources"], "locators": pt.Props["locators"], "modes": pt.Props["modes"],
-				})
-			}
-		}
-		rows = append(rows, r)
-	}
-	return rows
-}
-
-func (m *Memory) stances(a string, p map[string]any) []row {
-	var rows []row
-	for _, e := range m.out[a] {
-		if e.Type != graph.RelHolds || !inPeriod(e.Props, p) {
-			continue
-		}
-		r := row{Node: m.props(e.To), Effects: m.effects(e.To)}
-		for _, t := range m.out[e.To] {
-			if t.Type == graph.RelToward {
-				r.Toward = append(r.Toward, m.refMap(t.To))
-			}
-		}
-		rows = append(rows, r)
-	}
-	return rows
 }
 
 func (m *Memory) sources(_ context.Context, ids []string) (map[string]sourceInfo, error) {

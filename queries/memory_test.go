@@ -15,7 +15,7 @@ import (
 func TestMemoryConformance(t *testing.T) {
 	querytest.TestAll(t, func(t *testing.T, ds *graph.Dataset) queries.Backend {
 		return queries.NewMemory(ds)
-	})
+	}, querytest.Reference)
 }
 
 func TestRunNotFound(t *testing.T) {
@@ -29,7 +29,7 @@ func TestRunNotFound(t *testing.T) {
 		{"unknown state", queries.Weakened, queries.Params{A: "RUS", B: "XXX"}, `no state "XXX" in the graph`},
 		{"not a state", queries.Disputes, queries.Params{A: "rfe"}, `no state "rfe" in the graph`},
 		{"no relation", queries.Weakened, queries.Params{A: "RUS", B: "KAZ"}, "the graph has no relation between Russia and Kazakhstan"},
-		{"unknown node", queries.Paths, queries.Params{Node: "nope"}, `no event, factor, stance, region or dispute "nope"`},
+		{"unknown node", queries.Paths, queries.Params{Node: "nope"}, `no region, dispute, event, stance, factor or organization "nope"`},
 		{"unknown source", queries.SourceClaims, queries.Params{Source: "RUS"}, `no source "RUS"`},
 	}
 	for _, tt := range tests {

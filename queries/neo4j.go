@@ -8,6 +8,33 @@ import (
 	"github.com/dyad-kg/dyad/neo4j"
 )
 
+// Backend answers catalog queries: the in-memory graph (NewMemory) or Neo4j
+// (NewNeo4j). Both give the same findings for the same data; the
+// conformance suite in package querytest holds them to it.
+type Backend interface {
+	// findings answers q for p (checked and resolved).
+	findings(ctx context.Context, q *Query, p Params) ([]Finding, error)
+	// sources describes the sources with the given ids.
+	sources(ctx context.Context, ids []string) (map[string]sourceInfo, error)
+	// Entities lists the nodes a question can name.
+	Entities(ctx context.Context) ([]Entity, error)
+}
+
+// Entity is a nameable node, for resolving names in questions.
+type Entity struct {
+	Ref
+	Aliases    []string `json:"aliases,omitempty"`
+	Capital    string   `json:"capital,omitempty"`
+	Adjectives []string `json:"adjectives,omitempty"`
+	// States are a relation's two states.
+	States []string `json:"states,omitempty"`
+}
+
+type sourceInfo struct {
+	Title string
+	URL   string
+}
+
 // Neo4j answers queries by running the catalog's Cypher on a Neo4j database
 // that dyad load (or loader.Load) filled.
 type Neo4j struct {
@@ -21,67 +48,41 @@ type Neo4j struct {
 // NewNeo4j returns a backend that queries db.
 func NewNeo4j(db *neo4j.DB) *Neo4j { return &Neo4j{db: db} }
 
-func (n *Neo4j) rows(ctx context.Context, q *Query, params map[string]any) ([]row, error) {
-	recs, err := n.db.Read(ctx, q.Cypher, params)
+func (n *Neo4j) findings(ctx context.Context, q *Query, p Params) ([]Finding, error) {
+	recs, err := n.db.Read(ctx, q.Cypher, q.CypherParams(p))
 	if err != nil {
 		return nil, err
 	}
-	rows := make([]row, 0, len(recs))
-	for _, rec := range recs {
-		m := rec.AsMap()
-		r := row{
-			Steps:     mapList(m["steps"]),
-			Region:    mapOf(m["region"]),
-			Relation:  mapOf(m["relation"]),
-			Territory: mapOf(m["territory"]),
-			Parties:   mapList(m["parties"]),
-			Toward:    mapList(m["toward"]),
-			Effects:   mapList(m["effects"]),
-			Opposed:   strs(m, "opposed"),
-		}
-		for _, col := range []string{"event", "dispute", "stance"} {
-			if node := mapOf(m[col]); node != nil {
-				r.Node = node
-			}
-		}
-		rows = append(rows, r)
+	out := make([]Finding, 0, len(recs))
+	for _, r := range recs {
+		out = append(out, q.decode(r))
 	}
-	return rows, nil
+	return out, nil
 }
 
-const sourcesCypher = `MATCH (s:Source) WHERE s.id IN $ids RETURN s.id AS id, s.name AS name, s.url AS url`
-
 func (n *Neo4j) sources(ctx context.Context, ids []string) (map[string]sourceInfo, error) {
-	recs, err := n.db.Read(ctx, sourcesCypher, map[string]any{"ids": ids})
+	recs, err := n.db.Read(ctx, neo4j.Statement("sources"), map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
 	out := map[string]sourceInfo{}
-	for _, rec := range recs {
-		m := rec.AsMap()
+	for _, m := range recs {
 		out[str(m, "id")] = sourceInfo{Title: str(m, "name"), URL: str(m, "url")}
 	}
 	return out, nil
 }
 
-// EntitiesCypher lists every node Dyad loaded, with the names a question may
-// use for it.
-const EntitiesCypher = `MATCH (n) WHERE n.dyad = true
-RETURN labels(n)[0] AS label, n {.id, .name, .aliases, .capital, .adjectives, .states} AS props`
-
 // Entities lists every node Dyad loaded with the names a question may use;
 // it is read once and cached.
 func (n *Neo4j) Entities(ctx context.Context) ([]Entity, error) {
 	n.once.Do(func() {
-		recs, err := n.db.Read(ctx, EntitiesCypher, nil)
+		recs, err := n.db.Read(ctx, neo4j.Statement("entities"), nil)
 		if err != nil {
 			n.err = err
 			return
 		}
-		for _, rec := range recs {
-			m := rec.AsMap()
-			label, _ := m["label"].(string)
-			n.entities = append(n.entities, entity(mapOf(m["props"]), graph.Label(label)))
+		for _, m := range recs {
+			n.entities = append(n.entities, entity(mapOf(m["props"]), graph.Label(str(m, "label"))))
 		}
 		sortEntities(n.entities)
 	})

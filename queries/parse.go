@@ -1,7 +1,6 @@
 package queries
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -19,30 +18,19 @@ type Request struct {
 	Params Params `json:"params"`
 }
 
-// Examples are a plain-English question for each catalog entry, on the
-// shipped dataset; Parse understands each of them.
-var Examples = map[Name]string{
-	Weakened:     "What factors weakened Russia–Japan ties?",
-	Strengthened: "What strengthened Sino-Russian relations?",
-	Timeline:     "Timeline of Russia–Japan relations since 1991",
-	Disputes:     "Which disputes is Japan party to?",
-	Stances:      "What stances did Russia hold in 2005?",
-	Regions:      "Which regions matter to Russia–China relations?",
-	Compare:      "Compare Russia's relations with Japan and China",
-	Paths:        "How did the 2022 invasion affect Russia–Japan relations?",
-	SourceClaims: "What does the article claim?",
-	Contested:    "Which claims are contested?",
-}
-
 // ErrUnknownQuestion is returned for a question Parse cannot map to the
 // catalog; its message lists the forms understood.
-var ErrUnknownQuestion = errors.New(unknownQuestionMessage())
+var ErrUnknownQuestion error = unknownQuestion{}
 
-func unknownQuestionMessage() string {
+type unknownQuestion struct{}
+
+func (unknownQuestion) ErrorCode() graph.Code { return graph.EINVALID }
+
+func (unknownQuestion) Error() string {
 	var b strings.Builder
 	b.WriteString("question not understood; dyad answers questions like these (names of states, regions, events, factors, stances and disputes may vary):")
 	for _, q := range Catalog {
-		fmt.Fprintf(&b, "\n  %s", Examples[q.Name])
+		fmt.Fprintf(&b, "\n  %s", q.Ask)
 	}
 	b.WriteString("\nadd \"in 2005\", \"between 1992 and 2001\", \"since 2012\" or \"before 2000\" for a period, \"directly\" for direct causes only")
 	return b.String()
@@ -54,6 +42,9 @@ type UnknownNameError struct {
 	// Suggestion is the closest known name, if any is close.
 	Suggestion string
 }
+
+// ErrorCode reports an unknown name as invalid input.
+func (e *UnknownNameError) ErrorCode() graph.Code { return graph.EINVALID }
 
 func (e *UnknownNameError) Error() string {
 	if e.Suggestion != "" {
@@ -216,10 +207,12 @@ func joinTokens(ts []token) string {
 }
 
 // labelRank orders entities that share a name: states first, then what
-// a question is most likely about.
-var labelRank = map[graph.Label]int{
-	graph.LabelState: 0, graph.LabelRelation: 1, graph.LabelEvent: 2, graph.LabelFactor: 3,
-	graph.LabelStance: 4, graph.LabelDispute: 5, graph.LabelRegion: 6, graph.LabelSource: 7,
+// a question is most likely about (graph.Kind.Prefer).
+func labelRank(l graph.Label) int {
+	if k := graph.KindOf(l); k != nil {
+		return k.Prefer
+	}
+	return len(graph.Labels)
 }
 
 // scan finds the longest name matches in toks, left to right.
@@ -258,7 +251,7 @@ func (p *parser) matchAt(toks []token, i int) *mention {
 				return x.rank - y.rank
 			}
 			ex, ey := p.ents[x.ent], p.ents[y.ent]
-			if lx, ly := labelRank[ex.Label], labelRank[ey.Label]; lx != ly {
+			if lx, ly := labelRank(ex.Label), labelRank(ey.Label); lx != ly {
 				return lx - ly
 			}
 			return strings.Compare(ex.ID, ey.ID)
@@ -275,23 +268,8 @@ func (p *parser) matchAt(toks []token, i int) *mention {
 	return nil
 }
 
-// Intent keyword stems: a word matches a stem it begins with, or (for a
-// stem ending in $) the stem itself.
-var (
-	contestedWords = []string{"contest", "controvers", "disagree", "conflicting", "rebut"}
-	// claimDoubt are words that make "claims" contested ("disputed claims").
-	claimDoubt    = []string{"disput", "challeng", "oppos", "question", "doubt"}
-	sourceWords   = []string{"claim", "say", "said", "argue", "assert", "cite", "contain", "report", "state", "conclu", "find", "found"}
-	compareWords  = []string{"compar", "contrast", "versus", "vs", "differ"}
-	pathWords     = []string{"how", "role", "effect", "affect", "impact", "influenc", "reach", "shape", "consequenc", "lead", "led", "result", "contribut", "play"}
-	weakWords     = []string{"weak", "hurt", "harm", "damag", "deteriorat", "worse", "worsen", "strain", "sour$", "soure", "souri", "undermin", "apart", "cool", "declin", "hinder", "imped", "obstacle", "spoil", "setback", "tension", "negativ", "poison", "derail", "erod", "erosion", "friction", "rift", "downturn", "froze", "freez", "stall", "chill", "problem", "distan", "undercut", "obstruct", "complicat", "block", "bad", "stagnat", "wedge", "divid", "split", "held back", "hold back", "hamper", "prevent"}
-	strongWords   = []string{"strength", "improv", "closer", "together", "boost", "deepen", "warm", "bolster", "help", "foster", "enhanc", "rapproche", "positiv", "better", "cement", "grow", "tighten", "upgrad", "thaw", "support", "benefit", "reinforc", "solidif", "partner", "advanc", "promot", "good", "friend", "aligned", "converge"}
-	timelineWords = []string{"timeline", "histor", "chronolog", "happen", "event", "milestone", "moment", "evolv", "evolution", "trajector", "story", "sequence", "when", "develop", "unfold", "over time"}
-	disputeWords  = []string{"disput", "territor", "quarrel", "feud", "sovereign", "border", "island"}
-	stanceWords   = []string{"stance", "position", "polic", "posture", "line", "strateg", "approach", "orientation", "doctrine", "held", "hold"}
-	regionWords   = []string{"region", "geograph", "where", "area", "place"}
-	neutralWords  = []string{"factor", "affect", "influenc", "shape", "shaping", "drove", "drive", "driv", "cause", "explain", "why", "effect", "impact", "determin", "matter", "behind"}
-)
+// neutralWords ask about causes without a sign ("what shaped...").
+var neutralWords = []string{"factor", "affect", "influenc", "shape", "shaping", "drove", "drive", "driv", "cause", "explain", "why", "effect", "impact", "determin", "matter", "behind"}
 
 // stopWords are question words that are never names.
 var stopWords = strings.Fields(`a an and any are as at be been being both but by can could did do does
@@ -330,7 +308,11 @@ func isVocab(w string) bool {
 	if _, err := strconv.Atoi(strings.TrimSuffix(w, "s")); err == nil {
 		return true
 	}
-	for _, set := range [][]string{contestedWords, sourceWords, compareWords, pathWords, weakWords, strongWords, timelineWords, disputeWords, stanceWords, regionWords, neutralWords} {
+	sets := [][]string{neutralWords}
+	for _, q := range Catalog {
+		sets = append(sets, q.Phrasing.Words)
+	}
+	for _, set := range sets {
 		for _, s := range set {
 			if !strings.Contains(s, " ") && hasWord([]string{w}, []string{s}) {
 				return true
@@ -395,159 +377,183 @@ func depth(words []string, q string) int {
 }
 
 func (p *parser) parse(question string) (Request, error) {
+	c, err := p.clues(question)
+	if err != nil {
+		return Request{}, err
+	}
+	q, err := p.choose(c)
+	if err != nil {
+		return Request{}, err
+	}
+	req := Request{Query: q.Name, Params: Params{From: c.From, To: c.To, Depth: c.Depth}}
+	bind := q.Phrasing.Bind
+	if bind == nil {
+		bind = bindPair
+	}
+	bind(c, &req.Params)
+	return req, nil
+}
+
+// clues reads what a question names and says: its words outside names,
+// the states, node, source and region it names, its period and depth.
+func (p *parser) clues(question string) (*Clues, error) {
 	toks := tokenize(question)
 	if len(toks) == 0 {
-		return Request{}, ErrUnknownQuestion
+		return nil, ErrUnknownQuestion
 	}
-	ms := p.scan(toks)
-	inMention := make([]bool, len(toks))
-	for _, m := range ms {
+	c := &Clues{toks: toks, mentions: p.scan(toks)}
+	c.inMention = make([]bool, len(toks))
+	for _, m := range c.mentions {
 		for i := m.start; i < m.end; i++ {
-			inMention[i] = true
+			c.inMention[i] = true
 		}
 	}
-	// words are the tokens outside names, for the intent.
-	var words []string
 	for i, t := range toks {
-		if !inMention[i] {
-			words = append(words, t.text)
+		if !c.inMention[i] {
+			c.Words = append(c.Words, t.text)
 		}
+	}
+	if err := negated(c.Words); err != nil {
+		return nil, err
+	}
+	p.named(c)
+	phrase, err := p.loosePhrase(c)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.checkNames(toks, c.inMention, phrase); err != nil {
+		return nil, err
+	}
+	inPhrase := func(m mention) bool { return m.start >= phrase[0] && m.end <= phrase[1] && phrase[0] >= 0 }
+	c.States, c.Counts, c.Possessive = p.states(toks, c.mentions, inPhrase)
+	p.regionClue(c)
+	if i := p.index(c.Node); i >= 0 {
+		c.NodeLabel = p.ents[i].Label
 	}
 	lower := strings.ToLower(strings.NewReplacer("–", "-", "—", "-").Replace(question))
-	// Negated questions ("what didn't weaken...", "not directly") would be
-	// answered as if they were not negated: refuse them.
+	c.From, c.To = period(lower)
+	c.Depth = depth(c.Words, lower)
+	return c, nil
+}
+
+// negated refuses negated questions ("what didn't weaken...", "not
+// directly"), which would otherwise be answered as if they were positive.
+func negated(words []string) error {
 	for _, w := range words {
 		if w == "not" || w == "never" || w == "without" || strings.HasSuffix(w, "n't") {
-			return Request{}, fmt.Errorf("%w\n(negations such as %q are not understood: ask what did happen)", ErrUnknownQuestion, w)
+			return fmt.Errorf("%w\n(negations such as %q are not understood: ask what did happen)", ErrUnknownQuestion, w)
 		}
 	}
+	return nil
+}
 
-	var node, source string
-	for _, m := range ms {
+// named sets the first node and source the question names.
+func (p *parser) named(c *Clues) {
+	for _, m := range c.mentions {
 		e := p.ents[m.ents[0]]
 		switch e.Label {
 		case graph.LabelState, graph.LabelRelation:
 		case graph.LabelSource:
-			if source == "" {
-				source = e.ID
+			if c.Source == "" {
+				c.Source = e.ID
 			}
 		default:
-			if node == "" {
-				node = e.ID
+			if c.Node == "" {
+				c.Node = e.ID
 			}
 		}
 	}
+}
 
-	// A node named loosely: "how did the 2022 invasion affect ...".
-	phrase := [2]int{-1, -1}
-	if node == "" {
-		if s, e := nodePhrase(toks); s >= 0 {
-			switch id, ok := p.fuzzyNode(toks[s:e]); {
-			case p.onlyStates(toks[s:e]):
-			case ok:
-				node, phrase = id, [2]int{s, e}
-			default:
-				return Request{}, p.unknownPhrase(toks[s:e])
-			}
+// loosePhrase resolves a node named loosely ("how did the 2022 invasion
+// affect ..."): it returns the phrase's token range, or -1s.
+func (p *parser) loosePhrase(c *Clues) ([2]int, error) {
+	none := [2]int{-1, -1}
+	if c.Node != "" {
+		return none, nil
+	}
+	s, e := nodePhrase(c.toks)
+	if s < 0 || p.onlyStates(c.toks[s:e]) {
+		return none, nil
+	}
+	id, ok := p.fuzzyNode(c.toks[s:e])
+	if !ok {
+		return none, p.unknownPhrase(c.toks[s:e])
+	}
+	c.Node = id
+	return [2]int{s, e}, nil
+}
+
+// regionClue handles a region named as the node: regions start no causal
+// claims, so "the role of Central Asia" follows the one factor or dispute
+// named after the region, else asks which regions matter to the relation.
+func (p *parser) regionClue(c *Clues) {
+	i := p.index(c.Node)
+	if i < 0 || p.ents[i].Label != graph.LabelRegion {
+		return
+	}
+	if cause, ok := p.regionCause(i); ok {
+		c.Node = cause
+	} else if len(c.States) >= 2 {
+		c.Region = c.Node
+	}
+}
+
+// choose picks the catalog question the clues ask: the first rule that
+// holds, by priority across the catalog; then checks it names the states
+// the question needs, or falls back to the question asked with fewer.
+func (p *parser) choose(c *Clues) (*Query, error) {
+	q := selectQuery(c)
+	if q == nil {
+		return nil, ErrUnknownQuestion
+	}
+	need := statesNeeded(q)
+	if len(c.States) < need {
+		if err := p.misspelt(c.toks, c.inMention); err != nil {
+			return nil, err
 		}
 	}
-	inPhrase := func(m mention) bool { return m.start >= phrase[0] && m.end <= phrase[1] && phrase[0] >= 0 }
-
-	if err := p.checkNames(toks, inMention, phrase); err != nil {
-		return Request{}, err
-	}
-
-	states, counts, possessive := p.states(toks, ms, inPhrase)
-
-	// Regions start no causal claims: for "the role of Central Asia" follow
-	// the one factor or dispute named after the region, else ask which
-	// regions matter to the relation.
-	regionQuery, region := false, ""
-	if i := p.index(node); i >= 0 && p.ents[i].Label == graph.LabelRegion {
-		if c, ok := p.regionCause(i); ok {
-			node = c
-		} else if len(states) >= 2 {
-			regionQuery, region = true, node
-		}
-	}
-
-	from, to := period(lower)
-	req := Request{Params: Params{From: from, To: to, Depth: depth(words, lower)}}
-	need := 0
-	has := func(set []string) bool { return hasWord(words, set) }
-	switch {
-	case has(contestedWords) || has([]string{"claim"}) && has(claimDoubt):
-		req.Query = Contested
-	case source != "" && has(sourceWords):
-		req.Query = SourceClaims
-	case has(compareWords):
-		req.Query, need = Compare, 1
-	case regionQuery && (has(pathWords) || !has(weakWords) && !has(strongWords)):
-		req.Query, need = Regions, 2
-		req.Params.Node = region
-	case node != "" && has(pathWords):
-		req.Query = Paths
-	case has(weakWords) || has(strongWords):
-		req.Query, need = Weakened, 2
-		if firstOf(words, weakWords, strongWords) == 1 {
-			req.Query = Strengthened
-		}
-	case has(timelineWords):
-		req.Query, need = Timeline, 2
-	case has(disputeWords):
-		req.Query, need = Disputes, 1
-	case has(stanceWords):
-		req.Query, need = Stances, 1
-	case has(regionWords):
-		req.Query, need = Regions, 2
-	case node != "":
-		req.Query = Paths
-	case source != "":
-		req.Query = SourceClaims
-	case has(neutralWords) && len(states) >= 1:
-		req.Query, need = Compare, 1
-	default:
-		return Request{}, ErrUnknownQuestion
-	}
-	if len(states) < need {
-		if err := p.misspelt(toks, inMention); err != nil {
-			return Request{}, err
-		}
-	}
-	if len(states) == 1 && counts[states[0]] >= 2 && need == 2 {
+	if len(c.States) == 1 && c.Counts[c.States[0]] >= 2 && need == 2 {
 		// "Russia–Russia ties", "Moscow and the Kremlin": a relation needs two states.
-		return Request{}, fmt.Errorf("%w\n(a relation needs two different states; %s was named twice)", ErrUnknownQuestion, p.nameOf(states[0]))
+		return nil, fmt.Errorf("%w\n(a relation needs two different states; %s was named twice)", ErrUnknownQuestion, p.nameOf(c.States[0]))
 	}
-	if (req.Query == Weakened || req.Query == Strengthened) && len(states) == 1 {
+	if len(c.States) < need && len(c.States) >= 1 && q.Phrasing.Fewer != "" {
 		// "What weakened Russia's relations?": every relation of Russia.
-		req.Query, need = Compare, 1
+		fewer, err := Lookup(q.Phrasing.Fewer)
+		if err != nil {
+			return nil, err
+		}
+		q, need = fewer, statesNeeded(fewer)
 	}
-	if len(states) < need {
-		return Request{}, p.missing(req.Query, need, toks, inMention)
+	if len(c.States) < need {
+		return nil, p.missing(q, need, c.toks, c.inMention)
 	}
-	switch req.Query {
-	case Compare:
-		a := compareSubject(states, counts, possessive)
-		req.Params.A = a
-		for _, s := range states {
-			if s != a {
-				req.Params.Others = append(req.Params.Others, s)
+	return q, nil
+}
+
+// selectQuery returns the question of the highest-priority rule that holds.
+func selectQuery(c *Clues) *Query {
+	var best *Query
+	bestPri := 0
+	for _, q := range Catalog {
+		for _, r := range q.Phrasing.Rules {
+			if (best == nil || r.Priority < bestPri) && r.When(c) {
+				best, bestPri = q, r.Priority
 			}
 		}
-	case Disputes, Stances:
-		req.Params.A = states[0]
-	case Paths:
-		req.Params.Node = node
-		fallthrough
-	default:
-		if len(states) >= 2 {
-			req.Params.A, req.Params.B = states[0], states[1]
+	}
+	return best
+}
+
+// statesNeeded counts the states q needs named: A, or A and B.
+func statesNeeded(q *Query) int {
+	n := 0
+	for _, x := range q.Needs {
+		if x == ParamA || x == ParamB {
+			n++
 		}
 	}
-	if req.Query == SourceClaims {
-		req.Params = Params{Source: source}
-	}
-	return req, nil
+	return n
 }
 
 // firstOf returns which of the stem sets occurs first in words.
@@ -560,21 +566,6 @@ func firstOf(words []string, sets ...[]string) int {
 		}
 	}
 	return 0
-}
-
-// compareSubject picks the state whose relations are compared: the one
-// named most often, else the one written as a possessive, else the first.
-func compareSubject(states []string, counts map[string]int, possessive []string) string {
-	best := states[0]
-	for _, s := range states {
-		if counts[s] > counts[best] {
-			best = s
-		}
-	}
-	if counts[best] == 1 && len(possessive) > 0 {
-		return possessive[0]
-	}
-	return best
 }
 
 // states resolves the states named in the question, in order, once each,
@@ -746,7 +737,7 @@ func (p *parser) fuzzyNode(phrase []token) (string, bool) {
 			case graph.LabelState, graph.LabelRelation, graph.LabelSource:
 				continue
 			}
-			r := labelRank[e.Label]
+			r := labelRank(e.Label)
 			if bestID == "" || len(kw) < bestLen || len(kw) == bestLen && (r < bestRank || r == bestRank && e.ID < bestID) {
 				bestID, bestLen, bestRank = e.ID, len(kw), r
 			}
@@ -806,7 +797,7 @@ func (p *parser) checkNames(toks []token, inMention []bool, phrase [2]int) error
 
 // missing explains a question that names too few states: a misspelt name
 // if there is one, else what the question needs.
-func (p *parser) missing(q Name, need int, toks []token, inMention []bool) error {
+func (p *parser) missing(q *Query, need int, toks []token, inMention []bool) error {
 	if err := p.misspelt(toks, inMention); err != nil {
 		return err
 	}
@@ -814,7 +805,7 @@ func (p *parser) missing(q Name, need int, toks []token, inMention []bool) error
 	if need == 2 {
 		what = "two states"
 	}
-	return fmt.Errorf("this %s question needs %s, as in %q: %w", q, what, Examples[q], ErrUnknownQuestion)
+	return fmt.Errorf("this %s question needs %s, as in %q: %w", q.Name, what, q.Ask, ErrUnknownQuestion)
 }
 
 // misspelt reports a word outside names that is close to a known name.

@@ -31,7 +31,7 @@ func TestLoadKilledHalfway(t *testing.T) {
 	count := func() int64 {
 		recs, err := db.Read(ctx, "MATCH (n) RETURN count(n) AS n", nil)
 		require.NoError(t, err)
-		return recs[0].Values[0].(int64)
+		return recs[0]["n"].(int64)
 	}
 	before := count()
 
@@ -55,7 +55,7 @@ func TestLoadKilledHalfway(t *testing.T) {
 		require.True(t, time.Now().Before(deadline), "the load never started writing")
 		recs, err := db.Read(ctx, "SHOW TRANSACTIONS YIELD currentQuery, status WHERE currentQuery STARTS WITH 'UNWIND $rows' RETURN count(*) AS n", nil)
 		require.NoError(t, err)
-		if recs[0].Values[0].(int64) > 0 {
+		if recs[0]["n"].(int64) > 0 {
 			break
 		}
 		time.Sleep(50 * time.Millisecond)
@@ -68,11 +68,11 @@ func TestLoadKilledHalfway(t *testing.T) {
 	// The server rolls the orphaned transaction back when the connection drops.
 	require.Eventually(t, func() bool {
 		recs, err := db.Read(ctx, "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery STARTS WITH 'UNWIND $rows' RETURN count(*) AS n", nil)
-		return err == nil && recs[0].Values[0].(int64) == 0
+		return err == nil && recs[0]["n"].(int64) == 0
 	}, time.Minute, 100*time.Millisecond)
 	assert.Equal(t, before, count(), "the previous graph must be intact")
 	recs, err := db.Read(ctx, "MATCH (n:State) WHERE n.id STARTS WITH 'A' AND NOT n.id IN $ids RETURN count(n) AS n",
 		map[string]any{"ids": []string{"SUN", "RUS", "JPN", "CHN", "KAZ"}})
 	require.NoError(t, err)
-	assert.Zero(t, recs[0].Values[0], "no generated state may remain")
+	assert.Zero(t, recs[0]["n"], "no generated state may remain")
 }

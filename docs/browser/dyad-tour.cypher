@@ -169,8 +169,8 @@ RETURN rel {.id, .name, label: 'Relation'} AS relation,
 ORDER BY relation.name, length(p);
 
 // 13 How Russia's full-scale invasion of Ukraine reached the relations it affected (paths)
-//    The causal paths from an event, factor, stance, region or dispute to a
-//    relation (between A and B, if given).
+//    The causal paths from an event, factor, stance, region, dispute or
+//    organization to a relation (between A and B, if given).
 :param {a: null, b: null, node: 'e-2022-invasion-of-ukraine', depth: 3, from: null, to: null};
 CALL () {
   MATCH (n:Event {id: $node}) RETURN n
@@ -178,6 +178,7 @@ CALL () {
   UNION MATCH (n:Stance {id: $node}) RETURN n
   UNION MATCH (n:Region {id: $node}) RETURN n
   UNION MATCH (n:Dispute {id: $node}) RETURN n
+  UNION MATCH (n:Organization {id: $node}) RETURN n
 }
 MATCH p = (n)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel:Relation)
 WHERE length(p) <= $depth
@@ -188,7 +189,7 @@ WHERE length(p) <= $depth
 RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
 ORDER BY length(p), rel.name;
 
-// 14 What “Russia's Asia policy: why China, not Japan, became Moscow's partner” claims (source)
+// 14 What “[Russia's Asia policy: why China, not Japan, became Moscow's partner]” claims (source)
 //    Every claim that cites the source, as evidence or as contesting it.
 :param {a: null, b: null, source: 'article', depth: 3, from: null, to: null};
 MATCH (src:Source {id: $source})
@@ -220,3 +221,19 @@ WITH x, r, y, [(x)-[o:WEAKENS|STRENGTHENS]->(y) WHERE type(o) <> type(r) AND typ
 WHERE r.contested = true OR size(opposed) > 0
 RETURN [r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps, opposed
 ORDER BY r.id;
+
+// 16 What drove Entrenched Sinocentric Asia policy (causes)
+//    The claims that drove, weakened or strengthened a factor or a stance, and
+//    the chains (up to depth steps) that reach it, optionally within a period.
+:param {a: null, b: null, node: 'st-sinocentric-asia-policy', depth: 3, from: null, to: null};
+CALL () {
+  MATCH (n:Factor {id: $node}) RETURN n
+  UNION MATCH (n:Stance {id: $node}) RETURN n
+}
+MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(n)
+WHERE length(p) <= $depth
+  AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+                                  AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
+  AND all(x IN nodes(p) WHERE single(m IN nodes(p) WHERE m = x))
+RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
+ORDER BY length(p), cause.name;

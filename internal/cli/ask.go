@@ -11,7 +11,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/dyad-kg/dyad/graph"
 	"github.com/dyad-kg/dyad/queries"
 )
 
@@ -135,7 +134,7 @@ func askRun(ctx context.Context, opts *AskOptions) error {
 		}
 		p := req.Params
 		if err := q.Check(&p); err != nil {
-			return &ExitError{Code: 2, Err: err}
+			return err
 		}
 		return writeCypher(opts.IO.Out, q, p)
 	}
@@ -152,8 +151,7 @@ func askRun(ctx context.Context, opts *AskOptions) error {
 	if err != nil {
 		return err
 	}
-	writeAnswer(opts.IO.Out, ans, ents, where, opts.IO.IsTerminal)
-	return nil
+	return queries.WriteText(opts.IO.Out, ans, queries.TextOptions{Entities: ents, Where: where, Color: opts.IO.IsTerminal})
 }
 
 // writeCypher prints q's Cypher and a Neo4j Browser :param line for p.
@@ -163,151 +161,4 @@ func writeCypher(w io.Writer, q *queries.Query, p queries.Params) error {
 	fmt.Fprintln(w, "// Run this first in Neo4j Browser to set the parameters:")
 	_, err := fmt.Fprintln(w, queries.ParamCommand(q.CypherParams(p)))
 	return err
-}
-
-// writeAnswer prints ans as numbered findings with their evidence.
-func writeAnswer(w io.Writer, ans *queries.Answer, ents []queries.Entity, where string, color bool) {
-	bold := func(s string) string {
-		if color {
-			return "\x1b[1m" + s + "\x1b[0m"
-		}
-		return s
-	}
-	dim := func(s string) string {
-		if color {
-			return "\x1b[2m" + s + "\x1b[0m"
-		}
-		return s
-	}
-	short := shortNames(ents)
-	fmt.Fprintln(w, bold(ans.Title))
-	for i, f := range ans.Findings {
-		fmt.Fprintln(w)
-		head := f.Subject.Name
-		if f.Date != "" {
-			head = f.Date + "  " + head
-		}
-		if f.Kind != "" {
-			head += " (" + f.Kind + ")"
-		}
-		line := fmt.Sprintf("%d. %s", i+1, bold(head))
-		if f.Effect != "" && f.Object != nil && pathAnswer(ans.Query) {
-			line += " —" + string(f.Effect) + "→ " + f.Object.Name
-		} else if f.Object != nil && ans.Query == queries.Disputes {
-			line += " over " + f.Object.Name
-		}
-		if f.Period != "" {
-			line += "  [" + f.Period + "]"
-		}
-		fmt.Fprintln(w, line)
-		if f.Summary != "" {
-			fmt.Fprintln(w, "   "+f.Summary)
-		}
-		if pathAnswer(ans.Query) {
-			if len(f.Chain) > 1 {
-				fmt.Fprintln(w, "   chain: "+chainText(f.Chain, short))
-			} else if len(f.Chain) == 1 {
-				fmt.Fprintln(w, "   direct cause")
-			}
-		}
-		if len(f.Toward) > 0 {
-			var names []string
-			for _, t := range f.Toward {
-				names = append(names, t.Name)
-			}
-			fmt.Fprintln(w, "   toward: "+strings.Join(names, ", "))
-		}
-		for _, p := range f.Parties {
-			fmt.Fprintf(w, "   %s: %s\n", p.State.Name, p.Position)
-			writeEvidence(w, "     ", p.Evidence, dim)
-		}
-		if f.Note != "" {
-			fmt.Fprintln(w, "   "+f.Note)
-		}
-		writeEvidence(w, "   ", f.Evidence, dim)
-		if len(f.Contested) > 0 {
-			fmt.Fprintln(w, "   contested by:")
-			writeEvidence(w, "     ", f.Contested, dim)
-		}
-		if !pathAnswer(ans.Query) {
-			// Timeline, disputes, stances: the claimed effects, each with its evidence.
-			for _, s := range f.Chain {
-				l := "   → " + string(s.Effect) + " " + s.To.Name
-				if s.Period != "" {
-					l += "  [" + s.Period + "]"
-				}
-				if s.Summary != "" {
-					l += ": " + s.Summary
-				}
-				fmt.Fprintln(w, l)
-				writeEvidence(w, "     ", s.Evidence, dim)
-				if len(s.ContestedBy) > 0 {
-					fmt.Fprintln(w, "     contested by:")
-					writeEvidence(w, "       ", s.ContestedBy, dim)
-				}
-			}
-		}
-	}
-	if len(ans.Findings) == 0 {
-		fmt.Fprintln(w)
-		fmt.Fprintln(w, "No findings.")
-	}
-	fmt.Fprintln(w)
-	n := fmt.Sprintf("%d findings", len(ans.Findings))
-	if len(ans.Findings) == 1 {
-		n = "1 finding"
-	}
-	fmt.Fprintln(w, dim(n+" · answered "+where))
-}
-
-// pathAnswer reports whether q's findings are causal paths (rather than
-// events, disputes or stances with parallel effects).
-func pathAnswer(q queries.Name) bool {
-	switch q {
-	case queries.Timeline, queries.Disputes, queries.Stances:
-		return false
-	}
-	return true
-}
-
-func writeEvidence(w io.Writer, indent string, es []queries.Evidence, dim func(string) string) {
-	for _, e := range es {
-		l := fmt.Sprintf("%s[%s, %s, %s] %s", indent, e.Source, e.Locator, e.Mode, e.Title)
-		if e.URL != "" {
-			l += " " + dim("<"+e.URL+">")
-		}
-		fmt.Fprintln(w, l)
-	}
-}
-
-// chainText writes a chain as "a —drives→ b —weakens→ c".
-func chainText(chain []queries.Step, short map[string]string) string {
-	name := func(r queries.Ref) string {
-		if s, ok := short[r.ID]; ok {
-			return s
-		}
-		return r.Name
-	}
-	var b strings.Builder
-	b.WriteString(name(chain[0].From))
-	for _, s := range chain {
-		fmt.Fprintf(&b, " —%s→ %s", s.Effect, name(s.To))
-	}
-	return b.String()
-}
-
-// shortNames maps entities with long names to their first, shorter alias,
-// for chains ("territorial nationalism" for "Territory-focused Russian
-// nationalism"). Relations and states keep their names.
-func shortNames(ents []queries.Entity) map[string]string {
-	out := map[string]string{}
-	for _, e := range ents {
-		if e.Label == graph.LabelRelation || e.Label == graph.LabelState || len(e.Aliases) == 0 {
-			continue
-		}
-		if a := e.Aliases[0]; len([]rune(e.Name)) > 28 && len(a) < len(e.Name) {
-			out[e.ID] = a
-		}
-	}
-	return out
 }

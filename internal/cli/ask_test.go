@@ -60,8 +60,8 @@ func TestAsk(t *testing.T) {
 			out: []string{
 				"What weakened Russia–Japan relations?",
 				"1. Anti-Western line of Russian foreign policy —weakens→ Russia–Japan relations",
-				"   [article, para 1, argued] Russia's Asia policy: why China, not Japan, became Moscow's partner",
-				"chain: territorial nationalism —drives→ no territorial concessions —weakens→ Russia–Japan relations",
+				"   [article, para 1, argued] [Russia's Asia policy: why China, not Japan, became Moscow's partner]",
+				"chain: Japan sanctions February 2022 —drives→ Japan as unfriendly country —weakens→ Russia–Japan relations",
 				"findings · answered from the built-in dataset (in memory)",
 			}},
 		{name: "words as separate arguments", args: []string{"ask", "--backend", "memory", "what", "drove", "Moscow", "and", "Tokyo", "apart"},

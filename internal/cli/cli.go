@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -31,23 +30,7 @@ func StdIO() *IO {
 	return &IO{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, IsTerminal: term.IsTerminal(int(os.Stdout.Fd()))}
 }
 
-// ExitError carries a process exit code; its message, if any, is printed.
-type ExitError struct {
-	Code int
-	Err  error
-}
-
-func (e *ExitError) Error() string {
-	if e.Err == nil {
-		return fmt.Sprintf("exit %d", e.Code)
-	}
-	return e.Err.Error()
-}
-
-func (e *ExitError) Unwrap() error { return e.Err }
-
-// Main runs dyad with args and returns the exit code: 0 on success, 2 for a
-// question or usage dyad does not understand, 1 for anything else.
+// Main runs dyad with args and returns the exit code (see exitCode).
 func Main(args []string, ios *IO) int {
 	root := NewRootCmd(ios)
 	root.SetArgs(args)
@@ -55,25 +38,42 @@ func Main(args []string, ios *IO) int {
 	if err == nil {
 		return 0
 	}
-	code := 1
-	var ee *ExitError
-	if errors.As(err, &ee) {
-		code = ee.Code
-		err = ee.Err
-	}
 	var list graph.ErrorList
 	switch {
-	case err == nil:
 	case errors.As(err, &list):
 		fmt.Fprintln(ios.ErrOut, list.Error())
 		fmt.Fprintf(ios.ErrOut, "dyad: %d problem(s) in the dataset\n", len(list))
-	case isUsage(err) || strings.HasPrefix(err.Error(), "unknown command"):
+	case isUsage(err):
 		fmt.Fprintf(ios.ErrOut, "dyad: %v\nRun 'dyad help' for usage.\n", err)
-		code = 2
 	default:
 		fmt.Fprintf(ios.ErrOut, "dyad: %v\n", err)
 	}
-	return code
+	return exitCode(err)
+}
+
+// exitCode is the one place that maps errors to exit statuses, by their
+// code (graph.ErrorCode):
+//
+//	0  success
+//	1  the dataset is invalid (its problems are listed), Neo4j is unavailable
+//	   or refuses the credentials (EUNAVAILABLE), a conflict (ECONFLICT), or
+//	   anything unexpected (EINTERNAL)
+//	2  the command was misused or the input not understood: an unknown
+//	   command, flag, format, question, name, state, relation or source
+//	   (EINVALID, ENOTFOUND)
+func exitCode(err error) int {
+	if err == nil {
+		return 0
+	}
+	var list graph.ErrorList
+	if errors.As(err, &list) {
+		return 1
+	}
+	switch graph.ErrorCode(err) {
+	case graph.EINVALID, graph.ENOTFOUND:
+		return 2
+	}
+	return 1
 }
 
 // noArgs rejects positional arguments as a usage error (exit 2).
@@ -84,9 +84,13 @@ func noArgs(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
+// usageError is a command used wrongly: a bad flag, argument or value.
 type usageError struct{ error }
 
 func (u usageError) Unwrap() error { return u.error }
+
+// ErrorCode reports misuse as invalid input.
+func (u usageError) ErrorCode() graph.Code { return graph.EINVALID }
 
 func isUsage(err error) bool {
 	var u usageError
@@ -107,11 +111,21 @@ Neo4j, answers questions with evidence, and exports GraphML.
 With no Neo4j configured, dyad answers from the dataset built into it.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// An unknown command is a usage error (exit 2), decided here rather
+		// than by matching cobra's message.
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageError{fmt.Errorf("unknown command %q for %q", args[0], cmd.CommandPath())}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 	root.PersistentFlags().StringVar(&configFile, "config", "", "config file (default ./dyad.yaml, then the user config dir's dyad/dyad.yaml; env DYAD_CONFIG)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	setVersion(root)
 	env := &env{io: ios, configFile: &configFile}
 	root.AddCommand(
 		newValidateCmd(env, nil),
@@ -121,6 +135,8 @@ With no Neo4j configured, dyad answers from the dataset built into it.`,
 		newAskCmd(env, nil),
 		newQueriesCmd(env, nil),
 		newExportCmd(env, nil),
+		newConfigCmd(env, nil),
+		newPlotCmd(env, nil),
 	)
 	return root
 }

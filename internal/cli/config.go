@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -23,7 +24,13 @@ type Config struct {
 	Neo4j Neo4jConfig `mapstructure:"neo4j"`
 	// File is the config file that was read, if any.
 	File string `mapstructure:"-"`
+	// Sources says where each setting (by key, as in settingKeys) came from:
+	// "flag --uri", "environment NEO4J_URI", "file PATH" or "default".
+	Sources map[string]string `mapstructure:"-"`
 }
+
+// settingKeys are the settings, in the order dyad config shows them.
+var settingKeys = []string{"data", "neo4j.uri", "neo4j.username", "neo4j.password", "neo4j.database"}
 
 // Neo4jConfig is how to reach Neo4j.
 type Neo4jConfig struct {
@@ -90,19 +97,16 @@ func loadConfig(cmd *cobra.Command, configFile string) (*Config, error) {
 	if configFile == "" {
 		configFile = os.Getenv("DYAD_CONFIG")
 	}
+	explicit := configFile != ""
+	if !explicit {
+		configFile = findConfig()
+	}
 	if configFile != "" {
 		v.SetConfigFile(configFile)
-	} else {
-		v.SetConfigName("dyad")
-		v.SetConfigType("yaml")
-		v.AddConfigPath(".")
-		if dir, err := os.UserConfigDir(); err == nil {
-			v.AddConfigPath(dir + "/dyad")
-		}
 	}
 	if err := v.ReadInConfig(); err != nil {
 		var notFound viper.ConfigFileNotFoundError
-		if configFile != "" || !errors.As(err, &notFound) {
+		if explicit || !errors.As(err, &notFound) {
 			name := configFile
 			if name == "" {
 				name = v.ConfigFileUsed()
@@ -126,12 +130,60 @@ func loadConfig(cmd *cobra.Command, configFile string) (*Config, error) {
 	if err := v.Unmarshal(cfg); err != nil {
 		return nil, fmt.Errorf("config file %s: %w", cfg.File, err)
 	}
-	cfg.Neo4j.Configured = os.Getenv("NEO4J_URI") != "" || v.InConfig("neo4j") && v.Sub("neo4j") != nil && v.Sub("neo4j").InConfig("uri")
-	if f := cmd.Flags().Lookup("uri"); f != nil && f.Changed {
-		cfg.Neo4j.Configured = true
-	}
+	cfg.Sources = settingSources(cmd, v)
+	cfg.Neo4j.Configured = cfg.Sources["neo4j.uri"] != sourceDefault
 	cfg.Neo4j.URI = strings.TrimSpace(cfg.Neo4j.URI)
 	return cfg, nil
+}
+
+// configNames are the files dyad reads its settings from, in this order, in
+// the working directory and then in the user config dir's dyad folder. Only
+// these names: a file called just "dyad" (the binary, built with go build)
+// is never taken for a config file.
+var configNames = []string{"dyad.yaml", "dyad.yml"}
+
+// findConfig returns the first config file that exists, or "".
+func findConfig() string {
+	dirs := []string{"."}
+	if dir, err := os.UserConfigDir(); err == nil {
+		dirs = append(dirs, filepath.Join(dir, "dyad"))
+	}
+	for _, d := range dirs {
+		for _, n := range configNames {
+			p := filepath.Join(d, n)
+			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+const sourceDefault = "default"
+
+// settingSources says where each setting's value comes from, by the same
+// precedence viper applies: a flag given, a non-empty environment variable,
+// the config file, the default.
+func settingSources(cmd *cobra.Command, v *viper.Viper) map[string]string {
+	flagOf := map[string]string{}
+	for f, k := range flagKeys {
+		flagOf[k] = f
+	}
+	src := map[string]string{}
+	for _, k := range settingKeys {
+		f := cmd.Flags().Lookup(flagOf[k])
+		switch {
+		case f != nil && f.Changed:
+			src[k] = "flag --" + f.Name
+		case os.Getenv(envKeys[k]) != "":
+			src[k] = "environment " + envKeys[k]
+		case v.InConfig(k):
+			src[k] = "file " + v.ConfigFileUsed()
+		default:
+			src[k] = sourceDefault
+		}
+	}
+	return src
 }
 
 // addNeo4jFlags adds the connection flags to cmd.

@@ -47,3 +47,24 @@ func TestConfigPrecedence(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "unknown setting dat, neo4j.urii")
 }
+
+// TestConfigNotTheBinary checks that a file named "dyad" in the working
+// directory (the binary go build writes) is not read as the config file,
+// while dyad.yaml there is.
+func TestConfigNotTheBinary(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "dyad"), []byte("\x7fELF\x02\x01\x01\x00binary"), 0o755))
+	data, err := filepath.Abs("../../testdata/small")
+	require.NoError(t, err)
+	t.Chdir(dir)
+	t.Setenv("HOME", dir)
+	t.Setenv("XDG_CONFIG_HOME", dir)
+	code, out, errOut := run(t, "validate", "--data", data)
+	assert.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "valid")
+
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "dyad.yaml"), []byte("neo4j:\n  urii: x\n"), 0o600))
+	code, _, errOut = run(t, "validate", "--data", data)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "dyad.yaml: unknown setting neo4j.urii")
+}

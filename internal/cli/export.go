@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -37,8 +38,11 @@ type ExportOptions struct {
 	// Ask, if set, exports only the nodes the answer to this question names
 	// (and the edges between them).
 	Ask string
-	// period is the --period flag as written.
-	period string
+	// Flavor is the GraphML dialect: standard (valid GraphML, the
+	// default), apoc or gephi.
+	Flavor graphml.Flavor
+	// period and flavor are the --period and --flavor flags as written.
+	period, flavor string
 }
 
 func newExportCmd(e *env, runF func(*ExportOptions) error) *cobra.Command {
@@ -48,12 +52,13 @@ func newExportCmd(e *env, runF func(*ExportOptions) error) *cobra.Command {
 		Args:  cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usageError{fmt.Errorf("dyad export needs a format: graphml")}
+				return usageError{fmt.Errorf("dyad export needs a format: graphml or panel")}
 			}
-			return usageError{fmt.Errorf("unknown export format %q: want graphml", args[0])}
+			return usageError{fmt.Errorf("unknown export format %q: want graphml or panel", args[0])}
 		},
 	}
 	cmd.AddCommand(newExportGraphMLCmd(e, runF))
+	cmd.AddCommand(newExportPanelCmd(e, nil))
 	return cmd
 }
 
@@ -62,12 +67,19 @@ func newExportGraphMLCmd(e *env, runF func(*ExportOptions) error) *cobra.Command
 	cmd := &cobra.Command{
 		Use:   "graphml",
 		Short: "Export the graph as GraphML for Gephi, Cytoscape, networkx, igraph or APOC",
-		Long: `Export writes the graph as GraphML: typed keys, labels and types as APOC
-writes them (apoc.import.graphml with readLabels and storeNodeIds rebuilds
-the same graph), lists as JSON arrays, node names as captions for Gephi and
-Cytoscape. The same graph always gives the same bytes, whether it is read
-from the dataset (the default: the one built into dyad, or --data) or from
-Neo4j (--from neo4j, streamed: memory stays flat however large the graph).
+		Long: `Export writes the graph as GraphML, valid against the GraphML 1.0 schema:
+typed keys, a node's label and an edge's type as data APOC's importer reads
+back (apoc.import.graphml with readLabels and storeNodeIds), lists as JSON
+arrays, node names as captions for Gephi and Cytoscape. The same graph
+always gives the same bytes, whether it is read from the dataset (the
+default: the one built into dyad, or --data) or from Neo4j (--from neo4j,
+streamed: memory stays flat however large the graph).
+
+--flavor picks what no valid GraphML can say: apoc declares list keys with
+attr.list, so that APOC rebuilds lists as lists (the same graph), and gephi
+gives each edge a kind in a label attribute, so that Gephi keeps two claims
+of one type between the same two nodes apart (it remembers every edge's
+ends, so its memory grows with the graph). Neither is valid GraphML.
 
 Export a part of the graph with --relation (a relation's neighbourhood, to
 --depth edges either way), --ask (the nodes a catalog question's answer
@@ -78,7 +90,9 @@ document goes to standard output, to be piped.`,
   dyad export graphml --relation RUS-JPN --depth 2 -o rus-jpn.graphml
   dyad export graphml --ask "What weakened Russia–Japan ties?" -o weakened.graphml
   dyad export graphml --period 1992-2001 | gzip > 1990s.graphml.gz
-  dyad export graphml --from neo4j -o dyad.graphml`,
+  dyad export graphml --from neo4j -o dyad.graphml
+  dyad export graphml --flavor apoc -o for-apoc.graphml
+  dyad export graphml --flavor gephi -o for-gephi.graphml`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := checkExportOptions(cmd, opts); err != nil {
@@ -106,6 +120,8 @@ document goes to standard output, to be piped.`,
 	f.IntVar(&opts.Depth, "depth", 1, "with --relation: how many edges away from the relation to go")
 	f.StringVar(&opts.period, "period", "", "keep only events, stances and claims overlapping these years: 1992-2001, 2012- or -1991")
 	f.StringVar(&opts.Ask, "ask", "", "export only the nodes the answer to this question names")
+	f.StringVar(&opts.flavor, "flavor", string(graphml.Standard), "GraphML dialect: standard (valid GraphML), apoc (lists restored by apoc.import.graphml) or gephi (no parallel claim merged)")
+	_ = cmd.RegisterFlagCompletionFunc("flavor", cobra.FixedCompletions([]string{"standard", "apoc", "gephi"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -113,6 +129,11 @@ func checkExportOptions(cmd *cobra.Command, opts *ExportOptions) error {
 	if opts.Source != "dataset" && opts.Source != "neo4j" {
 		return usageError{fmt.Errorf("invalid --from %q: want dataset or neo4j", opts.Source)}
 	}
+	flavor, err := graphml.ParseFlavor(opts.flavor)
+	if err != nil {
+		return usageError{fmt.Errorf("invalid --flavor %q: want standard, apoc or gephi", opts.flavor)}
+	}
+	opts.Flavor = flavor
 	if opts.period != "" {
 		p, err := parsePeriod(opts.period)
 		if err != nil {
@@ -195,7 +216,8 @@ func exportRun(ctx context.Context, opts *ExportOptions) (err error) {
 		if err != nil {
 			return err
 		}
-		defer db.Close(context.WithoutCancel(ctx))
+		// Reads are done when the export ends; closing the pool cannot lose data.
+		defer func() { _ = db.Close(context.WithoutCancel(ctx)) }()
 		if opts.Relation != "" {
 			if sel.Nodes, err = graphml.NeighbourhoodNeo4j(ctx, db, opts.Relation, graph.LabelRelation, opts.Depth, opts.Period); err != nil {
 				return err
@@ -206,7 +228,7 @@ func exportRun(ctx context.Context, opts *ExportOptions) (err error) {
 				return err
 			}
 		}
-		write = func(w io.Writer) (int, int, error) { return graphml.ExportNeo4j(ctx, db, w, sel) }
+		write = func(w io.Writer) (int, int, error) { return graphml.ExportNeo4j(ctx, db, w, sel, opts.Flavor) }
 	} else {
 		ds, err := opts.Dataset()
 		if err != nil {
@@ -225,7 +247,7 @@ func exportRun(ctx context.Context, opts *ExportOptions) (err error) {
 		}
 		el = graphml.Select(el, sel)
 		write = func(w io.Writer) (int, int, error) {
-			return len(el.Nodes), len(el.Edges), graphml.WriteElements(w, el)
+			return len(el.Nodes), len(el.Edges), graphml.WriteElementsFlavor(w, el, opts.Flavor)
 		}
 	}
 
@@ -250,8 +272,7 @@ func exportRun(ctx context.Context, opts *ExportOptions) (err error) {
 			return err
 		}
 		if _, _, err := write(f); err != nil {
-			f.Close()
-			return err
+			return errors.Join(err, f.Close())
 		}
 		return f.Close()
 	}
@@ -261,8 +282,9 @@ func exportRun(ctx context.Context, opts *ExportOptions) (err error) {
 	}
 	defer func() {
 		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
+			// The export failed: its error is what matters, but a temporary
+			// file that cannot be removed is worth knowing about too.
+			err = errors.Join(err, ignoreClosed(tmp.Close()), os.Remove(tmp.Name()))
 		}
 	}()
 	nodes, edges, err := write(tmp)
@@ -280,4 +302,12 @@ func exportRun(ctx context.Context, opts *ExportOptions) (err error) {
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "exported %d nodes and %d edges to %s\n", nodes, edges, opts.Output)
 	return nil
+}
+
+// ignoreClosed drops the error of closing a file that was already closed.
+func ignoreClosed(err error) error {
+	if errors.Is(err, os.ErrClosed) {
+		return nil
+	}
+	return err
 }

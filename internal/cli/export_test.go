@@ -24,15 +24,19 @@ func TestExportGraphML(t *testing.T) {
 		out, err string
 	}{
 		{"to stdout", args(), 0, string(golden), ""},
-		{"relation", args("--relation", "RUS-JPN", "--depth", "1"), 0, `<node id="kurils" labels=":Dispute">`, ""},
+		{"relation", args("--relation", "RUS-JPN", "--depth", "1"), 0, `<node id="kurils">`, ""},
 		{"period", args("--period", "1992-2001"), 0, `<edge id="c-china-card-weakens-rus-jpn"`, ""},
 		{"open period", args("--period", "2012-"), 0, `<node id="invasion-2022"`, ""},
 		{"ask", args("--ask", "What weakened Russia–Japan ties?"), 0, `<node id="territorial-nationalism"`, ""},
 		{"ask unknown name", args("--ask", "What weakened Russia–Japon ties?"), 2, "", `did you mean "Japan"`},
 		{"ask and relation", args("--ask", "x", "--relation", "RUS-JPN"), 2, "", "give one"},
 		{"built-in dataset", []string{"export", "graphml"}, 0, "</graphml>\n", ""},
-		{"unknown relation", args("--relation", "RUS"), 1, "", `no Relation "RUS" in the graph`},
+		{"unknown relation", args("--relation", "RUS"), 2, "", `no Relation "RUS" in the graph`},
 		{"bad source", args("--from", "csv"), 2, "", `invalid --from "csv": want dataset or neo4j`},
+		{"apoc flavor", args("--flavor", "apoc"), 0, `attr.name="aliases" attr.type="string" attr.list="string"/>`, ""},
+		{"gephi flavor", args("--flavor", "gephi"), 0, `source="RUS" target="RUS-JPN" label="HAS_RELATION">`, ""},
+		{"standard flavor", args("--flavor", "standard"), 0, string(golden), ""},
+		{"bad flavor", args("--flavor", "yed"), 2, "", `invalid --flavor "yed": want standard, apoc or gephi`},
 		{"depth without relation", args("--depth", "2"), 2, "", "--depth needs --relation"},
 		{"negative depth", args("--relation", "RUS-JPN", "--depth", "-1"), 2, "", "invalid --depth -1"},
 		{"reversed period", args("--period", "2001-1992"), 2, "", `invalid --period "2001-1992"`},
@@ -75,7 +79,7 @@ func TestExportGraphMLToFile(t *testing.T) {
 
 	// A failed export leaves the old file and no temporary file.
 	code, _, _ = run(t, "export", "graphml", "--data", "../../testdata/small", "--relation", "nope", "-o", path)
-	assert.Equal(t, 1, code)
+	assert.Equal(t, 2, code, "an unknown relation exits 2, as in dyad ask")
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	require.Len(t, entries, 1)

@@ -13,6 +13,9 @@ type GenOptions struct {
 	IO     *IO
 	Out    string
 	Config gen.Config
+	// Elements, if above 0, sizes the dataset instead of --states,
+	// --events and --claims: about this many nodes and edges.
+	Elements int
 }
 
 // maxGenerated bounds --events and --claims: a dataset of 10 million claims
@@ -30,21 +33,12 @@ disputes, stances, factors, sources, dated events and sourced claims. The same
 flags (--seed included) always give the same dataset, and it passes
 dyad validate. DIR is created if need be and must hold no *.yaml files.`,
 		Example: `  dyad gen -o /tmp/big --states 200 --events 100000 --claims 1000000 --seed 1
+  dyad gen -o /tmp/200k --elements 200000
   dyad validate --data /tmp/big`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if opts.Out == "" {
-				return usageError{fmt.Errorf("-o DIR is required")}
-			}
-			c := opts.Config
-			if c.States < 2 || c.States > gen.MaxStates {
-				return usageError{fmt.Errorf("invalid --states %d: want 2 to %d", c.States, gen.MaxStates)}
-			}
-			if c.Events < 0 || c.Claims < 0 {
-				return usageError{fmt.Errorf("--events and --claims must not be negative")}
-			}
-			if c.Events > maxGenerated || c.Claims > maxGenerated {
-				return usageError{fmt.Errorf("--events and --claims go up to %d (the dataset is built in memory first)", maxGenerated)}
+			if err := checkGenOptions(cmd, opts); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -53,12 +47,43 @@ dyad validate. DIR is created if need be and must hold no *.yaml files.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Out, "out", "o", "", "folder to write the dataset files into")
+	f.StringVarP(&opts.Out, "output", "o", "", "folder to write the dataset files into")
+	addDeprecatedAlias(cmd, "out", "output", &opts.Out)
+	f.IntVar(&opts.Elements, "elements", 0, "about this many nodes and edges in all (instead of --states, --events and --claims)")
 	f.IntVar(&opts.Config.States, "states", 200, "number of states")
 	f.IntVar(&opts.Config.Events, "events", 1000, "number of events")
 	f.IntVar(&opts.Config.Claims, "claims", 10000, "number of claims")
 	f.Int64Var(&opts.Config.Seed, "seed", 1, "random seed")
 	return cmd
+}
+
+// checkGenOptions checks the flags and, with --elements, sizes the dataset.
+func checkGenOptions(cmd *cobra.Command, opts *GenOptions) error {
+	if opts.Out == "" {
+		return usageError{fmt.Errorf("-o DIR is required")}
+	}
+	if cmd.Flags().Changed("elements") {
+		for _, name := range []string{"states", "events", "claims"} {
+			if cmd.Flags().Changed(name) {
+				return usageError{fmt.Errorf("--elements and --%s both size the dataset: give --elements, or --states, --events and --claims", name)}
+			}
+		}
+		if opts.Elements < 1 || opts.Elements > maxGenerated {
+			return usageError{fmt.Errorf("invalid --elements %d: want 1 to %d (the dataset is built in memory first)", opts.Elements, maxGenerated)}
+		}
+		opts.Config = gen.ForElements(opts.Elements, opts.Config.Seed)
+	}
+	c := opts.Config
+	if c.States < 2 || c.States > gen.MaxStates {
+		return usageError{fmt.Errorf("invalid --states %d: want 2 to %d", c.States, gen.MaxStates)}
+	}
+	if c.Events < 0 || c.Claims < 0 {
+		return usageError{fmt.Errorf("--events and --claims must not be negative")}
+	}
+	if c.Events > maxGenerated || c.Claims > maxGenerated {
+		return usageError{fmt.Errorf("--events and --claims go up to %d (the dataset is built in memory first)", maxGenerated)}
+	}
+	return nil
 }
 
 func genRun(opts *GenOptions) error {
@@ -67,6 +92,7 @@ func genRun(opts *GenOptions) error {
 		return err
 	}
 	el := ds.Elements()
-	fmt.Fprintf(opts.IO.Out, "wrote %d nodes and %d edges (%d claims) to %s\n", len(el.Nodes), len(el.Edges), len(ds.Claims), opts.Out)
+	fmt.Fprintf(opts.IO.Out, "wrote %d elements: %d nodes and %d edges (%d claims) to %s\n",
+		len(el.Nodes)+len(el.Edges), len(el.Nodes), len(el.Edges), len(ds.Claims), opts.Out)
 	return nil
 }

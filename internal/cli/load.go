@@ -5,13 +5,14 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
 	"github.com/dyad-kg/dyad/graph"
-	"github.com/dyad-kg/dyad/neo4j"
 	"github.com/dyad-kg/dyad/loader"
+	"github.com/dyad-kg/dyad/neo4j"
 )
 
 // LoadOptions are the inputs of dyad load.
@@ -23,6 +24,8 @@ type LoadOptions struct {
 	DryRun      bool
 	BatchSize   int
 	CommitEvery int
+	// Where names the dataset in what load says it is doing.
+	Where string
 }
 
 func newLoadCmd(e *env, runF func(*LoadOptions) error) *cobra.Command {
@@ -54,6 +57,7 @@ NEO4J_PASSWORD and NEO4J_DATABASE, then dyad.yaml, then defaults.`,
 			}
 			opts.Dataset = func() (*graph.Dataset, error) { return readDataset(cfg) }
 			opts.Connect = func(ctx context.Context) (*neo4j.DB, error) { return connect(ctx, cfg) }
+			opts.Where = datasetName(cfg)
 			if runF != nil {
 				return runF(opts)
 			}
@@ -69,6 +73,30 @@ NEO4J_PASSWORD and NEO4J_DATABASE, then dyad.yaml, then defaults.`,
 	return cmd
 }
 
+// datasetName names the dataset cfg selects, for messages.
+func datasetName(cfg *Config) string {
+	if cfg.Data == "" {
+		return "the built-in dataset"
+	}
+	return "the dataset in " + cfg.Data
+}
+
+// readNoisily reads a dataset, first saying so on standard error when a
+// terminal is watching (a large one takes a while before any progress bar
+// can start), and afterwards what it read and how long that took.
+func readNoisily(ios *IO, where string, read func() (*graph.Dataset, error)) (*graph.Dataset, error) {
+	if !ios.IsTerminal {
+		return read()
+	}
+	fmt.Fprintf(ios.ErrOut, "reading and validating %s...\n", where)
+	t0 := time.Now()
+	ds, err := read()
+	if err == nil {
+		fmt.Fprintf(ios.ErrOut, "read %d nodes and %d claims in %.1f s\n", sum(ds.Counts()), len(ds.Claims), time.Since(t0).Seconds())
+	}
+	return ds, err
+}
+
 func connect(ctx context.Context, cfg *Config) (*neo4j.DB, error) {
 	return neo4j.Open(ctx, neo4j.Config{
 		URI: cfg.Neo4j.URI, Username: cfg.Neo4j.Username, Password: cfg.Neo4j.Password, Database: cfg.Neo4j.Database,
@@ -82,7 +110,7 @@ func loadRun(ctx context.Context, opts *LoadOptions) error {
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
 	defer stop()
-	ds, err := opts.Dataset()
+	ds, err := readNoisily(opts.IO, opts.Where, opts.Dataset)
 	if err != nil {
 		return err // validation problems: nothing has been written
 	}
@@ -90,7 +118,9 @@ func loadRun(ctx context.Context, opts *LoadOptions) error {
 	if err != nil {
 		return err
 	}
-	defer db.Close(context.WithoutCancel(ctx))
+	// The load has committed or rolled back when this runs; closing the pool
+	// cannot lose data.
+	defer func() { _ = db.Close(context.WithoutCancel(ctx)) }()
 	lo := loader.Options{Prune: opts.Prune, DryRun: opts.DryRun, BatchSize: opts.BatchSize, CommitEvery: opts.CommitEvery}
 	var bar *progressbar.ProgressBar
 	if opts.IO.IsTerminal {

@@ -53,12 +53,12 @@ func newQueriesCmd(e *env, runF func(*QueriesOptions) error) *cobra.Command {
 func queriesRun(opts *QueriesOptions) error {
 	entries := make([]CatalogEntry, 0, len(queries.Catalog))
 	for _, q := range queries.Catalog {
-		needs := q.Needs
-		if needs == nil {
-			needs = []string{}
+		needs := []string{}
+		for _, n := range q.Needs {
+			needs = append(needs, string(n))
 		}
 		entries = append(entries, CatalogEntry{Name: q.Name, Title: q.Title, Doc: q.Doc, Needs: needs,
-			Example: queries.Examples[q.Name], Params: q.Example, Cypher: q.Cypher})
+			Example: q.Ask, Params: q.Example, Cypher: q.Cypher})
 	}
 	if opts.Format == "json" {
 		enc := json.NewEncoder(opts.IO.Out)

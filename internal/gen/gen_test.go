@@ -36,7 +36,7 @@ func TestDatasetDeterministic(t *testing.T) {
 func TestForElements(t *testing.T) {
 	for _, n := range []int{10000, 100000} {
 		got := gen.Dataset(gen.ForElements(n, 1)).Elements().Len()
-		assert.InDelta(t, n, got, 0.1*float64(n), "ForElements(%d)", n)
+		assert.InDelta(t, n, got, 0.02*float64(n), "ForElements(%d)", n)
 	}
 }
 

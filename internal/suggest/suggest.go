@@ -2,20 +2,29 @@
 // mean" hints.
 package suggest
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Closest returns the candidate nearest to word by edit distance (ignoring
 // case), or "" when none is close enough to be a plausible typo.
 func Closest(word string, candidates []string) string {
 	w := strings.ToLower(word)
+	n := utf8.RuneCountInString(w)
+	limit := max(1, n/3)
 	best, bestD := "", -1
 	for _, c := range candidates {
+		// The lengths' difference is a lower bound of the distance: skip
+		// what cannot be close before paying len(word)*len(c) for it.
+		if diff := n - utf8.RuneCountInString(c); diff > limit || -diff > limit {
+			continue
+		}
 		d := Distance(w, strings.ToLower(c))
 		if bestD < 0 || d < bestD || (d == bestD && c < best) {
 			best, bestD = c, d
 		}
 	}
-	limit := max(1, len([]rune(word))/3)
 	if bestD < 0 || bestD > limit {
 		return ""
 	}

@@ -6,12 +6,9 @@ package testenv
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"syscall"
 	"testing"
@@ -84,15 +81,8 @@ func Wipe(t testing.TB, db *neo4j.DB) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	// Edges first, then nodes, in bounded transactions: a DETACH DELETE of a
-	// node with a million edges would not fit in the transaction memory.
-	for _, stmt := range []string{
-		"MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
-		"MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS",
-	} {
-		if err := db.Exec(ctx, stmt, nil); err != nil {
-			t.Fatalf("wiping the test database: %v", err)
-		}
+	if err := db.Wipe(ctx); err != nil {
+		t.Fatalf("wiping the test database: %v", err)
 	}
 }
 
@@ -111,12 +101,12 @@ func lock(t testing.TB, uri string) {
 		t.Fatalf("test lock: %v", err)
 	}
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
-		f.Close()
+		_ = f.Close()
 		t.Fatalf("test lock: %v", err)
 	}
 	t.Cleanup(func() {
 		_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
-		f.Close()
+		_ = f.Close()
 	})
 }
 
@@ -136,6 +126,17 @@ func Python(t testing.TB, modules ...string) string {
 	return py
 }
 
+// Commands skips t (fails it in CI) with the install line unless every named
+// command is on the PATH.
+func Commands(t testing.TB, install string, names ...string) {
+	t.Helper()
+	for _, name := range names {
+		if _, err := exec.LookPath(name); err != nil {
+			Missing(t, name, install)
+		}
+	}
+}
+
 // Chromium returns the path of the Chromium binary, or skips (fails in CI).
 func Chromium(t testing.TB) string {
 	t.Helper()
@@ -153,29 +154,9 @@ func Chromium(t testing.TB) string {
 // identical graphs.
 func Snapshot(t testing.TB, db *neo4j.DB, drop ...string) []string {
 	t.Helper()
-	ctx := context.Background()
-	var lines []string
-	for _, q := range []struct{ kind, cypher string }{
-		{"node", "MATCH (n) RETURN labels(n) AS what, properties(n) AS props"},
-		{"edge", "MATCH (a)-[r]->(b) RETURN [type(r), a.id, b.id] AS what, properties(r) AS props"},
-	} {
-		recs, err := db.Read(ctx, q.cypher, nil)
-		if err != nil {
-			t.Fatalf("snapshot: %v", err)
-		}
-		for _, r := range recs {
-			m := r.AsMap()
-			props, _ := m["props"].(map[string]any)
-			for _, k := range drop {
-				delete(props, k)
-			}
-			b, err := json.Marshal(props)
-			if err != nil {
-				t.Fatalf("snapshot: %v", err)
-			}
-			lines = append(lines, fmt.Sprintf("%s %v %s", q.kind, m["what"], b))
-		}
+	lines, err := db.Snapshot(context.Background(), drop...)
+	if err != nil {
+		t.Fatalf("snapshot: %v", err)
 	}
-	sort.Strings(lines)
 	return lines
 }

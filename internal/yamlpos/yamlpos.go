@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -16,6 +17,8 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
+
+	"github.com/dyad-kg/dyad/internal/clip"
 )
 
 // Pos is a 1-based line and column.
@@ -75,6 +78,9 @@ func Parse(src []byte) (doc *Doc, err error) {
 	if off := invalidUTF8(src); off >= 0 {
 		return nil, &Error{offsetPos(src, off), fmt.Sprintf("file is not valid UTF-8 (byte 0x%02x)", src[off])}
 	}
+	if off, r := controlChar(src); off >= 0 {
+		return nil, &Error{offsetPos(src, off), fmt.Sprintf("file holds a control character (U+%04X), which YAML does not allow", r)}
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			doc, err = nil, &Error{Pos{1, 1}, fmt.Sprintf("YAML parser failed: %v", r)}
@@ -116,6 +122,21 @@ func invalidUTF8(b []byte) int {
 	return -1
 }
 
+// controlChar returns the offset and value of the first character YAML does
+// not allow in a file (outside its printable set: C0 controls other than
+// tab, line feed and carriage return, DEL, C1 controls other than NEL), or
+// -1. A NUL byte is one of them. src is valid UTF-8.
+func controlChar(src []byte) (int, rune) {
+	for i, r := range string(src) {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r' || r == 0x85:
+		case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f, r == 0xfffe, r == 0xffff:
+			return i, r
+		}
+	}
+	return -1, 0
+}
+
 func offsetPos(src []byte, off int) Pos {
 	line, col := 1, 1
 	for _, r := range string(src[:off]) {
@@ -136,13 +157,29 @@ type tokenError interface {
 func parseError(err error) error {
 	var te tokenError
 	if errors.As(err, &te) && te.GetToken() != nil {
-		msg := "YAML syntax: " + te.GetMessage()
+		msg := "YAML syntax: " + clipQuoted(te.GetMessage())
 		if strings.Contains(msg, "mapping value is not allowed") {
 			msg += " (put text that contains \": \" in quotes)"
 		}
 		return &Error{tokPos(te.GetToken()), msg}
 	}
-	return &Error{Pos{1, 1}, "YAML syntax: " + err.Error()}
+	return &Error{Pos{1, 1}, "YAML syntax: " + clipQuoted(err.Error())}
+}
+
+var quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+
+// clipQuoted shortens the quoted values in a parser's message (a key it
+// names may be megabytes long) with clip.Quote.
+func clipQuoted(msg string) string {
+	return quoted.ReplaceAllStringFunc(msg, func(q string) string {
+		if len(q) <= clip.Max+2 {
+			return q
+		}
+		if s, err := strconv.Unquote(q); err == nil {
+			return clip.Quote(s)
+		}
+		return q
+	})
 }
 
 func tokPos(t *token.Token) Pos {
@@ -186,8 +223,8 @@ type converter struct {
 	doc     *Doc
 	anchors map[string]ast.Node
 	// expanding counts the aliases being expanded; expanded counts the
-	// values produced inside them.
-	expanding, expanded int
+	// values produced inside them and expandedBytes their strings' bytes.
+	expanding, expanded, expandedBytes int
 }
 
 const (
@@ -195,7 +232,23 @@ const (
 	// maxExpanded bounds the values aliases may expand to, so that aliases
 	// of aliases (a "billion laughs") cannot exhaust memory or time.
 	maxExpanded = 100_000
+	// MaxExpandedBytes bounds the bytes of the strings (keys and values)
+	// that aliases expand to, 1 MiB: a few aliases of one long string would
+	// otherwise become gigabytes once the document is copied and checked.
+	MaxExpandedBytes = 1 << 20
 )
+
+// count adds a string of n bytes produced by node to the expansion tally,
+// when inside an alias, and fails past MaxExpandedBytes.
+func (c *converter) count(node ast.Node, n int) error {
+	if c.expanding == 0 {
+		return nil
+	}
+	if c.expandedBytes += n; c.expandedBytes > MaxExpandedBytes {
+		return &Error{nodePos(node), fmt.Sprintf("YAML aliases expand to more than %d bytes of text", MaxExpandedBytes)}
+	}
+	return nil
+}
 
 func (c *converter) convert(n ast.Node, ptr string, depth int) (any, error) {
 	if depth > maxDepth {
@@ -228,16 +281,14 @@ func (c *converter) convert(n ast.Node, ptr string, depth int) (any, error) {
 		}
 		return out, nil
 	case *ast.StringNode:
-		return n.Value, nil
+		return n.Value, c.count(n, len(n.Value))
 	case *ast.LiteralNode:
 		if n.Value == nil {
 			return "", nil
 		}
-		return n.Value.Value, nil
-	case *ast.IntegerNode:
-		return json.Number(fmt.Sprint(n.Value)), nil
-	case *ast.FloatNode:
-		return json.Number(strconv.FormatFloat(n.Value, 'g', -1, 64)), nil
+		return n.Value.Value, c.count(n, len(n.Value.Value))
+	case *ast.IntegerNode, *ast.FloatNode:
+		return asWritten(n.GetToken().Value), nil
 	case *ast.InfinityNode, *ast.NanNode:
 		return n.GetToken().Value, nil
 	case *ast.BoolNode:
@@ -270,6 +321,21 @@ func (c *converter) convert(n ast.Node, ptr string, depth int) (any, error) {
 	return nil, &Error{nodePos(n), fmt.Sprintf("unsupported YAML node (%s)", n.Type())}
 }
 
+// decimal matches a number as JSON writes it: no leading zero, sign "+",
+// hex, octal, binary or underscores.
+var decimal = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$`)
+
+// asWritten returns a number token's text as a json.Number when it is a
+// decimal number, and as a string otherwise: YAML 1.1 would read 0100 as
+// octal 64 and 0x7D1 or 2_001 as 2001, which a dataset author writing a year
+// does not mean. Such a value is then checked as the text it is.
+func asWritten(text string) any {
+	if decimal.MatchString(text) {
+		return json.Number(text)
+	}
+	return text
+}
+
 func (c *converter) mapping(values []*ast.MappingValueNode, ptr string, depth int) (any, error) {
 	out := make(map[string]any, len(values))
 	for _, mv := range values {
@@ -280,11 +346,11 @@ func (c *converter) mapping(values []*ast.MappingValueNode, ptr string, depth in
 		if err != nil {
 			return nil, err
 		}
-		if key == "<<" {
-			return nil, &Error{kpos, "YAML merge keys (<<) are not supported in dataset files"}
-		}
 		if _, dup := out[key]; dup {
-			return nil, &Error{kpos, fmt.Sprintf("duplicate key %q", key)}
+			return nil, &Error{kpos, "duplicate key " + clip.Quote(key)}
+		}
+		if err := c.count(mv.Key, len(key)); err != nil {
+			return nil, err
 		}
 		child := ptr + "/" + Escape(key)
 		c.doc.Keys[child] = kpos
@@ -311,6 +377,9 @@ func (c *converter) key(k ast.MapKeyNode) (string, Pos, error) {
 	}
 	pos := nodePos(n)
 	switch n := n.(type) {
+	case *ast.MergeKeyNode:
+		// <<: *anchor; a quoted "<<" is a StringNode, an ordinary key.
+		return "", pos, &Error{pos, "YAML merge keys (<<) are not supported in dataset files"}
 	case *ast.StringNode:
 		return n.Value, pos, nil
 	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.NullNode:

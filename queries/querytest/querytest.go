@@ -12,6 +12,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -34,33 +36,39 @@ type Case struct {
 	Params queries.Params
 }
 
-// Cases are the questions asked of the small fixture dataset: every catalog
-// question, with and without periods and depths.
-var Cases = []Case{
-	{"weakened-rus-jpn", queries.Weakened, queries.Params{A: "RUS", B: "JPN"}},
-	{"weakened-jpn-rus-depth1", queries.Weakened, queries.Params{A: "JPN", B: "RUS", Depth: 1}},
-	{"weakened-rus-jpn-1995", queries.Weakened, queries.Params{A: "RUS", B: "JPN", From: 1995, To: 1995}},
-	{"weakened-rus-jpn-2010s", queries.Weakened, queries.Params{A: "RUS", B: "JPN", From: 2010, To: 2019}},
-	{"strengthened-rus-chn", queries.Strengthened, queries.Params{A: "RUS", B: "CHN"}},
-	{"strengthened-none", queries.Strengthened, queries.Params{A: "JPN", B: "RUS"}},
-	{"timeline-rus-jpn", queries.Timeline, queries.Params{A: "RUS", B: "JPN"}},
-	{"timeline-rus-jpn-2000s", queries.Timeline, queries.Params{A: "RUS", B: "JPN", From: 2000}},
-	{"disputes-jpn", queries.Disputes, queries.Params{A: "JPN"}},
-	{"stances-rus", queries.Stances, queries.Params{A: "RUS"}},
-	{"stances-rus-2010", queries.Stances, queries.Params{A: "RUS", From: 2010, To: 2010}},
-	{"regions-rus-jpn", queries.Regions, queries.Params{A: "RUS", B: "JPN"}},
-	{"regions-rus-chn", queries.Regions, queries.Params{A: "RUS", B: "CHN"}},
-	{"regions-rus-jpn-kurils", queries.Regions, queries.Params{A: "RUS", B: "JPN", Node: "south-kurils"}},
-	{"compare-rus", queries.Compare, queries.Params{A: "RUS"}},
-	{"compare-rus-chn-only", queries.Compare, queries.Params{A: "RUS", Others: []string{"CHN"}}},
-	{"paths-nationalism", queries.Paths, queries.Params{Node: "territorial-nationalism"}},
-	{"paths-nationalism-depth1", queries.Paths, queries.Params{Node: "territorial-nationalism", Depth: 1}},
-	{"paths-invasion-rus-chn", queries.Paths, queries.Params{Node: "invasion-2022", A: "RUS", B: "CHN"}},
-	{"source-article", queries.SourceClaims, queries.Params{Source: "article"}},
-	{"source-mofa", queries.SourceClaims, queries.Params{Source: "mofa"}},
-	{"contested-all", queries.Contested, queries.Params{}},
-	{"contested-rus-jpn", queries.Contested, queries.Params{A: "RUS", B: "JPN"}},
+// Cases returns the questions asked of the small fixture dataset: one per
+// golden file in querytest/testdata, named after it, whose query and params
+// (the answer records both) say what to ask. Adding a case is adding a
+// golden file: write {"query": ..., "params": {...}} and run the tests with
+// -update, then read what they wrote.
+func Cases(t *testing.T) []Case {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir(), "testdata", "*.json"))
+	require.NoError(t, err)
+	var out []Case
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		var c struct {
+			Query  queries.Name   `json:"query"`
+			Params queries.Params `json:"params"`
+		}
+		require.NoError(t, json.Unmarshal(b, &c), f)
+		require.NotEmpty(t, c.Query, "%s: no query", f)
+		out = append(out, Case{Name: strings.TrimSuffix(filepath.Base(f), ".json"), Query: c.Query, Params: c.Params})
+	}
+	return out
 }
+
+// Option changes what TestAll checks.
+type Option int
+
+const (
+	// Reference marks the backend the others are compared with on the
+	// shipped dataset (the in-memory one): it is held to the golden files
+	// only, never compared with itself.
+	Reference Option = iota + 1
+)
 
 func dir() string {
 	_, file, _, _ := runtime.Caller(0)
@@ -76,14 +84,18 @@ func SmallDataset(t *testing.T) *graph.Dataset {
 }
 
 // TestAll runs every Case against the backend open returns for the small
-// fixture and compares each answer with its golden file, then asks every
-// catalog question with its example parameters of the shipped dataset and
-// compares the answers with the in-memory backend's.
-func TestAll(t *testing.T, open OpenFunc) {
+// fixture and compares each answer with its golden file; it fails when a
+// catalog question has no golden case. Then, unless opts has Reference, it
+// asks every catalog question with its example parameters (and variants)
+// of the shipped dataset and compares the answers with the in-memory
+// backend's.
+func TestAll(t *testing.T, open OpenFunc, opts ...Option) {
 	ctx := context.Background()
 	t.Run("small", func(t *testing.T) {
 		b := open(t, SmallDataset(t))
-		for _, c := range Cases {
+		asked := map[queries.Name]bool{}
+		for _, c := range Cases(t) {
+			asked[c.Query] = true
 			t.Run(c.Name, func(t *testing.T) {
 				ans, err := queries.Run(ctx, b, c.Query, c.Params)
 				require.NoError(t, err)
@@ -92,7 +104,13 @@ func TestAll(t *testing.T, open OpenFunc) {
 				golden(t, filepath.Join(dir(), "testdata", c.Name+".json"), string(got)+"\n")
 			})
 		}
+		for _, q := range queries.Catalog {
+			assert.True(t, asked[q.Name], "catalog question %s has no golden case in querytest/testdata", q.Name)
+		}
 	})
+	if slices.Contains(opts, Reference) {
+		return
+	}
 	t.Run("shipped", func(t *testing.T) {
 		ds, err := loader.ReadEmbedded()
 		require.NoError(t, err)
@@ -123,11 +141,10 @@ func variants(p queries.Params) []queries.Params {
 func golden(t *testing.T, path, got string) {
 	t.Helper()
 	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
 		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
 		return
 	}
 	want, err := os.ReadFile(path)
-	require.NoError(t, err, "missing golden file: run go test ./queries -update")
-	assert.Equal(t, string(want), got)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), got, "the answer changed; if on purpose, run go test ./queries -update and read the diff")
 }

@@ -1,4 +1,5 @@
-// How $node (an event, factor, stance, region or dispute) reached a relation:
+// How $node (an event, factor, stance, region, dispute or organization: the
+// kinds that may cause, graph.CauseLabels) reached a relation:
 // every causal path of up to $depth claims from it to a relation (only the
 // relation between $a and $b, if given), within $from..$to if given.
 //   :param {node: 'e-2022-invasion-of-ukraine', a: null, b: null, depth: 3, from: null, to: null}
@@ -8,6 +9,7 @@ CALL () {
   UNION MATCH (n:Stance {id: $node}) RETURN n
   UNION MATCH (n:Region {id: $node}) RETURN n
   UNION MATCH (n:Dispute {id: $node}) RETURN n
+  UNION MATCH (n:Organization {id: $node}) RETURN n
 }
 MATCH p = (n)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel:Relation)
 WHERE length(p) <= $depth

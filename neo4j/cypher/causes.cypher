@@ -1,0 +1,16 @@
+// What drove, weakened or strengthened $node (a factor or a stance): the
+// claims into it and the chains of up to $depth claims that reach it, within
+// $from..$to (years) if given. A chain's net effect is the product of its
+// steps' signs, as for relations.
+//   :param {node: 'st-sinocentric-asia-policy', depth: 3, from: null, to: null}
+CALL () {
+  MATCH (n:Factor {id: $node}) RETURN n
+  UNION MATCH (n:Stance {id: $node}) RETURN n
+}
+MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(n)
+WHERE length(p) <= $depth
+  AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+                                  AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
+  AND all(x IN nodes(p) WHERE single(m IN nodes(p) WHERE m = x))
+RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
+ORDER BY length(p), cause.name

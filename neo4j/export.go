@@ -1,0 +1,161 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dyad-kg/dyad/graph"
+)
+
+// Filter selects part of Dyad's graph in the database (the nodes and edges
+// that carry Marker). The zero Filter selects all of it.
+type Filter struct {
+	// IDs, if not nil, keeps only these node ids and the edges between them.
+	IDs []string
+	// Years keeps only the nodes and edges that overlap it, by graph's one
+	// period rule (graph.InYears): events by their year, claims, stances and
+	// HOLDS edges by from_year and to_year, undated elements always.
+	Years graph.Years
+}
+
+// EachNode calls fn with every Dyad node of label l that f keeps, ordered by
+// id, as the records arrive: memory stays flat however many there are.
+func (db *DB) EachNode(ctx context.Context, l graph.Label, f Filter, fn func(graph.Node) error) error {
+	mustKnown(slices.Contains(graph.Labels, l), string(l))
+	params := map[string]any{}
+	q := fmt.Sprintf("MATCH (n:%s) WHERE n.%s = true%s RETURN n.id AS id, properties(n) AS props ORDER BY n.id", l, Marker, filterWhere(f, "n", params))
+	return db.Stream(ctx, q, params, func(r []any) error {
+		id, _ := r[0].(string)
+		props, _ := r[1].(map[string]any)
+		return fn(graph.Node{Label: l, ID: id, Props: props})
+	})
+}
+
+// EachEdge calls fn with every Dyad edge of type t that f keeps (both ends
+// kept too), ordered by id, as the records arrive.
+func (db *DB) EachEdge(ctx context.Context, t graph.RelType, f Filter, fn func(graph.Edge) error) error {
+	mustKnown(slices.Contains(graph.RelTypes, t), string(t))
+	params := map[string]any{}
+	where := fmt.Sprintf(" AND a.%[1]s = true AND b.%[1]s = true", Marker) +
+		filterWhere(f, "a", params) + filterWhere(f, "b", params) + yearsWhere(f.Years, "r")
+	q := fmt.Sprintf("MATCH (a)-[r:%s]->(b) WHERE r.%s = true%s RETURN r.id AS id, a.id AS from, b.id AS to, properties(r) AS props ORDER BY r.id", t, Marker, where)
+	return db.Stream(ctx, q, params, func(r []any) error {
+		id, _ := r[0].(string)
+		from, _ := r[1].(string)
+		to, _ := r[2].(string)
+		props, _ := r[3].(map[string]any)
+		return fn(graph.Edge{Type: t, ID: id, From: from, To: to, Props: props})
+	})
+}
+
+// filterWhere is the Cypher condition (starting with " AND", or empty) that
+// keeps the nodes named v that f keeps; it sets the parameters it uses.
+func filterWhere(f Filter, v string, params map[string]any) string {
+	var sb strings.Builder
+	if f.IDs != nil {
+		ids := slices.Clone(f.IDs)
+		slices.Sort(ids)
+		params["ids"] = ids
+		fmt.Fprintf(&sb, " AND %s.id IN $ids", v)
+	}
+	if !f.Years.IsZero() {
+		sb.WriteString(yearsWhere(f.Years, v))
+		setYears(f.Years, params)
+	}
+	return sb.String()
+}
+
+// yearsWhere is graph.InYears in Cypher for the element v, with the
+// parameters $from and $to: an element overlaps unless it ends before $from
+// or starts after $to; an event's year is both its start and its end.
+func yearsWhere(y graph.Years, v string) string {
+	if y.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf(" AND ($from IS NULL OR coalesce(%[1]s.year, %[1]s.to_year) IS NULL OR coalesce(%[1]s.year, %[1]s.to_year) >= $from)"+
+		" AND ($to IS NULL OR coalesce(%[1]s.year, %[1]s.from_year) IS NULL OR coalesce(%[1]s.year, %[1]s.from_year) <= $to)", v)
+}
+
+// setYears sets the $from and $to parameters of y (null for open ends).
+func setYears(y graph.Years, params map[string]any) {
+	params["from"], params["to"] = nil, nil
+	if y.From != 0 {
+		params["from"] = int64(y.From)
+	}
+	if y.To != 0 {
+		params["to"] = int64(y.To)
+	}
+}
+
+// PropertyKeys returns every property name the database has ever held
+// (db.propertyKeys(): cheap, from the token store), sorted.
+func (db *DB) PropertyKeys(ctx context.Context) ([]string, error) {
+	var keys []string
+	err := db.Stream(ctx, "CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey ORDER BY propertyKey", nil, func(r []any) error {
+		k, _ := r[0].(string)
+		keys = append(keys, k)
+		return nil
+	})
+	return keys, err
+}
+
+// KeysInUse returns which of keys some Dyad node (or, with edges, edge)
+// holds, sorted: one scan.
+func (db *DB) KeysInUse(ctx context.Context, edges bool, keys []string) ([]string, error) {
+	match := "MATCH (x)"
+	if edges {
+		match = "MATCH ()-[x]->()"
+	}
+	q := match + " WHERE x." + Marker + " = true UNWIND [k IN $keys WHERE x[k] IS NOT NULL] AS k RETURN DISTINCT k ORDER BY k"
+	var out []string
+	err := db.Stream(ctx, q, map[string]any{"keys": keys}, func(r []any) error {
+		k, _ := r[0].(string)
+		out = append(out, k)
+		return nil
+	})
+	return out, err
+}
+
+// anyOf is a UNION over labels of the Dyad nodes whose ids are in $frontier,
+// so that each branch uses its label's id constraint.
+func anyOf(labels []graph.Label) string {
+	var union []string
+	for _, l := range labels {
+		mustKnown(slices.Contains(graph.Labels, l), string(l))
+		union = append(union, fmt.Sprintf("MATCH (a:%s) WHERE a.id IN $frontier AND a.%s = true RETURN a", l, Marker))
+	}
+	return "CALL { " + strings.Join(union, " UNION ") + " }"
+}
+
+// Has reports whether Dyad's graph has a node with id and one of labels
+// (any label if none are given).
+func (db *DB) Has(ctx context.Context, id string, labels ...graph.Label) (bool, error) {
+	if len(labels) == 0 {
+		labels = graph.Labels
+	}
+	found := false
+	err := db.Stream(ctx, anyOf(labels)+" RETURN a.id AS id LIMIT 1", map[string]any{"frontier": []string{id}}, func([]any) error {
+		found = true
+		return nil
+	})
+	return found, err
+}
+
+// Neighbours returns the ids of the Dyad nodes one edge away from the nodes
+// in frontier (either direction), crossing only nodes and edges that
+// overlap y.
+func (db *DB) Neighbours(ctx context.Context, frontier []string, y graph.Years) ([]string, error) {
+	params := map[string]any{"frontier": frontier}
+	setYears(y, params)
+	q := anyOf(graph.Labels) + " MATCH (a)-[r]-(b) WHERE r." + Marker + " = true AND b." + Marker + " = true" +
+		yearsWhere(y, "r") + yearsWhere(y, "b") + " RETURN DISTINCT b.id AS id"
+	var out []string
+	err := db.Stream(ctx, q, params, func(r []any) error {
+		id, _ := r[0].(string)
+		out = append(out, id)
+		return nil
+	})
+	return out, err
+}

@@ -1,0 +1,60 @@
+package queries
+
+import (
+	"slices"
+
+	"github.com/dyad-kg/dyad/neo4j"
+)
+
+// SourceClaims asks what a source claims.
+const SourceClaims Name = "source"
+
+var sourceWords = []string{"claim", "say", "said", "argue", "assert", "cite", "contain", "report", "state", "conclu", "find", "found"}
+
+var _ = register(90, &Query{
+	Name:     SourceClaims,
+	Title:    "What a source claims",
+	Doc:      "Every claim that cites the source, as evidence or as contesting it.",
+	Needs:    []Param{ParamSource},
+	Example:  Params{Source: "article"},
+	Ask:      "What does the article claim?",
+	Cypher:   neo4j.Statement("source"),
+	NoPeriod: true,
+	Phrasing: Phrasing{
+		Words: sourceWords,
+		Rules: []Rule{
+			{Priority: 20, When: func(c *Clues) bool { return c.Source != "" && c.has(sourceWords) }},
+			{Priority: 120, When: func(c *Clues) bool { return c.Source != "" }},
+		},
+		Bind: func(c *Clues, p *Params) { *p = Params{Source: c.Source} },
+	},
+	params: func(p Params, m map[string]any) { m["source"] = orNil(p.Source) },
+	memory: sourceClaims,
+	decode: decodeClaim,
+	key:    func(f *Finding) string { return chainIDs(f.Chain) },
+	head:   effectHead,
+	heading: func(p Params, name func(string) string) string {
+		return "What \u201c" + name(p.Source) + "\u201d claims"
+	},
+})
+
+// sourceClaims finds every claim citing Source, as evidence or contesting.
+func sourceClaims(g *Memory, p Params) []Finding {
+	var out []Finding
+	for _, e := range g.claims() {
+		if slices.Contains(strs(e.Props, "sources"), p.Source) || slices.Contains(strs(e.Props, "contested_sources"), p.Source) {
+			out = append(out, pathFinding([]Step{g.step(e)}))
+		}
+	}
+	return out
+}
+
+// decodeClaim reads a record of one claim, and the claims opposing it.
+func decodeClaim(r neo4j.Record) Finding {
+	f := pathFinding(steps(r, "steps"))
+	if o := strs(r, "opposed"); len(o) > 0 {
+		slices.Sort(o)
+		f.Note = opposedNote(o)
+	}
+	return f
+}
