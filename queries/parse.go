@@ -144,12 +144,12 @@ func newParser(ents []Entity) *parser {
 	return p
 }
 
-// tokenize splits s into words at anything but letters, digits, periods and
-// apostrophes, and drops "the".
 // curlyQuotes straightens typographic apostrophes; built once, as building
 // a Replacer costs far more than using it.
 var curlyQuotes = strings.NewReplacer("’", "'", "‘", "'")
 
+// tokenize splits s into words at anything but letters, digits, periods and
+// apostrophes, and drops "the".
 func tokenize(s string) []token {
 	s = curlyQuotes.Replace(s)
 	var out []token
