@@ -162,10 +162,17 @@ func setCitations(p map[string]any, prefix string, cs []Citation) {
 	src := make([]string, len(cs))
 	loc := make([]string, len(cs))
 	mode := make([]string, len(cs))
+	role := make([]string, len(cs))
+	roles := false
 	for i, c := range cs {
-		src[i], loc[i], mode[i] = c.Source, c.Locator, string(c.Mode)
+		src[i], loc[i], mode[i], role[i] = c.Source, c.Locator, string(c.Mode), string(c.Role)
+		roles = roles || c.Role != ""
 	}
 	p[prefix+"sources"] = src
 	p[prefix+"locators"] = loc
 	p[prefix+"modes"] = mode
+	if roles {
+		// Only where a source gives a role, so other graphs keep their shape.
+		p[prefix+"roles"] = role
+	}
 }

@@ -17,8 +17,23 @@ type Citation struct {
 	Source  string `json:"source"`
 	Locator string `json:"locator"`
 	Mode    Mode   `json:"mode"`
-	Note    string `json:"note,omitempty"`
+	// Role says what an argued claim is to its source: its thesis, or a
+	// cause it says explains only part of the story; empty otherwise.
+	Role Role   `json:"role,omitempty"`
+	Note string `json:"note,omitempty"`
 }
+
+// Role is what a claim is to the source that argues it.
+type Role string
+
+// The roles a citation can give its claim.
+const (
+	// Thesis marks a claim the source puts first: the author's "I argue".
+	Thesis Role = "thesis"
+	// Partial marks a cause the source says explains only part of the
+	// story ("cannot be solely attributed to").
+	Partial Role = "partial"
+)
 
 // String formats c as "source, locator (mode)".
 func (c Citation) String() string {

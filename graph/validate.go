@@ -188,6 +188,12 @@ func (v *validator) citations(loc Loc, field string, cs []Citation, required boo
 		if strings.TrimSpace(c.Locator) == "" {
 			v.add(loc.At(f), "%s: citation of %s has no locator (a paragraph, page or article)", lastName(field), clip.Cut(c.Source))
 		}
+		switch {
+		case c.Role != "" && c.Role != Thesis && c.Role != Partial:
+			v.add(loc.At(f+"/role"), "role: invalid value %s: want thesis or partial", clip.Quote(string(c.Role)))
+		case c.Role != "" && (c.Mode != Argued || lastName(field) == "contested_by"):
+			v.add(loc.At(f+"/role"), "role: only a source's own argument (mode argued, not contesting) can be its %s", c.Role)
+		}
 		if c.Mode != Argued && c.Mode != Reported {
 			v.add(loc.At(f+"/mode"), "mode: invalid value %s: want one of argued, reported", clip.Quote(string(c.Mode)))
 		}

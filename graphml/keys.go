@@ -46,6 +46,7 @@ var dyadKeys = []Key{
 	{ForEdge, "sources", String, true},
 	{ForEdge, "locators", String, true},
 	{ForEdge, "modes", String, true},
+	{ForEdge, "roles", String, true},
 	{ForEdge, "from", String, false},
 	{ForEdge, "from_year", Long, false},
 	{ForEdge, "to", String, false},

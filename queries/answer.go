@@ -21,6 +21,9 @@ type Evidence struct {
 	URL     string     `json:"url,omitempty"`
 	Locator string     `json:"locator"`
 	Mode    graph.Mode `json:"mode"`
+	// Role is set where the source marks the claim as its thesis, or as a
+	// cause that explains only part of the story.
+	Role graph.Role `json:"role,omitempty"`
 }
 
 // Step is one claim in a chain: From weakens, strengthens or drives To.
@@ -83,9 +86,12 @@ func (f *Finding) Direct() bool { return len(f.Chain) == 1 }
 
 // Answer is a question's answer: its findings, in a stable order.
 type Answer struct {
-	Query    Name      `json:"query"`
-	Title    string    `json:"title"`
-	Params   Params    `json:"params"`
+	Query  Name   `json:"query"`
+	Title  string `json:"title"`
+	Params Params `json:"params"`
+	// Gist is the synthesis of a causal answer (what weakened, what
+	// strengthened, comparisons, paths, causes); nil for the others.
+	Gist     *Gist     `json:"gist,omitempty"`
 	Findings []Finding `json:"findings"`
 }
 

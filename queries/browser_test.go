@@ -116,6 +116,7 @@ RETURN p, t, collect(e) AS effects`),
 OPTIONAL MATCH claim = (subject)-[:WEAKENS|STRENGTHENS]->(rel)
 RETURN p, collect(claim) AS claims`),
 	question(queries.Strengthened),
+	question(queries.Contrast),
 	question(queries.Compare),
 	question(queries.Paths),
 	question(queries.SourceClaims),

@@ -95,6 +95,9 @@ type Query struct {
 	NodeLabels []graph.Label
 	// Phrasing says which plain-English questions select this query.
 	Phrasing Phrasing
+	// Synthesis marks causal answers that open with a Gist: the distinct
+	// causes, grouped and ranked, with their chains folded.
+	Synthesis bool
 
 	order   int
 	params  func(p Params, m map[string]any)

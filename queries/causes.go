@@ -21,6 +21,7 @@ var _ = register(85, &Query{
 	Ask:        "What drove the Sinocentric line?",
 	Cypher:     neo4j.Statement("causes"),
 	NodeLabels: []graph.Label{graph.LabelFactor, graph.LabelStance},
+	Synthesis:  true,
 	Phrasing: Phrasing{
 		Words: causeWords,
 		// Before paths: "what led to the turn to China" asks for causes,

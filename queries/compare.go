@@ -14,13 +14,14 @@ const Compare Name = "compare"
 var compareWords = []string{"compar", "contrast", "versus", "vs", "differ"}
 
 var _ = register(70, &Query{
-	Name:    Compare,
-	Title:   "A's relations compared: what pushed each up or down",
-	Doc:     "For each of the state's relations (or those with others), the causes that weakened or strengthened it.",
-	Needs:   []Param{ParamA},
-	Example: Params{A: "RUS", Others: []string{"JPN", "CHN"}},
-	Ask:     "Compare Russia's relations with Japan and China",
-	Cypher:  neo4j.Statement("compare"),
+	Name:      Compare,
+	Title:     "A's relations compared: what pushed each up or down",
+	Doc:       "For each of the state's relations (or those with others), the causes that weakened or strengthened it.",
+	Needs:     []Param{ParamA},
+	Example:   Params{A: "RUS", Others: []string{"JPN", "CHN"}},
+	Ask:       "Compare Russia's relations with Japan and China",
+	Cypher:    neo4j.Statement("compare"),
+	Synthesis: true,
 	Phrasing: Phrasing{
 		Words: compareWords,
 		Rules: []Rule{

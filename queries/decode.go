@@ -66,7 +66,7 @@ func refp(m map[string]any) *Ref {
 // evidence reads the parallel citation lists (sources, locators, modes) of
 // a node or edge's properties, with a prefix ("contested_").
 func evidence(m map[string]any, prefix string) []Evidence {
-	src, loc, mode := strs(m, prefix+"sources"), strs(m, prefix+"locators"), strs(m, prefix+"modes")
+	src, loc, mode, role := strs(m, prefix+"sources"), strs(m, prefix+"locators"), strs(m, prefix+"modes"), strs(m, prefix+"roles")
 	var out []Evidence
 	for i, s := range src {
 		e := Evidence{Source: s}
@@ -75,6 +75,9 @@ func evidence(m map[string]any, prefix string) []Evidence {
 		}
 		if i < len(mode) {
 			e.Mode = graph.Mode(mode[i])
+		}
+		if i < len(role) {
+			e.Role = graph.Role(role[i])
 		}
 		out = append(out, e)
 	}

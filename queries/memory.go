@@ -274,11 +274,52 @@ func (m *Memory) Entities(_ context.Context) ([]Entity, error) {
 	m.entOnce.Do(func() {
 		m.entities = make([]Entity, 0, len(m.nodes))
 		for _, n := range m.nodes {
-			m.entities = append(m.entities, entity(n.Props, n.Label))
+			e := entity(n.Props, n.Label)
+			m.context(&e)
+			m.entities = append(m.entities, e)
 		}
 		sortEntities(m.entities)
 	})
 	return m.entities, nil
+}
+
+// context fills in what answers group a cause by, from e's edges.
+func (m *Memory) context(e *Entity) {
+	var within, holder []string
+	for _, x := range m.out[e.ID] {
+		switch {
+		case x.Type == graph.RelArisesIn:
+			within = append(within, x.To)
+		case x.Type == graph.RelToward:
+			e.Toward = append(e.Toward, x.To)
+		case x.Type == graph.RelConcerns && m.label(x.To) == graph.LabelRegion:
+			e.Concerns = append(e.Concerns, x.To)
+		}
+	}
+	for _, x := range m.in[e.ID] {
+		if x.Type == graph.RelHolds {
+			holder = append(holder, x.From)
+		}
+	}
+	e.Within, e.Holder = first(sorted(within)), first(sorted(holder))
+	e.Toward, e.Concerns = sorted(e.Toward), sorted(e.Concerns)
+}
+
+// first is the first of xs, or "".
+func first(xs []string) string {
+	if len(xs) == 0 {
+		return ""
+	}
+	return xs[0]
+}
+
+// sorted sorts xs in place and returns it; nil for none.
+func sorted(xs []string) []string {
+	if len(xs) == 0 {
+		return nil
+	}
+	slices.Sort(xs)
+	return xs
 }
 
 func entity(props map[string]any, label graph.Label) Entity {

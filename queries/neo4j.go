@@ -28,6 +28,13 @@ type Entity struct {
 	Adjectives []string `json:"adjectives,omitempty"`
 	// States are a relation's two states.
 	States []string `json:"states,omitempty"`
+	// Within is the state a factor arises in; Holder the state that holds
+	// a stance, Toward the states it aims at; Concerns the regions a node is
+	// about. Answers group causes by them (Gist).
+	Within   string   `json:"within,omitempty"`
+	Holder   string   `json:"holder,omitempty"`
+	Toward   []string `json:"toward,omitempty"`
+	Concerns []string `json:"concerns,omitempty"`
 }
 
 type sourceInfo struct {
@@ -82,7 +89,10 @@ func (n *Neo4j) Entities(ctx context.Context) ([]Entity, error) {
 			return
 		}
 		for _, m := range recs {
-			n.entities = append(n.entities, entity(mapOf(m["props"]), graph.Label(str(m, "label"))))
+			e := entity(mapOf(m["props"]), graph.Label(str(m, "label")))
+			e.Within, e.Holder = first(strs(m, "within")), first(strs(m, "holder"))
+			e.Toward, e.Concerns = sorted(strs(m, "toward")), sorted(strs(m, "concerns"))
+			n.entities = append(n.entities, e)
 		}
 		sortEntities(n.entities)
 	})

@@ -9,7 +9,7 @@ import (
 
 // paramOrder is the order ParamCommand writes parameters in: the question's
 // subjects first, then its bounds.
-var paramOrder = []string{"a", "b", "others", "node", "source", "sign", "depth", "from", "to"}
+var paramOrder = []string{"a", "b", "c", "others", "node", "source", "sign", "depth", "from", "to"}
 
 // ParamCommand renders Cypher parameters (as CypherParams returns them) as
 // Neo4j Browser's `:param {...}` command, which sets them all at once:

@@ -413,7 +413,7 @@ func (p *parser) clues(question string) (*Clues, error) {
 			c.Words = append(c.Words, t.text)
 		}
 	}
-	if err := negated(c.Words); err != nil {
+	if err := negated(contrastFree(toks, c.inMention, c.Words)); err != nil {
 		return nil, err
 	}
 	p.named(c)
@@ -426,6 +426,7 @@ func (p *parser) clues(question string) (*Clues, error) {
 	}
 	inPhrase := func(m mention) bool { return m.start >= phrase[0] && m.end <= phrase[1] && phrase[0] >= 0 }
 	c.States, c.Counts, c.Possessive = p.states(toks, c.mentions, inPhrase)
+	p.contrastClues(c)
 	p.regionClue(c)
 	if i := p.index(c.Node); i >= 0 {
 		c.NodeLabel = p.ents[i].Label

@@ -22,6 +22,7 @@ var _ = register(80, &Query{
 	Ask:        "How did the 2022 invasion affect Russia–Japan relations?",
 	Cypher:     neo4j.Statement("paths"),
 	NodeLabels: graph.CauseLabels(),
+	Synthesis:  true,
 	Phrasing: Phrasing{
 		Words: pathWords,
 		Rules: []Rule{

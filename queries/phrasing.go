@@ -44,6 +44,9 @@ type Clues struct {
 	NodeLabel graph.Label
 	// From, To and Depth are the period and chain length asked for.
 	From, To, Depth int
+	// Contrast is set for "A rather than B" questions: the state chosen,
+	// the one passed over, and the hub both are partners of.
+	Contrast *ContrastClue
 
 	toks      []token
 	mentions  []mention

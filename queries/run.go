@@ -33,6 +33,9 @@ func Run(ctx context.Context, b Backend, name Name, p Params) (*Answer, error) {
 	if err := cite(ctx, b, ans); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	if q.Synthesis {
+		ans.Gist = gistOf(ans.Findings, ents)
+	}
 	return ans, nil
 }
 

@@ -16,6 +16,9 @@ type TextOptions struct {
 	Where string
 	// Color adds bold and dim (ANSI) for a terminal.
 	Color bool
+	// All writes every finding with all its evidence after the gist; by
+	// default an answer with a gist shows the gist alone.
+	All bool
 }
 
 // WriteText writes ans as people read it: the title, then each finding
@@ -28,17 +31,23 @@ func WriteText(w io.Writer, ans *Answer, opts TextOptions) error {
 	}
 	t := &textWriter{w: w, q: q, color: opts.Color, short: shortNames(opts.Entities)}
 	t.line(t.bold(ans.Title))
-	for i := range ans.Findings {
-		t.finding(i+1, &ans.Findings[i])
+	detail := ans.Gist == nil || opts.All || len(ans.Findings) == 0
+	if ans.Gist != nil && len(ans.Findings) > 0 {
+		t.gist(ans.Gist)
+	}
+	if detail {
+		for i := range ans.Findings {
+			t.finding(i+1, &ans.Findings[i])
+		}
 	}
 	if len(ans.Findings) == 0 {
 		t.line("")
 		t.line("No findings.")
 	}
 	t.line("")
-	n := fmt.Sprintf("%d findings", len(ans.Findings))
-	if len(ans.Findings) == 1 {
-		n = "1 finding"
+	n := fmt.Sprintf("%d %s", len(ans.Findings), plural(len(ans.Findings), "finding", "findings"))
+	if !detail {
+		n += " (--all shows every chain and its evidence)"
 	}
 	t.line(t.dim(n + " · answered " + opts.Where))
 	return t.err
@@ -151,7 +160,11 @@ func (t *textWriter) effects(chain []Step) {
 
 func (t *textWriter) evidence(indent string, es []Evidence) {
 	for _, e := range es {
-		l := fmt.Sprintf("%s[%s, %s, %s] %s", indent, e.Source, e.Locator, e.Mode, e.Title)
+		mode := string(e.Mode)
+		if e.Role != "" {
+			mode += ", " + string(e.Role)
+		}
+		l := fmt.Sprintf("%s[%s, %s, %s] %s", indent, e.Source, e.Locator, mode, e.Title)
 		if e.URL != "" {
 			l += " " + t.dim("<"+e.URL+">")
 		}

@@ -153,7 +153,29 @@ WHERE length(p) <= $depth
 RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
 ORDER BY length(p), cause.name;
 
-// 12 Russia's relations compared (with Japan, China) (compare)
+// 12 Why China rather than Japan became Russia's partner (contrast)
+//    What strengthened the relation between A and B, what weakened the relation
+//    between A and C (the first of others), and the causes that did both at once.
+:param {a: 'RUS', b: 'CHN', c: 'JPN', depth: 3, from: null, to: null};
+MATCH (:State {id: $a})-[:HAS_RELATION]->(up:Relation)<-[:HAS_RELATION]-(:State {id: $b})
+MATCH (:State {id: $a})-[:HAS_RELATION]->(down:Relation)<-[:HAS_RELATION]-(:State {id: $c})
+CALL (up, down) {
+  MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(up)
+  WHERE reduce(s = 1, r IN relationships(p) | s * CASE type(r) WHEN 'WEAKENS' THEN -1 ELSE 1 END) = 1
+  RETURN p
+  UNION
+  MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(down)
+  WHERE reduce(s = 1, r IN relationships(p) | s * CASE type(r) WHEN 'WEAKENS' THEN -1 ELSE 1 END) = -1
+  RETURN p
+}
+WITH p
+WHERE length(p) <= $depth
+  AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+                                  AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
+  AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps;
+
+// 13 Russia's relations compared (with Japan, China) (compare)
 //    For each of the state's relations (or those with others), the causes that
 //    weakened or strengthened it.
 :param {a: 'RUS', b: null, others: ['JPN', 'CHN'], depth: 3, from: null, to: null};
@@ -168,7 +190,7 @@ RETURN rel {.id, .name, label: 'Relation'} AS relation,
        [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
 ORDER BY relation.name, length(p);
 
-// 13 How Russia's full-scale invasion of Ukraine reached the relations it affected (paths)
+// 14 How Russia's full-scale invasion of Ukraine reached the relations it affected (paths)
 //    The causal paths from an event, factor, stance, region, dispute or
 //    organization to a relation (between A and B, if given).
 :param {a: null, b: null, node: 'e-2022-invasion-of-ukraine', depth: 3, from: null, to: null};
@@ -189,7 +211,7 @@ WHERE length(p) <= $depth
 RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
 ORDER BY length(p), rel.name;
 
-// 14 What “[Russia's Asia policy: why China, not Japan, became Moscow's partner]” claims (source)
+// 15 What “[Russia's Asia policy: why China, not Japan, became Moscow's partner]” claims (source)
 //    Every claim that cites the source, as evidence or as contesting it.
 :param {a: null, b: null, source: 'article', depth: 3, from: null, to: null};
 MATCH (src:Source {id: $source})
@@ -203,7 +225,7 @@ CALL (src) {
 RETURN [r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
 ORDER BY r.id;
 
-// 15 Contested claims about Russia–Japan relations (contested)
+// 16 Contested claims about Russia–Japan relations (contested)
 //    Claims a source disputes, and claims opposed by another claim of opposite
 //    sign on the same subject and object; about the relation between A and B, if
 //    given.
@@ -222,7 +244,7 @@ WHERE r.contested = true OR size(opposed) > 0
 RETURN [r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps, opposed
 ORDER BY r.id;
 
-// 16 What drove Entrenched Sinocentric Asia policy (causes)
+// 17 What drove Entrenched Sinocentric Asia policy (causes)
 //    The claims that drove, weakened or strengthened a factor or a stance, and
 //    the chains (up to depth steps) that reach it, optionally within a period.
 :param {a: null, b: null, node: 'st-sinocentric-asia-policy', depth: 3, from: null, to: null};

@@ -66,7 +66,7 @@ func TestBrowserRussiaJapan(t *testing.T) {
 	browserURL := browserURL(t, cfg.URI)
 	checkServes(t, browserURL)
 
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 	ds, err := loader.ReadEmbedded()
 	if err != nil {

@@ -19,13 +19,17 @@ type AskOptions struct {
 	IO       *IO
 	Question string
 	Format   string
-	Backend  string
+	// All shows every finding with its evidence after the gist.
+	All bool
+	// NoPager writes straight to the terminal, never through a pager.
+	NoPager bool
+	Backend string
 	// Open returns the backend to answer from, a phrase saying where that
 	// is ("from Neo4j at bolt://..."), and a function to release it.
 	Open func(ctx context.Context) (queries.Backend, string, func(), error)
 }
 
-var askFormats = []string{"text", "json", "cypher"}
+var askFormats = []string{"text", "json", "markdown", "cypher"}
 
 func newAskCmd(e *env, runF func(*AskOptions) error) *cobra.Command {
 	opts := &AskOptions{IO: e.io}
@@ -82,6 +86,9 @@ A question dyad does not understand, or a name it does not know, exits 2.`,
 	addDataFlag(cmd)
 	addNeo4jFlags(cmd)
 	addFormatFlag(cmd, &opts.Format, askFormats...)
+	cmd.Flags().BoolVar(&opts.All, "all", false, "after the gist, show every finding: each chain with all its evidence")
+	cmd.Flags().BoolVar(&opts.All, "detail", false, "the same as --all")
+	cmd.Flags().BoolVar(&opts.NoPager, "no-pager", false, "do not page the answer on a terminal (paging uses DYAD_PAGER, PAGER or less -FRX)")
 	cmd.Flags().StringVar(&opts.Backend, "backend", "auto", "where to answer from: auto, memory or neo4j (auto: Neo4j if configured, else memory)")
 	_ = cmd.RegisterFlagCompletionFunc("backend", cobra.FixedCompletions([]string{"auto", "memory", "neo4j"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -151,14 +158,20 @@ func askRun(ctx context.Context, opts *AskOptions) error {
 	if err != nil {
 		return err
 	}
-	return queries.WriteText(opts.IO.Out, ans, queries.TextOptions{Entities: ents, Where: where, Color: opts.IO.IsTerminal})
+	to := queries.TextOptions{Entities: ents, Where: where, Color: opts.IO.Color(), All: opts.All}
+	if opts.Format == "markdown" {
+		return queries.WriteMarkdown(opts.IO.Out, ans, to)
+	}
+	return page(opts.IO, opts.NoPager, func(w io.Writer) error { return queries.WriteText(w, ans, to) })
 }
 
-// writeCypher prints q's Cypher and a Neo4j Browser :param line for p.
+// writeCypher prints a Neo4j Browser :param command for p, then q's
+// Cypher, each ending with ';': pasted whole into Browser's editor (which
+// runs statements separated by ';' in turn), it sets the parameters and
+// runs the query.
 func writeCypher(w io.Writer, q *queries.Query, p queries.Params) error {
-	fmt.Fprintln(w, strings.TrimRight(q.Cypher, "\n"))
+	fmt.Fprintln(w, queries.ParamCommand(q.CypherParams(p))+";")
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "// Run this first in Neo4j Browser to set the parameters:")
-	_, err := fmt.Fprintln(w, queries.ParamCommand(q.CypherParams(p)))
+	_, err := fmt.Fprintln(w, strings.TrimRight(q.Cypher, "\n")+";")
 	return err
 }

@@ -56,7 +56,7 @@ func TestAsk(t *testing.T) {
 		out  []string // lines or fragments stdout must hold
 		err  []string // fragments stderr must hold
 	}{
-		{name: "weakened", args: []string{"ask", "What factors weakened Russia–Japan ties?"},
+		{name: "weakened", args: []string{"ask", "--all", "What factors weakened Russia–Japan ties?"},
 			out: []string{
 				"What weakened Russia–Japan relations?",
 				"1. Anti-Western line of Russian foreign policy —weakens→ Russia–Japan relations",
@@ -67,7 +67,10 @@ func TestAsk(t *testing.T) {
 		{name: "words as separate arguments", args: []string{"ask", "--backend", "memory", "what", "drove", "Moscow", "and", "Tokyo", "apart"},
 			out: []string{"What weakened Russia–Japan relations?"}},
 		{name: "strengthened", args: []string{"ask", "--backend", "memory", "What strengthened Sino-Russian relations?"},
-			out: []string{"What strengthened China–Russia relations?", "—strengthens→ Russia–China relations"}},
+			out: []string{"What strengthened China–Russia relations?", "Normative convergence with China: directly"}},
+		{name: "gist first", args: []string{"ask", "--backend", "memory", "What factors weakened Russia–Japan ties?"},
+			out: []string{"29 causes behind 47 findings", "puts first (its thesis): Central Asia factor and neglect of the RFE.",
+				"Domestic drivers", "  9. Kuril Islands dispute: directly · 3 sources (2 argued)", "(--all shows every chain and its evidence)"}},
 		{name: "disputes", args: []string{"ask", "--backend", "memory", "Which disputes is Japan party to?"},
 			out: []string{"The disputes Japan is party to", "Kuril Islands dispute over Southern Kuril Islands", "   Japan: "}},
 		{name: "stances in a year", args: []string{"ask", "--backend", "memory", "What stances did Russia hold in 2005?"},
@@ -75,7 +78,7 @@ func TestAsk(t *testing.T) {
 		{name: "timeline", args: []string{"ask", "--backend", "memory", "history of Moscow-Tokyo ties"},
 			out: []string{"The timeline of Russia–Japan relations", "Soviet–Japanese Joint Declaration"}},
 		{name: "paths", args: []string{"ask", "--backend", "memory", "How did the 2022 invasion affect Russia–Japan relations?"},
-			out: []string{"How Russia's full-scale invasion of Ukraine reached Russia–Japan relations", "—weakens→ Russia–Japan relations"}},
+			out: []string{"How Russia's full-scale invasion of Ukraine reached Russia–Japan relations", "Russia's full-scale invasion of Ukraine: directly; via "}},
 		{name: "cypher", args: []string{"ask", "--format", "cypher", "What weakened Moscow–Tokyo ties in 2005?"},
 			out: []string{":param {a: 'RUS', b: 'JPN', sign: -1, depth: 3, from: 2005, to: 2005}", "$sign"}},
 		{name: "cypher lists and nulls", args: []string{"ask", "--format", "cypher", "Compare Russia's relations with Japan and China"},
@@ -130,17 +133,28 @@ func TestAskJSON(t *testing.T) {
 	require.Len(t, entries, len(queries.Catalog))
 }
 
-// TestAskGolden holds the README's main command to its output.
+// TestAskGolden holds the README's main command to its output: the gist by
+// default, every chain and its evidence with --all.
 func TestAskGolden(t *testing.T) {
 	isolate(t)
-	code, out, errOut := askMain(t, "ask", "What factors weakened Russia–Japan ties?")
-	require.Equal(t, 0, code, errOut)
-	golden := filepath.Join("testdata", "ask-weakened.txt")
-	if updateGolden() {
-		require.NoError(t, os.MkdirAll("testdata", 0o755))
-		require.NoError(t, os.WriteFile(golden, []byte(out), 0o644))
+	for _, tt := range []struct {
+		golden string
+		args   []string
+	}{
+		{"ask-weakened.txt", nil},
+		{"ask-weakened-all.txt", []string{"--all"}},
+	} {
+		t.Run(tt.golden, func(t *testing.T) {
+			code, out, errOut := askMain(t, append([]string{"ask", "What factors weakened Russia–Japan ties?"}, tt.args...)...)
+			require.Equal(t, 0, code, errOut)
+			golden := filepath.Join("testdata", tt.golden)
+			if updateGolden() {
+				require.NoError(t, os.MkdirAll("testdata", 0o755))
+				require.NoError(t, os.WriteFile(golden, []byte(out), 0o644))
+			}
+			want, err := os.ReadFile(golden)
+			require.NoError(t, err, "run go test ./internal/cli -run TestAskGolden -update")
+			require.Equal(t, string(want), out)
+		})
 	}
-	want, err := os.ReadFile(golden)
-	require.NoError(t, err, "run go test ./internal/cli -run TestAskGolden -update")
-	require.Equal(t, string(want), out)
 }

@@ -1,3 +1,9 @@
-// Every node Dyad loaded, with the names a question may use for it.
+// Every node Dyad loaded, with the names a question may use for it and the
+// context answers group causes by: the state a factor arises in, a stance's
+// holder and targets, the regions a node concerns.
 MATCH (n) WHERE n.dyad = true
-RETURN labels(n)[0] AS label, n {.id, .name, .aliases, .capital, .adjectives, .states} AS props
+RETURN labels(n)[0] AS label, n {.id, .name, .aliases, .capital, .adjectives, .states} AS props,
+       [(n)-[:ARISES_IN]->(w:State) | w.id] AS within,
+       [(h:State)-[:HOLDS]->(n) | h.id] AS holder,
+       [(n)-[:TOWARD]->(t:State) | t.id] AS toward,
+       [(n)-[:CONCERNS]->(r:Region) | r.id] AS concerns
