@@ -3,6 +3,7 @@ package graph
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dyad-kg/dyad/internal/clip"
@@ -202,7 +203,7 @@ func (v *validator) citations(loc Loc, field string, cs []Citation, required boo
 func lastName(field string) string {
 	parts := strings.Split(field, "/")
 	for i := len(parts) - 1; i >= 0; i-- {
-		if _, err := fmt.Sscanf(parts[i], "%d", new(int)); err != nil {
+		if _, err := strconv.Atoi(parts[i]); err != nil {
 			return parts[i]
 		}
 	}

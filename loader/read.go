@@ -72,11 +72,6 @@ func Read(fsys fs.FS) (*graph.Dataset, error) {
 	return read(fsys, func(name string) string { return name })
 }
 
-// ReadEmbedded reads the dataset shipped inside Dyad (package data).
-func ReadEmbedded() (*graph.Dataset, error) {
-	return read(data.FS, func(name string) string { return path.Join("data", name) })
-}
-
 // isDatasetFile reports whether a file name is a dataset file's: *.yaml or
 // *.yml, in any letter case (STATES.YAML is one).
 func isDatasetFile(name string) bool {

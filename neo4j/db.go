@@ -1,10 +1,18 @@
 // Package neo4j is Dyad's one door to Neo4j: it opens a checked connection,
 // runs parameterised Cypher, and turns the driver's errors into a few clear
 // ones that callers can test with errors.Is (ErrUnavailable, ErrAuth,
-// ErrDatabaseNotFound, ErrServerTooOld).
+// ErrDatabaseNotFound, ErrServerTooOld, ErrBookmarks).
 //
 // Packages loader and queries write and read through a *DB; nothing else in
 // Dyad imports the Neo4j driver.
+//
+// A DB works the same on one server (bolt:// or neo4j://) and on a cluster or
+// Aura (neo4j://, neo4j+s://): reads run in read transactions that the
+// driver may route to secondaries, writes in write transactions that go to
+// the leader, transactions that fail with a transient error (a leader
+// change, a deadlock, a lost connection) are retried by the driver for up to
+// Config.MaxRetryTime, and every transaction waits for the bookmarks of the
+// DB's earlier writes, so that a read after a load sees the load.
 package neo4j
 
 import (
@@ -12,6 +20,8 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -46,20 +56,49 @@ type Config struct {
 	Database string
 	// ConnectTimeout bounds the first connection; zero means 10 seconds.
 	ConnectTimeout time.Duration
+	// MaxRetryTime bounds the driver's retries of a transaction that failed
+	// with a transient error, counted from the transaction's first attempt;
+	// zero means DefaultMaxRetryTime.
+	MaxRetryTime time.Duration
+	// Bookmarks are bookmarks of writes made elsewhere (DB.Bookmarks of
+	// another process) that every transaction of the DB waits for.
+	Bookmarks []string
+	// BookmarkFile (see BookmarkPath) carries bookmarks from one process to
+	// the next: Open adds those saved there less than BookmarkTTL ago to
+	// Bookmarks (and forgets them if the server refuses them), and each
+	// committed Write or Exec saves the DB's bookmarks there.
+	BookmarkFile string
 }
+
+// DefaultMaxRetryTime is the driver's own default: long enough for a
+// cluster to elect a new leader.
+const DefaultMaxRetryTime = 30 * time.Second
 
 // DB is an open, checked connection to one Neo4j database. It is safe for
 // concurrent use.
 type DB struct {
-	driver   driver.DriverWithContext
-	database string
-	version  string
+	driver    driver.DriverWithContext
+	database  string
+	version   string
+	bookmarks driver.BookmarkManager
+	// bookmarkFile is Config.BookmarkFile.
+	bookmarkFile string
 }
 
 // Open connects to Neo4j and checks that it answers, that the credentials
 // are accepted, that the database exists and that the server is Neo4j 5 or
 // newer. Its errors are one line long and wrap the sentinel errors.
 func Open(ctx context.Context, cfg Config) (*DB, error) {
+	saved := readBookmarks(cfg.BookmarkFile, time.Now())
+	db, err := open(ctx, cfg, saved)
+	if err != nil && len(saved) > 0 && errors.Is(err, ErrBookmarks) {
+		_ = os.Remove(cfg.BookmarkFile) // a restored or recreated database: start afresh
+		db, err = open(ctx, cfg, nil)
+	}
+	return db, err
+}
+
+func open(ctx context.Context, cfg Config, saved []string) (*DB, error) {
 	if cfg.URI == "" {
 		return nil, fmt.Errorf("%w: no URI given", ErrUnavailable)
 	}
@@ -71,31 +110,37 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	if cfg.Username != "" || cfg.Password != "" {
 		auth = driver.BasicAuth(cfg.Username, cfg.Password, "")
 	}
-	driver, err := driver.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
+	retry := cfg.MaxRetryTime
+	if retry <= 0 {
+		retry = DefaultMaxRetryTime
+	}
+	drv, err := driver.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
 		c.SocketConnectTimeout = timeout
 		c.ConnectionAcquisitionTimeout = timeout
-		c.MaxTransactionRetryTime = 5 * time.Second
+		c.MaxTransactionRetryTime = retry
 	})
 	if err != nil {
 		return nil, fmt.Errorf("%w: invalid URI %q: %v", ErrUnavailable, Redact(cfg.URI), oneLine(err))
 	}
-	db := &DB{driver: driver, database: cfg.Database}
+	initial := append(slices.Clip(cfg.Bookmarks), saved...)
+	db := &DB{driver: drv, database: cfg.Database, bookmarkFile: cfg.BookmarkFile,
+		bookmarks: driver.NewBookmarkManager(driver.BookmarkManagerConfig{InitialBookmarks: initial})}
 	cctx, cancel := context.WithTimeout(ctx, timeout+5*time.Second)
 	defer cancel()
-	if err := driver.VerifyConnectivity(cctx); err != nil {
-		_ = driver.Close(ctx)
+	if err := drv.VerifyConnectivity(cctx); err != nil {
+		_ = drv.Close(ctx)
 		return nil, classify(err, cfg)
 	}
 	recs, err := db.Read(cctx, "CALL dbms.components() YIELD name, versions RETURN versions[0] AS version", nil)
 	if err != nil {
-		_ = driver.Close(ctx)
+		_ = drv.Close(ctx)
 		return nil, classify(err, cfg)
 	}
 	if len(recs) > 0 {
 		db.version, _ = recs[0]["version"].(string)
 	}
 	if major, _ := strconv.Atoi(strings.SplitN(db.version, ".", 2)[0]); major < MinVersion {
-		_ = driver.Close(ctx)
+		_ = drv.Close(ctx)
 		return nil, fmt.Errorf("%w: %s runs Neo4j %s; Dyad needs %d or newer", ErrServerTooOld, Redact(cfg.URI), db.version, MinVersion)
 	}
 	return db, nil
@@ -110,6 +155,13 @@ func (db *DB) Version() string { return db.version }
 // Database is the database name ("" for the server's default).
 func (db *DB) Database() string { return db.database }
 
+// Bookmarks returns the bookmarks of the DB's writes so far: pass them as
+// Config.Bookmarks to make another connection (another process) wait for
+// them.
+func (db *DB) Bookmarks(ctx context.Context) ([]string, error) {
+	return db.bookmarks.GetBookmarks(ctx)
+}
+
 // Record is one result row: its columns by name, with Go values (string,
 // int64, float64, bool, nil, []any, map[string]any), never driver types.
 type Record map[string]any
@@ -123,10 +175,13 @@ func records(rs []*driver.Record) []Record {
 	return out
 }
 
-// Read runs a read query with parameters and returns all its records.
+// Read runs a read query with parameters in a read transaction (routed to
+// a secondary in a cluster, retried on transient errors) and returns all its
+// records.
 func (db *DB) Read(ctx context.Context, cypher string, params map[string]any) ([]Record, error) {
 	res, err := driver.ExecuteQuery(ctx, db.driver, cypher, params, driver.EagerResultTransformer,
-		driver.ExecuteQueryWithDatabase(db.database), driver.ExecuteQueryWithReadersRouting())
+		driver.ExecuteQueryWithDatabase(db.database), driver.ExecuteQueryWithReadersRouting(),
+		driver.ExecuteQueryWithBookmarkManager(db.bookmarks))
 	if err != nil {
 		return nil, classify(err, Config{Database: db.database})
 	}
@@ -135,7 +190,8 @@ func (db *DB) Read(ctx context.Context, cypher string, params map[string]any) ([
 
 // Stream runs a read query and calls fn with each record's values, in the
 // order of its RETURN columns, as they arrive, so that a large result is
-// never held in memory at once.
+// never held in memory at once. A retry after a transient error calls fn
+// again from the first record.
 func (db *DB) Stream(ctx context.Context, cypher string, params map[string]any, fn func(values []any) error) error {
 	s := db.session(ctx, driver.AccessModeRead)
 	defer func() { _ = s.Close(ctx) }()
@@ -156,16 +212,32 @@ func (db *DB) Stream(ctx context.Context, cypher string, params map[string]any, 
 
 // Tx is a write transaction in progress.
 type Tx struct {
+	run     runner // the managed transaction, or tx
 	tx      driver.ExplicitTransaction
 	session driver.SessionWithContext
 	commits int
 }
+
+// runner is what a managed and an explicit transaction share.
+type runner interface {
+	Run(ctx context.Context, cypher string, params map[string]any) (driver.ResultWithContext, error)
+}
+
+// errCheckpoint stops a managed transaction whose work wants checkpoints, so
+// that Write runs the work again in explicit transactions.
+var errCheckpoint = errors.New("neo4j: Checkpoint needs an explicit transaction")
+
+// errDryRun rolls back a managed transaction that was not to be committed.
+var errDryRun = errors.New("neo4j: dry run, rolled back")
 
 // Checkpoint commits the writes so far and carries on in a new transaction.
 // A later failure then rolls back only what follows the last checkpoint, so
 // use it only where giving up atomicity is acceptable (loads too large for
 // the server's transaction memory).
 func (t *Tx) Checkpoint(ctx context.Context) error {
+	if t.tx == nil {
+		return errCheckpoint
+	}
 	if err := t.tx.Commit(ctx); err != nil {
 		return err
 	}
@@ -174,7 +246,7 @@ func (t *Tx) Checkpoint(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	t.tx = tx
+	t.tx, t.run = tx, tx
 	return nil
 }
 
@@ -184,7 +256,7 @@ func (t *Tx) Commits() int { return t.commits }
 // Run runs one parameterised statement in the transaction and returns its
 // records.
 func (t *Tx) Run(ctx context.Context, cypher string, params map[string]any) ([]Record, error) {
-	res, err := t.tx.Run(ctx, cypher, params)
+	res, err := t.run.Run(ctx, cypher, params)
 	if err != nil {
 		return nil, err
 	}
@@ -192,29 +264,70 @@ func (t *Tx) Run(ctx context.Context, cypher string, params map[string]any) ([]R
 	return records(rs), err
 }
 
-// Write runs fn in one explicit write transaction and commits it if fn
-// returns nil and commit is true; otherwise it rolls back, so either all of
-// fn's writes happen or none do. Use commit=false for a dry run.
+// Write runs fn in one write transaction (sent to the leader in a cluster)
+// and commits it if fn returns nil and commit is true; otherwise it rolls
+// back, so either all of fn's writes happen or none do. Use commit=false for
+// a dry run.
+//
+// The transaction is the driver's managed kind: when it fails with a
+// transient error (a leader change, a deadlock, a lost connection) the
+// driver rolls it back and calls fn again, for up to Config.MaxRetryTime
+// since the first attempt, so fn must give the same result when run twice
+// (MERGE on ids does). If fn calls Tx.Checkpoint, which a managed
+// transaction cannot do, the first attempt is rolled back and fn runs again
+// in explicit transactions that Checkpoint commits; those are not retried,
+// and a failure leaves the checkpoints before it committed.
 func (db *DB) Write(ctx context.Context, commit bool, fn func(*Tx) error) error {
+	err := db.writeManaged(ctx, commit, fn)
+	if errors.Is(err, errCheckpoint) {
+		err = db.writeExplicit(ctx, commit, fn)
+	}
+	if commit && err == nil {
+		db.saveBookmarks(ctx)
+	}
+	return classify(err, Config{Database: db.database})
+}
+
+func (db *DB) writeManaged(ctx context.Context, commit bool, fn func(*Tx) error) error {
+	s := db.session(ctx, driver.AccessModeWrite)
+	defer s.Close(ctx)
+	_, err := s.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {
+		if err := fn(&Tx{run: tx}); err != nil {
+			return nil, err
+		}
+		if !commit {
+			return nil, errDryRun
+		}
+		return nil, nil
+	}, driver.WithTxTimeout(0))
+	if errors.Is(err, errDryRun) {
+		return nil
+	}
+	return err
+}
+
+func (db *DB) writeExplicit(ctx context.Context, commit bool, fn func(*Tx) error) error {
 	s := db.session(ctx, driver.AccessModeWrite)
 	defer func() { _ = s.Close(ctx) }()
 	tx, err := s.BeginTransaction(ctx, driver.WithTxTimeout(0))
 	if err != nil {
-		return classify(err, Config{Database: db.database})
+		return err
 	}
-	t := &Tx{tx: tx, session: s}
+	t := &Tx{run: tx, tx: tx, session: s}
 	if err := fn(t); err != nil {
 		_ = t.tx.Rollback(context.WithoutCancel(ctx))
-		return classify(err, Config{Database: db.database})
+		return err
 	}
 	if !commit {
-		return classify(t.tx.Rollback(ctx), Config{Database: db.database})
+		return t.tx.Rollback(ctx)
 	}
-	return classify(t.tx.Commit(ctx), Config{Database: db.database})
+	return t.tx.Commit(ctx)
 }
 
 // Exec runs one statement in an auto-commit transaction of its own, as
 // schema commands (CREATE CONSTRAINT) and CALL { ... } IN TRANSACTIONS need.
+// It goes to the leader in a cluster and waits for the DB's bookmarks, but
+// the driver does not retry auto-commit transactions.
 func (db *DB) Exec(ctx context.Context, cypher string, params map[string]any) error {
 	s := db.session(ctx, driver.AccessModeWrite)
 	defer func() { _ = s.Close(ctx) }()
@@ -222,11 +335,15 @@ func (db *DB) Exec(ctx context.Context, cypher string, params map[string]any) er
 	if err == nil {
 		_, err = res.Consume(ctx)
 	}
+	if err == nil {
+		db.saveBookmarks(ctx)
+	}
 	return classify(err, Config{Database: db.database})
 }
 
 func (db *DB) session(ctx context.Context, mode driver.AccessMode) driver.SessionWithContext {
-	return db.driver.NewSession(ctx, driver.SessionConfig{DatabaseName: db.database, AccessMode: mode, FetchSize: 10000})
+	return db.driver.NewSession(ctx, driver.SessionConfig{DatabaseName: db.database, AccessMode: mode, FetchSize: 10000,
+		BookmarkManager: db.bookmarks})
 }
 
 // classify turns a driver error into a one-line error wrapping a sentinel
@@ -235,11 +352,17 @@ func classify(err error, cfg Config) error {
 	if err == nil {
 		return nil
 	}
-	if errors.Is(err, ErrUnavailable) || errors.Is(err, ErrAuth) || errors.Is(err, ErrDatabaseNotFound) || errors.Is(err, ErrServerTooOld) {
+	if errors.Is(err, ErrUnavailable) || errors.Is(err, ErrAuth) || errors.Is(err, ErrDatabaseNotFound) || errors.Is(err, ErrServerTooOld) ||
+		errors.Is(err, ErrBookmarks) {
 		return err
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
+	}
+	var limit *driver.TransactionExecutionLimit
+	if errors.As(err, &limit) && len(limit.Errors) > 0 {
+		last := classify(limit.Errors[len(limit.Errors)-1], cfg)
+		return fmt.Errorf("%w (gave up after %d attempts: %s)", last, len(limit.Errors), limit.Cause)
 	}
 	var nerr *driver.Neo4jError
 	if errors.As(err, &nerr) {
@@ -249,6 +372,8 @@ func classify(err error, cfg Config) error {
 		case strings.HasPrefix(nerr.Code, "Neo.ClientError.Security.Unauthorized"),
 			strings.HasPrefix(nerr.Code, "Neo.ClientError.Security.CredentialsExpired"):
 			return fmt.Errorf("%w (user %q): check NEO4J_USERNAME and NEO4J_PASSWORD", ErrAuth, cfg.Username)
+		case strings.Contains(nerr.Code, "Bookmark"):
+			return fmt.Errorf("%w: %s: %s", ErrBookmarks, nerr.Code, oneLine(errors.New(nerr.Msg)))
 		case nerr.Code == "Neo.ClientError.Database.DatabaseNotFound":
 			return fmt.Errorf("%w: %q (set NEO4J_DATABASE to an existing database)", ErrDatabaseNotFound, cfg.Database)
 		}
@@ -293,7 +418,8 @@ func oneLine(err error) string {
 // "NodeUniqueIndexSeek@neo4j" or "AllNodesScan@neo4j".
 func (db *DB) Explain(ctx context.Context, cypher string, params map[string]any) ([]string, error) {
 	res, err := driver.ExecuteQuery(ctx, db.driver, "EXPLAIN "+cypher, params, driver.EagerResultTransformer,
-		driver.ExecuteQueryWithDatabase(db.database), driver.ExecuteQueryWithReadersRouting())
+		driver.ExecuteQueryWithDatabase(db.database), driver.ExecuteQueryWithReadersRouting(),
+		driver.ExecuteQueryWithBookmarkManager(db.bookmarks))
 	if err != nil {
 		return nil, classify(err, Config{Database: db.database})
 	}

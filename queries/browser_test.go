@@ -157,7 +157,9 @@ func buildTour(t *testing.T) []tourStep {
 		if err != nil {
 			t.Fatalf("%s: %v", q.Name, err)
 		}
-		if len(ans.Findings) == 0 {
+		// The shipped data holds no sourced feedback loop (docs/sources.md):
+		// the loops step shows the query and its empty answer.
+		if len(ans.Findings) == 0 && q.Name != queries.Loops {
 			t.Errorf("%s with its example parameters finds nothing in the shipped dataset: a dull tour step", q.Name)
 		}
 		steps = append(steps, tourStep{

@@ -92,9 +92,14 @@ type Query struct {
 	GistCypher string
 	// NoPeriod marks questions that take no period (saying one would mislead).
 	NoPeriod bool
+	// NoDepth marks questions that do not follow causal chains to a depth.
+	NoDepth bool
 	// Parallel marks answers whose findings are records (events, disputes,
 	// stances) with parallel claimed effects, rather than causal paths.
 	Parallel bool
+	// Empty, if set, is what an answer with no findings says instead of
+	// "No findings." (for loops: that the claims form no cycle).
+	Empty string
 	// NodeLabels are the labels the Node parameter may have.
 	NodeLabels []graph.Label
 	// Phrasing says which plain-English questions select this query.

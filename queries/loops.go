@@ -34,6 +34,8 @@ var _ = register(95, &Query{
 	Ask:        "Which feedback loops run through Russia–Japan relations?",
 	Cypher:     neo4j.Statement("loops"),
 	NodeLabels: graph.CauseLabels(),
+	NoDepth:    true,
+	Empty:      "No feedback loop: the claims in the data form no cycle of up to 4 claims here (docs/sources.md says which loops were looked for).",
 	Phrasing: Phrasing{
 		Words: loopWords,
 		Rules: []Rule{{Priority: 8, When: func(c *Clues) bool { return c.has(loopWords[:8]) }}},

@@ -16,11 +16,11 @@ func (p *parser) readAs(q *Query, params Params) string {
 		s = q.heading(params, p.nameOf)
 	}
 	s = strings.TrimSuffix(strings.TrimSpace(s), "?")
-	if first, _, _ := strings.Cut(s, " "); slices.Contains([]string{"What", "How", "The", "Which", "Why", "When", "Who", "Contested"}, first) {
+	if first, _, _ := strings.Cut(s, " "); slices.Contains([]string{"What", "How", "The", "Which", "Why", "When", "Who", "Contested", "Feedback"}, first) {
 		s = strings.ToLower(s[:1]) + s[1:]
 	}
 	parts := []string{s}
-	if !q.Parallel && !q.NoPeriod {
+	if !q.Parallel && !q.NoPeriod && !q.NoDepth {
 		parts = append(parts, describeDepth(params.Depth))
 	}
 	if !q.NoPeriod {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dyad-kg/dyad/neo4j"
 	"github.com/dyad-kg/dyad/queries"
 )
 
@@ -118,7 +119,7 @@ func openBackend(ctx context.Context, cfg *Config, kind, format string) (queries
 		if err != nil {
 			return nil, "", nil, err
 		}
-		return queries.NewNeo4j(db), "from Neo4j at " + cfg.Neo4j.URI, func() { _ = db.Close(context.WithoutCancel(ctx)) }, nil
+		return queries.NewNeo4j(db), "from Neo4j at " + neo4j.Redact(cfg.Neo4j.URI), func() { _ = db.Close(context.WithoutCancel(ctx)) }, nil
 	}
 	ds, err := readDataset(cfg)
 	if err != nil {

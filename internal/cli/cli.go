@@ -152,10 +152,21 @@ func (e *env) config(cmd *cobra.Command) (*Config, error) {
 	return loadConfig(cmd, *e.configFile)
 }
 
-// dataset reads the dataset named by cfg.Data, or the built-in one.
+// readDataset reads the dataset named by cfg.Data, or the built-in one (in
+// its compact, pre-validated form: milliseconds).
 func readDataset(cfg *Config) (*graph.Dataset, error) {
 	if cfg.Data == "" {
 		return loader.ReadEmbedded()
+	}
+	return loader.ReadDir(cfg.Data)
+}
+
+// readDatasetWithPositions is readDataset for commands that report
+// positions (validate, lint): the built-in dataset is read from its YAML,
+// so that every record knows its file, line and column.
+func readDatasetWithPositions(cfg *Config) (*graph.Dataset, error) {
+	if cfg.Data == "" {
+		return loader.ReadEmbeddedYAML()
 	}
 	return loader.ReadDir(cfg.Data)
 }

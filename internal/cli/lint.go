@@ -63,7 +63,7 @@ docs/lint.md explains every rule with an example.`,
 			if err != nil {
 				return err
 			}
-			opts.Dataset = func() (*graph.Dataset, error) { return readDataset(cfg) }
+			opts.Dataset = func() (*graph.Dataset, error) { return readDatasetWithPositions(cfg) }
 			opts.Config = cfg.LintRules
 			if runF != nil {
 				return runF(opts)

@@ -100,6 +100,7 @@ func readNoisily(ios *IO, where string, read func() (*graph.Dataset, error)) (*g
 func connect(ctx context.Context, cfg *Config) (*neo4j.DB, error) {
 	return neo4j.Open(ctx, neo4j.Config{
 		URI: cfg.Neo4j.URI, Username: cfg.Neo4j.Username, Password: cfg.Neo4j.Password, Database: cfg.Neo4j.Database,
+		BookmarkFile: neo4j.BookmarkPath(cfg.Neo4j.URI, cfg.Neo4j.Database), // a load's writes, seen by the next ask on a cluster
 	})
 }
 

@@ -33,7 +33,7 @@ problem at once and writes nothing anywhere. Exit status 1 means problems.`,
 			if err != nil {
 				return err
 			}
-			opts.Dataset = func() (*graph.Dataset, error) { return readDataset(cfg) }
+			opts.Dataset = func() (*graph.Dataset, error) { return readDatasetWithPositions(cfg) }
 			opts.Where = cfg.Data
 			if opts.Where == "" {
 				opts.Where = "the built-in dataset"

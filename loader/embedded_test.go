@@ -1,0 +1,90 @@
+package loader_test
+
+import (
+	"bytes"
+	"encoding/gob"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/dyad-kg/dyad/data"
+	"github.com/dyad-kg/dyad/graph"
+	"github.com/dyad-kg/dyad/loader"
+)
+
+// TestReadCompactRefuses checks that a compact form made from other YAML
+// files or other types, or not a compact form at all, is refused, so that
+// ReadEmbedded falls back to the YAML files.
+func TestReadCompactRefuses(t *testing.T) {
+	var other bytes.Buffer
+	enc := gob.NewEncoder(&other)
+	require.NoError(t, enc.Encode(struct {
+		Version int
+		Digest  string
+	}{1, "made from other files"}))
+	require.NoError(t, enc.Encode(&graph.Dataset{States: []*graph.State{{Entity: graph.Entity{ID: "RUS", Name: "Russia"}}}}))
+	tests := []struct {
+		name  string
+		in    []byte
+		stale bool
+	}{
+		{"other digest", other.Bytes(), true},
+		{"truncated", data.Compact[:len(data.Compact)/2], false},
+		{"not gob", []byte("states: []\n"), false},
+		{"empty", nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ds, err := loader.ReadCompact(tt.in)
+			require.Error(t, err)
+			assert.Nil(t, ds)
+			assert.Equal(t, tt.stale, err == loader.ErrCompactStale, err)
+		})
+	}
+}
+
+// TestReadEmbeddedIsYAML checks that what ReadEmbedded returns (the compact
+// form when fresh) is the graph of the YAML files.
+func TestReadEmbeddedIsYAML(t *testing.T) {
+	got, err := loader.ReadEmbedded()
+	require.NoError(t, err)
+	want, err := loader.ReadEmbeddedYAML()
+	require.NoError(t, err)
+	assert.Equal(t, want.Elements(), got.Elements())
+	assert.Equal(t, want.Counts(), got.Counts())
+}
+
+// BenchmarkReadEmbedded compares the compact form with the YAML files it is
+// made from. See docs/performance.md.
+func BenchmarkReadEmbedded(b *testing.B) {
+	for _, bc := range []struct {
+		name string
+		read func() (*graph.Dataset, error)
+	}{
+		{"compact", func() (*graph.Dataset, error) { return loader.ReadCompact(data.Compact) }},
+		{"yaml", loader.ReadEmbeddedYAML},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := bc.read(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// FuzzReadCompact feeds ReadCompact damaged forms: it must return an error
+// or a dataset, never panic.
+func FuzzReadCompact(f *testing.F) {
+	f.Add(data.Compact)
+	f.Add(data.Compact[:len(data.Compact)/3])
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		ds, err := loader.ReadCompact(b)
+		if err == nil && ds == nil {
+			t.Fatal("no dataset and no error")
+		}
+	})
+}
