@@ -41,20 +41,6 @@ func contrastMarker(toks []token, inMention []bool) int {
 	return -1
 }
 
-// contrastFree drops a "not" that marks a contrast ("China and not Japan")
-// from the words checked for negation: it contrasts, it does not negate.
-func contrastFree(toks []token, inMention []bool, words []string) []string {
-	j := contrastMarker(toks, inMention)
-	if j < 1 || toks[j-1].text != "not" {
-		return words
-	}
-	out := slices.Clone(words)
-	if i := slices.Index(out, "not"); i >= 0 {
-		out = slices.Delete(out, i, i+1)
-	}
-	return out
-}
-
 // contrastClues fills c.Contrast when the question sets one state against
 // another: the state named right after the marker is passed over, the other
 // named state is chosen, and the hub is the state written as a possessive
