@@ -429,7 +429,7 @@ func (p *parser) clues(question string) (*Clues, error) {
 	lower := strings.ToLower(strings.NewReplacer("–", "-", "—", "-").Replace(question))
 	c.From, c.To = period(lower)
 	c.Depth = depth(c.Words, lower)
-	return c, nil
+	return c, p.readKindClues(c, lower)
 }
 
 // negated refuses negated questions ("what didn't weaken...", "not

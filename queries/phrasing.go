@@ -44,6 +44,8 @@ type Clues struct {
 	NodeLabel graph.Label
 	// From, To and Depth are the period and chain length asked for.
 	From, To, Depth int
+	// kindClues are the event class, direction and pivot year (clues_kinds.go).
+	kindClues
 
 	toks      []token
 	mentions  []mention

@@ -138,7 +138,7 @@ func resolve(q *Query, p Params, ents []Entity) error {
 		}
 		return nil
 	}
-	for _, id := range append([]string{p.A, p.B}, p.Others...) {
+	for _, id := range append([]string{p.A, p.B, p.Actor}, p.Others...) {
 		if err := want(id, graph.LabelState); err != nil {
 			return err
 		}

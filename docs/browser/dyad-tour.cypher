@@ -222,7 +222,35 @@ WHERE r.contested = true OR size(opposed) > 0
 RETURN [r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps, opposed
 ORDER BY r.id;
 
-// 16 What drove Entrenched Sinocentric Asia policy (causes)
+// 16 What Japan's sanctions did to Japan–Russia relations (effects)
+//    For each subject (node, or every event of kind involving actor, else A or
+//    B), its causal paths into the relation between A and B: direct claims and
+//    chains of up to depth claims, grouped per subject, optionally within a
+//    period.
+:param {a: 'JPN', b: 'RUS', node: null, depth: 3, from: null, to: null, actor: 'JPN', kind: 'sanctions'};
+MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
+CALL () {
+  MATCH (n:Event {id: $node}) RETURN n
+  UNION MATCH (n:Factor {id: $node}) RETURN n
+  UNION MATCH (n:Stance {id: $node}) RETURN n
+  UNION MATCH (n:Region {id: $node}) RETURN n
+  UNION MATCH (n:Dispute {id: $node}) RETURN n
+  UNION MATCH (n:Organization {id: $node}) RETURN n
+  UNION
+  UNWIND CASE WHEN $actor IS NULL THEN [$a, $b] ELSE [$actor] END AS s
+  MATCH (:State {id: s})<-[:INVOLVES]-(n:Event)
+  WHERE $kind IS NOT NULL AND n.kind = $kind
+  RETURN n
+}
+MATCH p = (n)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
+WHERE length(p) <= $depth
+  AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+                                  AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
+  AND all(x IN nodes(p) WHERE single(m IN nodes(p) WHERE m = x))
+RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
+ORDER BY n.name, length(p);
+
+// 17 What drove Entrenched Sinocentric Asia policy (causes)
 //    The claims that drove, weakened or strengthened a factor or a stance, and
 //    the chains (up to depth steps) that reach it, optionally within a period.
 :param {a: null, b: null, node: 'st-sinocentric-asia-policy', depth: 3, from: null, to: null};

@@ -1,0 +1,49 @@
+package queries_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/dyad-kg/dyad/queries"
+)
+
+// kindCase is a question of one of issue 11's kinds and the parse it must
+// give on the shipped dataset.
+type kindCase struct {
+	q    string
+	want queries.Name
+	p    queries.Params
+}
+
+type kp = queries.Params
+
+// kindCases are several phrasings of each kind.
+var kindCases = []kindCase{
+	// Effects: a subject or a class of events ("Japan's sanctions").
+	{"What did Japan's sanctions do to relations with Russia?", queries.Effects, kp{A: "JPN", B: "RUS", Kind: "sanctions", Actor: "JPN"}},
+	{"what have Japanese sanctions done to Russia-Japan ties", queries.Effects, kp{A: "JPN", B: "RUS", Kind: "sanctions", Actor: "JPN"}},
+	{"What did Russia's summits do to Sino-Russian relations?", queries.Effects, kp{A: "RUS", B: "CHN", Kind: "summit", Actor: "RUS"}},
+	{"What did China's 2001 treaties do to relations with Russia?", queries.Effects, kp{A: "CHN", B: "RUS", Kind: "treaty", Actor: "CHN"}},
+	{"What did the 2022 invasion do to Russia–Japan relations?", queries.Effects, kp{A: "RUS", B: "JPN", Node: "e-2022-invasion-of-ukraine"}},
+	{"what did territorial nationalism do to Moscow–Tokyo ties", queries.Effects, kp{A: "RUS", B: "JPN", Node: "f-territorial-nationalism"}},
+	{"What has the Kuril dispute done to Russia-Japan relations since 1991?", queries.Effects, kp{A: "RUS", B: "JPN", Node: "kuril-dispute", From: 1991}},
+	// "How did X affect A–B relations" stays the paths question (same paths).
+	{"How did the Crimea annexation affect ties between Moscow and Tokyo?", queries.Paths, kp{A: "RUS", B: "JPN", Node: "e-2014-crimea-annexation"}},
+}
+
+func TestParseKinds(t *testing.T) {
+	ents := shippedEntities(t)
+	for _, tt := range kindCases {
+		t.Run(tt.q, func(t *testing.T) {
+			got, err := queries.Parse(tt.q, ents)
+			require.NoError(t, err)
+			require.Equal(t, tt.want, got.Query)
+			require.Equal(t, tt.p, got.Params)
+			q, err := queries.Lookup(got.Query)
+			require.NoError(t, err)
+			p := got.Params
+			require.NoError(t, q.Check(&p))
+		})
+	}
+}
