@@ -30,6 +30,13 @@ var kindCases = []kindCase{
 	{"What has the Kuril dispute done to Russia-Japan relations since 1991?", queries.Effects, kp{A: "RUS", B: "JPN", Node: "kuril-dispute", From: 1991}},
 	// "How did X affect A–B relations" stays the paths question (same paths).
 	{"How did the Crimea annexation affect ties between Moscow and Tokyo?", queries.Paths, kp{A: "RUS", B: "JPN", Node: "e-2014-crimea-annexation"}},
+	// Turning: when a relation cooled or warmed.
+	{"When did Russia–Japan relations enter a deep freeze?", queries.Turning, kp{A: "RUS", B: "JPN", Sign: -1}},
+	{"When did Sino-Russian relations improve?", queries.Turning, kp{A: "CHN", B: "RUS", Sign: 1}},
+	{"when did ties between Moscow and Tokyo sour", queries.Turning, kp{A: "RUS", B: "JPN", Sign: -1}},
+	{"In what year did Russia and China become closer?", queries.Turning, kp{A: "RUS", B: "CHN", Sign: 1}},
+	{"What were the turning points in Russia–Japan relations?", queries.Turning, kp{A: "RUS", B: "JPN"}},
+	{"When did relations between Japan and Russia start to deteriorate after 2000?", queries.Turning, kp{A: "JPN", B: "RUS", Sign: -1, From: 2000}},
 }
 
 func TestParseKinds(t *testing.T) {

@@ -222,7 +222,40 @@ WHERE r.contested = true OR size(opposed) > 0
 RETURN [r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps, opposed
 ORDER BY r.id;
 
-// 16 What Japan's sanctions did to Japan–Russia relations (effects)
+// 16 When Russia–Japan relations cooled (turning)
+//    The dated events with claims on the relation, and the starts of other
+//    claims' periods, each with its effect and its year's tally of cooling and
+//    warming claims; asked for one direction, the years that moved most that way
+//    come first, else in date order.
+:param {a: 'RUS', b: 'JPN', sign: -1, depth: 3, from: null, to: null};
+MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
+CALL (rel) {
+  MATCH (e:Event)-[r:WEAKENS|STRENGTHENS]->(rel)
+  WHERE ($from IS NULL OR e.year >= $from) AND ($to IS NULL OR e.year <= $to)
+  WITH e, collect(r) AS rs
+  RETURN e AS x, e.date AS date, e.year AS year, rs
+  UNION
+  MATCH (x)-[r:WEAKENS|STRENGTHENS]->(rel)
+  WHERE NOT x:Event AND r.from IS NOT NULL
+    AND ($from IS NULL OR r.from_year >= $from) AND ($to IS NULL OR r.from_year <= $to)
+  RETURN x, r.from AS date, r.from_year AS year, [r] AS rs
+}
+WITH collect({x: x, date: date, year: year, rs: rs}) AS rows
+UNWIND rows AS row
+WITH row,
+     reduce(n = 0, q IN rows | n + CASE WHEN q.year = row.year THEN size([r IN q.rs WHERE type(r) = 'WEAKENS']) ELSE 0 END) AS cooling,
+     reduce(n = 0, q IN rows | n + CASE WHEN q.year = row.year THEN size([r IN q.rs WHERE type(r) = 'STRENGTHENS']) ELSE 0 END) AS warming
+WITH row, cooling, warming,
+     coalesce($sign, 0) * (warming - cooling) AS score,
+     any(r IN row.rs WHERE CASE type(r) WHEN 'WEAKENS' THEN -1 ELSE 1 END = $sign) AS moves
+RETURN CASE WHEN row.x:Event THEN row.x {.*} END AS event,
+       row.x {.id, .name, label: labels(row.x)[0]} AS subject,
+       row.date AS date,
+       [r IN row.rs | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS effects,
+       cooling, warming, coalesce($sign, 0) AS sign
+ORDER BY CASE WHEN moves AND score > 0 THEN 0 ELSE 1 END, CASE WHEN moves AND score > 0 THEN -score ELSE 0 END, row.date, row.x.id;
+
+// 17 What Japan's sanctions did to Japan–Russia relations (effects)
 //    For each subject (node, or every event of kind involving actor, else A or
 //    B), its causal paths into the relation between A and B: direct claims and
 //    chains of up to depth claims, grouped per subject, optionally within a
@@ -250,7 +283,7 @@ WHERE length(p) <= $depth
 RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
 ORDER BY n.name, length(p);
 
-// 17 What drove Entrenched Sinocentric Asia policy (causes)
+// 18 What drove Entrenched Sinocentric Asia policy (causes)
 //    The claims that drove, weakened or strengthened a factor or a stance, and
 //    the chains (up to depth steps) that reach it, optionally within a period.
 :param {a: null, b: null, node: 'st-sinocentric-asia-policy', depth: 3, from: null, to: null};
