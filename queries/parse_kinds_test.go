@@ -37,6 +37,14 @@ var kindCases = []kindCase{
 	{"In what year did Russia and China become closer?", queries.Turning, kp{A: "RUS", B: "CHN", Sign: 1}},
 	{"What were the turning points in Russia–Japan relations?", queries.Turning, kp{A: "RUS", B: "JPN"}},
 	{"When did relations between Japan and Russia start to deteriorate after 2000?", queries.Turning, kp{A: "JPN", B: "RUS", Sign: -1, From: 2000}},
+	// About: what an entity is and what its sources say.
+	{"What is the Eurasian Economic Union?", queries.About, kp{Node: "e-2015-eaeu-launch"}},
+	{"Tell me about the Kuril Islands dispute", queries.About, kp{Node: "kuril-dispute"}},
+	{"What did the 1956 declaration say about the islands?", queries.About, kp{Node: "e-1956-joint-declaration"}},
+	{"describe the China card", queries.About, kp{Node: "st-china-card"}},
+	{"Who is Japan?", queries.About, kp{Node: "JPN"}},
+	{"tell me about Russia", queries.About, kp{Node: "RUS"}},
+	{"What was the Sochi summit?", queries.About, kp{Node: "e-2016-sochi-summit"}},
 }
 
 func TestParseKinds(t *testing.T) {
