@@ -56,6 +56,9 @@ func (p *parser) readKindClues(c *Clues, lower string) error {
 		return nil
 	}
 	s, e := doToPhrase(c.toks)
+	if s < 0 && c.has(backWords) {
+		s, e = thatPhrase(c.toks)
+	}
 	if s < 0 || p.onlyStates(c.toks[s:e]) {
 		return nil
 	}
@@ -142,6 +145,23 @@ func doToPhrase(toks []token) (int, int) {
 		}
 		for j := i + 2; j+1 < len(toks); j++ {
 			if (toks[j].text == "do" || toks[j].text == "done") && toks[j+1].text == "to" {
+				return i + 1, j
+			}
+		}
+	}
+	return -1, -1
+}
+
+// thatPhrase finds X in "the claim that X weakened ...", "evidence that X
+// hurt ...": its token range, or -1s.
+func thatPhrase(toks []token) (int, int) {
+	verbs := append(append([]string{"affect", "drove", "drive", "driv", "foster", "caus", "led", "lead", "shape", "influenc"}, weakWords...), strongWords...)
+	for i, t := range toks {
+		if t.text != "that" {
+			continue
+		}
+		for j := i + 2; j < len(toks); j++ {
+			if hasWord([]string{toks[j].text}, verbs) {
 				return i + 1, j
 			}
 		}

@@ -45,6 +45,13 @@ var kindCases = []kindCase{
 	{"Who is Japan?", queries.About, kp{Node: "JPN"}},
 	{"tell me about Russia", queries.About, kp{Node: "RUS"}},
 	{"What was the Sochi summit?", queries.About, kp{Node: "e-2016-sochi-summit"}},
+	// Backing: the sources behind a claim.
+	{"Which sources back the claim that nationalism weakened Russia–Japan ties?", queries.Backing, kp{Node: "f-territorial-nationalism", A: "RUS", B: "JPN", Sign: -1}},
+	{"What is the evidence that the China card hurt relations with Japan?", queries.Backing, kp{Node: "st-china-card", A: "JPN", Sign: -1}},
+	{"which sources support the claim that the Kuril dispute weakened Moscow-Tokyo relations", queries.Backing, kp{Node: "kuril-dispute", A: "RUS", B: "JPN", Sign: -1}},
+	{"Who says the Sochi summit improved Russia–Japan relations?", queries.Backing, kp{Node: "e-2016-sochi-summit", A: "RUS", B: "JPN", Sign: 1}},
+	{"what evidence is there that the 2022 invasion of Ukraine hurt Russia-Japan ties", queries.Backing, kp{Node: "e-2022-invasion-of-ukraine", A: "RUS", B: "JPN", Sign: -1}},
+	{"sources for the China card's effects", queries.Backing, kp{Node: "st-china-card"}},
 }
 
 func TestParseKinds(t *testing.T) {

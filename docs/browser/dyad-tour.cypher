@@ -321,3 +321,24 @@ CALL (n) {
 }
 RETURN node, label, steps
 ORDER BY node IS NULL, steps[0].id;
+
+// 20 The sources behind the claims that Territory-focused Russian nationalism weakened Russia–Japan relations (backing)
+//    Each claim of node (on the relation between A and B, or any relation of A,
+//    if given; of the sign, if given) with every citation (source, locator,
+//    mode), the sources contesting it and the claims of opposite sign opposing
+//    it.
+:param {a: 'RUS', b: 'JPN', node: 'f-territorial-nationalism', sign: -1, depth: 3, from: null, to: null};
+CALL () {
+  MATCH (n:Event {id: $node}) RETURN n
+  UNION MATCH (n:Factor {id: $node}) RETURN n
+  UNION MATCH (n:Stance {id: $node}) RETURN n
+  UNION MATCH (n:Region {id: $node}) RETURN n
+  UNION MATCH (n:Dispute {id: $node}) RETURN n
+  UNION MATCH (n:Organization {id: $node}) RETURN n
+}
+MATCH (n)-[r:WEAKENS|STRENGTHENS|DRIVES]->(o)
+WHERE ($a IS NULL OR (o:Relation AND $a IN o.states)) AND ($b IS NULL OR (o:Relation AND $b IN o.states))
+  AND (coalesce($sign, 0) = 0 OR ($sign < 0 AND type(r) = 'WEAKENS') OR ($sign > 0 AND type(r) <> 'WEAKENS'))
+RETURN [r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps,
+       [(n)-[x:WEAKENS|STRENGTHENS]->(o) WHERE type(r) <> 'DRIVES' AND type(x) <> type(r) | x.id] AS opposed
+ORDER BY o.name, r.id;
