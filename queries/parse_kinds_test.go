@@ -52,6 +52,12 @@ var kindCases = []kindCase{
 	{"Who says the Sochi summit improved Russia–Japan relations?", queries.Backing, kp{Node: "e-2016-sochi-summit", A: "RUS", B: "JPN", Sign: 1}},
 	{"what evidence is there that the 2022 invasion of Ukraine hurt Russia-Japan ties", queries.Backing, kp{Node: "e-2022-invasion-of-ukraine", A: "RUS", B: "JPN", Sign: -1}},
 	{"sources for the China card's effects", queries.Backing, kp{Node: "st-china-card"}},
+	// Parties: a dispute's sides and their positions.
+	{"Who are the parties to the Kuril dispute and what are their positions?", queries.Parties, kp{Node: "kuril-dispute"}},
+	{"What is Japan's position on the Northern Territories?", queries.Parties, kp{Node: "kuril-dispute", A: "JPN"}},
+	{"which states are party to the Senkaku dispute", queries.Parties, kp{Node: "senkaku-dispute"}},
+	{"Where does Russia stand on the Kuril Islands dispute?", queries.Parties, kp{Node: "kuril-dispute", A: "RUS"}},
+	{"positions of the sides in the Crimea dispute", queries.Parties, kp{Node: "crimea-dispute"}},
 }
 
 func TestParseKinds(t *testing.T) {

@@ -255,7 +255,24 @@ RETURN CASE WHEN row.x:Event THEN row.x {.*} END AS event,
        cooling, warming, coalesce($sign, 0) AS sign
 ORDER BY CASE WHEN moves AND score > 0 THEN 0 ELSE 1 END, CASE WHEN moves AND score > 0 THEN -score ELSE 0 END, row.date, row.x.id;
 
-// 17 What Japan's sanctions did to Japan–Russia relations (effects)
+// 17 The parties to Kuril Islands dispute and their positions (parties)
+//    Each dispute with every party's position (only A's, if given) and its
+//    sources, and the territory at stake.
+:param {a: null, b: null, node: 'kuril-dispute', depth: 3, from: null, to: null};
+CALL () {
+  MATCH (d:Dispute {id: $node}) RETURN d
+  UNION MATCH (:Region {id: $node})<-[:CONCERNS]-(d:Dispute) RETURN d
+}
+MATCH (party:State)-[p:PARTY_TO]->(d)
+WHERE $a IS NULL OR party.id = $a
+OPTIONAL MATCH (d)-[:CONCERNS]->(t:Region)
+WITH d, t, party, p ORDER BY party.id
+WITH d, t, collect({state: party {.id, .name, label: 'State'}, position: p.position,
+                    sources: p.sources, locators: p.locators, modes: p.modes}) AS parties
+RETURN d {.*} AS dispute, t {.id, .name, label: 'Region'} AS territory, parties
+ORDER BY d.name;
+
+// 18 What Japan's sanctions did to Japan–Russia relations (effects)
 //    For each subject (node, or every event of kind involving actor, else A or
 //    B), its causal paths into the relation between A and B: direct claims and
 //    chains of up to depth claims, grouped per subject, optionally within a
@@ -283,7 +300,7 @@ WHERE length(p) <= $depth
 RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
 ORDER BY n.name, length(p);
 
-// 18 What drove Entrenched Sinocentric Asia policy (causes)
+// 19 What drove Entrenched Sinocentric Asia policy (causes)
 //    The claims that drove, weakened or strengthened a factor or a stance, and
 //    the chains (up to depth steps) that reach it, optionally within a period.
 :param {a: null, b: null, node: 'st-sinocentric-asia-policy', depth: 3, from: null, to: null};
@@ -299,7 +316,7 @@ WHERE length(p) <= $depth
 RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
 ORDER BY length(p), cause.name;
 
-// 19 About Soviet–Japanese Joint Declaration (about)
+// 20 About Soviet–Japanese Joint Declaration (about)
 //    The node's description, date and kind (events) with its sources and
 //    locators, then every claim it is the subject or the object of.
 :param {a: null, b: null, node: 'e-1956-joint-declaration', depth: 3, from: null, to: null};
@@ -322,7 +339,7 @@ CALL (n) {
 RETURN node, label, steps
 ORDER BY node IS NULL, steps[0].id;
 
-// 20 The sources behind the claims that Territory-focused Russian nationalism weakened Russia–Japan relations (backing)
+// 21 The sources behind the claims that Territory-focused Russian nationalism weakened Russia–Japan relations (backing)
 //    Each claim of node (on the relation between A and B, or any relation of A,
 //    if given; of the sign, if given) with every citation (source, locator,
 //    mode), the sources contesting it and the claims of opposite sign opposing
