@@ -58,7 +58,9 @@ var _ = register(88, &Query{
 		if n := mapOf(r["node"]); n != nil {
 			return aboutRecord(n, graph.Label(str(r, "label")))
 		}
-		return pathFinding(steps(r, "steps"))
+		f := pathFinding(steps(r, "steps"))
+		f.rank = "1"
+		return f
 	},
 	key:     func(f *Finding) string { return f.rank + "\x00" + chainIDs(f.Chain) },
 	head:    effectHead,

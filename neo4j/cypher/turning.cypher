@@ -22,12 +22,12 @@ UNWIND rows AS row
 WITH row,
      reduce(n = 0, q IN rows | n + CASE WHEN q.year = row.year THEN size([r IN q.rs WHERE type(r) = 'WEAKENS']) ELSE 0 END) AS cooling,
      reduce(n = 0, q IN rows | n + CASE WHEN q.year = row.year THEN size([r IN q.rs WHERE type(r) = 'STRENGTHENS']) ELSE 0 END) AS warming
-WITH row, cooling, warming,
+WITH row, row.x AS x, cooling, warming,
      coalesce($sign, 0) * (warming - cooling) AS score,
      any(r IN row.rs WHERE CASE type(r) WHEN 'WEAKENS' THEN -1 ELSE 1 END = $sign) AS moves
-RETURN CASE WHEN row.x:Event THEN row.x {.*} END AS event,
-       row.x {.id, .name, label: labels(row.x)[0]} AS subject,
+RETURN CASE WHEN x:Event THEN x {.*} END AS event,
+       x {.id, .name, label: labels(x)[0]} AS subject,
        row.date AS date,
        [r IN row.rs | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS effects,
        cooling, warming, coalesce($sign, 0) AS sign
-ORDER BY CASE WHEN moves AND score > 0 THEN 0 ELSE 1 END, CASE WHEN moves AND score > 0 THEN -score ELSE 0 END, row.date, row.x.id
+ORDER BY CASE WHEN moves AND score > 0 THEN 0 ELSE 1 END, CASE WHEN moves AND score > 0 THEN -score ELSE 0 END, row.date, x.id
