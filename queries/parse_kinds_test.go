@@ -58,6 +58,12 @@ var kindCases = []kindCase{
 	{"which states are party to the Senkaku dispute", queries.Parties, kp{Node: "senkaku-dispute"}},
 	{"Where does Russia stand on the Kuril Islands dispute?", queries.Parties, kp{Node: "kuril-dispute", A: "RUS"}},
 	{"positions of the sides in the Crimea dispute", queries.Parties, kp{Node: "crimea-dispute"}},
+	// Change: what ended before a year and what started from it.
+	{"What changed in Russia–Japan relations after 2014?", queries.Change, kp{A: "RUS", B: "JPN", Pivot: 2014}},
+	{"How did Sino-Russian ties change after 2008?", queries.Change, kp{A: "CHN", B: "RUS", Pivot: 2008}},
+	{"how did relations between Moscow and Tokyo change since 2022", queries.Change, kp{A: "RUS", B: "JPN", Pivot: 2022}},
+	{"What was different in Russia-China relations before and after 2014?", queries.Change, kp{A: "RUS", B: "CHN", Pivot: 2014}},
+	{"what shifted in Russo-Japanese relations post-2016", queries.Change, kp{A: "RUS", B: "JPN", Pivot: 2016}},
 }
 
 func TestParseKinds(t *testing.T) {

@@ -245,15 +245,15 @@ UNWIND rows AS row
 WITH row,
      reduce(n = 0, q IN rows | n + CASE WHEN q.year = row.year THEN size([r IN q.rs WHERE type(r) = 'WEAKENS']) ELSE 0 END) AS cooling,
      reduce(n = 0, q IN rows | n + CASE WHEN q.year = row.year THEN size([r IN q.rs WHERE type(r) = 'STRENGTHENS']) ELSE 0 END) AS warming
-WITH row, cooling, warming,
+WITH row, row.x AS x, cooling, warming,
      coalesce($sign, 0) * (warming - cooling) AS score,
      any(r IN row.rs WHERE CASE type(r) WHEN 'WEAKENS' THEN -1 ELSE 1 END = $sign) AS moves
-RETURN CASE WHEN row.x:Event THEN row.x {.*} END AS event,
-       row.x {.id, .name, label: labels(row.x)[0]} AS subject,
+RETURN CASE WHEN x:Event THEN x {.*} END AS event,
+       x {.id, .name, label: labels(x)[0]} AS subject,
        row.date AS date,
        [r IN row.rs | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS effects,
        cooling, warming, coalesce($sign, 0) AS sign
-ORDER BY CASE WHEN moves AND score > 0 THEN 0 ELSE 1 END, CASE WHEN moves AND score > 0 THEN -score ELSE 0 END, row.date, row.x.id;
+ORDER BY CASE WHEN moves AND score > 0 THEN 0 ELSE 1 END, CASE WHEN moves AND score > 0 THEN -score ELSE 0 END, row.date, x.id;
 
 // 17 The parties to Kuril Islands dispute and their positions (parties)
 //    Each dispute with every party's position (only A's, if given) and its
@@ -300,7 +300,26 @@ WHERE length(p) <= $depth
 RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
 ORDER BY n.name, length(p);
 
-// 19 What drove Entrenched Sinocentric Asia policy (causes)
+// 19 What changed in Russia–Japan relations around 2014 (change)
+//    The claims on the relation whose period ended before the pivot year (what
+//    ended), then those that started in it or later (what started; an event's
+//    claim starts at the event), each dated; claims that held across the pivot or
+//    are undated are left out.
+:param {a: 'RUS', b: 'JPN', depth: 3, from: null, to: null, pivot: 2014};
+MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
+MATCH (x)-[r:WEAKENS|STRENGTHENS|DRIVES]->(rel)
+WITH x, r,
+     coalesce(r.from_year, CASE WHEN x:Event THEN x.year END) AS start,
+     coalesce(r.from, CASE WHEN x:Event THEN x.date END) AS startDate
+WITH r, startDate,
+     CASE WHEN r.to_year < $pivot THEN 'ended' WHEN start >= $pivot THEN 'started' END AS phase
+WHERE phase IS NOT NULL
+WITH r, phase, CASE phase WHEN 'ended' THEN r.to ELSE startDate END AS date
+RETURN [r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps,
+       phase, date, $pivot AS pivot
+ORDER BY phase = 'started', date, r.id;
+
+// 20 What drove Entrenched Sinocentric Asia policy (causes)
 //    The claims that drove, weakened or strengthened a factor or a stance, and
 //    the chains (up to depth steps) that reach it, optionally within a period.
 :param {a: null, b: null, node: 'st-sinocentric-asia-policy', depth: 3, from: null, to: null};
@@ -316,7 +335,7 @@ WHERE length(p) <= $depth
 RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
 ORDER BY length(p), cause.name;
 
-// 20 About Soviet–Japanese Joint Declaration (about)
+// 21 About Soviet–Japanese Joint Declaration (about)
 //    The node's description, date and kind (events) with its sources and
 //    locators, then every claim it is the subject or the object of.
 :param {a: null, b: null, node: 'e-1956-joint-declaration', depth: 3, from: null, to: null};
@@ -339,7 +358,7 @@ CALL (n) {
 RETURN node, label, steps
 ORDER BY node IS NULL, steps[0].id;
 
-// 21 The sources behind the claims that Territory-focused Russian nationalism weakened Russia–Japan relations (backing)
+// 22 The sources behind the claims that Territory-focused Russian nationalism weakened Russia–Japan relations (backing)
 //    Each claim of node (on the relation between A and B, or any relation of A,
 //    if given; of the sign, if given) with every citation (source, locator,
 //    mode), the sources contesting it and the claims of opposite sign opposing
