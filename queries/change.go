@@ -12,7 +12,7 @@ import (
 const Change Name = "change"
 
 // changeWords ask what changed.
-var changeWords = []string{"chang", "shift", "transform", "differ", "before and after", "what ended", "what started", "what began"}
+var changeWords = []string{"chang", "shift", "transform", "before and after", "what ended", "what started", "what began"}
 
 var _ = register(78, &Query{
 	Name:     Change,
@@ -26,8 +26,11 @@ var _ = register(78, &Query{
 	Phrasing: Phrasing{
 		Words: changeWords,
 		// Before compare (30): "how did ties change after 2008" names a
-		// pivot year, not a period to compare over.
-		Rules: []Rule{{Priority: 28, When: func(c *Clues) bool { return c.Pivot != 0 && len(c.States) >= 2 && c.has(changeWords) }}},
+		// pivot year, not a period to compare over; a question that
+		// compares relations ("compare ... since 2012") stays compare.
+		Rules: []Rule{{Priority: 28, When: func(c *Clues) bool {
+			return c.Pivot != 0 && len(c.States) == 2 && c.has(changeWords) && !c.has([]string{"compar", "contrast", "versus", "vs$"})
+		}}},
 		Bind: func(c *Clues, p *Params) {
 			bindPair(c, p)
 			p.Pivot, p.From, p.To = c.Pivot, 0, 0

@@ -64,6 +64,8 @@ var kindCases = []kindCase{
 	{"how did relations between Moscow and Tokyo change since 2022", queries.Change, kp{A: "RUS", B: "JPN", Pivot: 2022}},
 	{"What was different in Russia-China relations before and after 2014?", queries.Change, kp{A: "RUS", B: "CHN", Pivot: 2014}},
 	{"what shifted in Russo-Japanese relations post-2016", queries.Change, kp{A: "RUS", B: "JPN", Pivot: 2016}},
+	// A comparison over a period stays compare.
+	{"How do Russia's relations with Japan and China differ since 2012?", queries.Compare, kp{A: "RUS", Others: []string{"JPN", "CHN"}, From: 2012}},
 }
 
 func TestParseKinds(t *testing.T) {
