@@ -36,6 +36,8 @@ var kindCases = []kindCase{
 	{"when did ties between Moscow and Tokyo sour", queries.Turning, kp{A: "RUS", B: "JPN", Sign: -1}},
 	{"In what year did Russia and China become closer?", queries.Turning, kp{A: "RUS", B: "CHN", Sign: 1}},
 	{"What were the turning points in Russia–Japan relations?", queries.Turning, kp{A: "RUS", B: "JPN"}},
+	{"when did relations between Russia and Japan hit a low point", queries.Turning, kp{A: "RUS", B: "JPN", Sign: -1}},
+	{"When were Sino-Russian ties at their peak?", queries.Turning, kp{A: "CHN", B: "RUS", Sign: 1}},
 	{"When did relations between Japan and Russia start to deteriorate after 2000?", queries.Turning, kp{A: "JPN", B: "RUS", Sign: -1, From: 2000}},
 	// About: what an entity is and what its sources say.
 	{"What is the Eurasian Economic Union?", queries.About, kp{Node: "e-2015-eaeu-launch"}},
@@ -58,6 +60,7 @@ var kindCases = []kindCase{
 	{"which states are party to the Senkaku dispute", queries.Parties, kp{Node: "senkaku-dispute"}},
 	{"Where does Russia stand on the Kuril Islands dispute?", queries.Parties, kp{Node: "kuril-dispute", A: "RUS"}},
 	{"positions of the sides in the Crimea dispute", queries.Parties, kp{Node: "crimea-dispute"}},
+	{"What is Japan's stance on the Kurils dispute?", queries.Parties, kp{Node: "kuril-dispute", A: "JPN"}},
 	// Change: what ended before a year and what started from it.
 	{"What changed in Russia–Japan relations after 2014?", queries.Change, kp{A: "RUS", B: "JPN", Pivot: 2014}},
 	{"How did Sino-Russian ties change after 2008?", queries.Change, kp{A: "CHN", B: "RUS", Pivot: 2008}},

@@ -11,7 +11,7 @@ import (
 const Parties Name = "parties"
 
 // partyWords ask for the sides of a dispute.
-var partyWords = []string{"party$", "parties$", "position", "claimant", "side$", "sides$", "stand$", "stands$", "view$", "views$", "who claims", "who owns"}
+var partyWords = []string{"party$", "parties$", "position", "stance$", "stances$", "claimant", "side$", "sides$", "stand$", "stands$", "view$", "views$", "who claims", "who owns"}
 
 var _ = register(45, &Query{
 	Name:       Parties,

@@ -29,12 +29,17 @@ var _ = register(35, &Query{
 		// Before weakened/strengthened (60) and timeline (70): "when did
 		// relations sour" asks when, not what.
 		Rules: []Rule{{Priority: 55, When: func(c *Clues) bool {
-			return c.has(turnWords) && len(c.States) >= 2 && (c.effectWords() || c.has([]string{"turning", "watershed", "breakthrough", "low point", "high point", "peak", "nadir"}))
+			return c.has(turnWords) && len(c.States) >= 2 && (c.effectWords() || c.has([]string{"turning", "watershed", "breakthrough", "low point", "high point", "peak", "nadir", "lowest", "highest", "worst", "best$"}))
 		}}},
 		Bind: func(c *Clues, p *Params) {
 			bindPair(c, p)
-			if c.effectWords() {
+			switch {
+			case c.effectWords():
 				p.Sign = []int{-1, 1}[c.first(weakWords, strongWords)]
+			case c.has([]string{"low point", "nadir", "lowest", "worst"}):
+				p.Sign = -1
+			case c.has([]string{"high point", "peak", "highest", "best$"}):
+				p.Sign = 1
 			}
 		},
 	},
