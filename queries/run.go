@@ -143,8 +143,11 @@ func resolve(q *Query, p Params, ents []Entity) error {
 			return err
 		}
 	}
-	if err := want(p.Node, q.NodeLabels...); err != nil {
-		return err
+	// A question that takes no node ignores one (it used to panic here).
+	if len(q.NodeLabels) > 0 {
+		if err := want(p.Node, q.NodeLabels...); err != nil {
+			return err
+		}
 	}
 	if err := want(p.Source, graph.LabelSource); err != nil {
 		return err
