@@ -79,6 +79,10 @@ type Finding struct {
 	Toward []Ref `json:"toward,omitempty"`
 	// Note holds anything else worth saying (a contradicting claim).
 	Note string `json:"note,omitempty"`
+
+	// rank orders findings before their key where a question ranks them
+	// (Turning, Change); both backends set it alike.
+	rank string
 }
 
 // Direct reports whether f is a direct cause (a chain of one claim).

@@ -29,7 +29,7 @@ func BenchmarkQueries(b *testing.B) {
 func BenchmarkQueriesLarge(b *testing.B) {
 	ds := gen.Dataset(gen.ForElements(100_000, 1))
 	r, c := ds.Relations[0], ds.Claims[0]
-	params := queries.Params{A: r.States[0], B: r.States[1], Node: c.Subject, Source: c.Evidence[0].Source}
+	params := queries.Params{A: r.States[0], B: r.States[1], Node: c.Subject, Source: c.Evidence[0].Source, Pivot: 2000}
 	benchBackends(b, ds, params)
 }
 
@@ -56,6 +56,9 @@ func benchBackends(b *testing.B, ds *graph.Dataset, params ...queries.Params) {
 					p := q.Example
 					if len(params) > 0 {
 						p = params[0]
+						if q.Name == queries.Parties && len(ds.Disputes) > 0 {
+							p.Node = ds.Disputes[0].ID // parties asks about a dispute
+						}
 						p.Others = []string{params[0].B}
 					}
 					if _, err := queries.Run(ctx, be, q.Name, p); err != nil {

@@ -36,6 +36,15 @@ type Params struct {
 	To   int `json:"to,omitempty"`
 	// Depth is the longest chain to follow, 1 to MaxDepth (0: MaxDepth).
 	Depth int `json:"depth,omitempty"`
+	// Kind is an event kind (graph.EventKinds): Effects asks about every
+	// event of this kind involving Actor ("Japan's sanctions").
+	Kind  string `json:"kind,omitempty"`
+	Actor string `json:"actor,omitempty"`
+	// Sign is the direction asked about: -1 cooled or weakened, +1 warmed
+	// or strengthened, 0 either (Turning, Backing).
+	Sign int `json:"sign,omitempty"`
+	// Pivot is the year Change compares before and after.
+	Pivot int `json:"pivot,omitempty"`
 }
 
 // Years is the period p asks about.
@@ -108,7 +117,9 @@ type Query struct {
 	// causes, grouped and ranked, with their chains folded.
 	Synthesis bool
 
-	order   int
+	order int
+	// check reports parameters the question cannot use (beyond Needs).
+	check   func(p Params) error
 	params  func(p Params, m map[string]any)
 	memory  func(g *Memory, p Params) []Finding
 	decode  func(r neo4j.Record) Finding
@@ -187,6 +198,12 @@ func (q *Query) Check(p *Params) error {
 	}
 	if !p.Years().Valid() {
 		return fmt.Errorf("%w: the period starts in %d, after it ends in %d", ErrInvalidParam, p.From, p.To)
+	}
+	if err := checkKinds(p); err != nil {
+		return err
+	}
+	if q.check != nil {
+		return q.check(*p)
 	}
 	return nil
 }

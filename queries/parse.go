@@ -554,7 +554,7 @@ func (p *parser) clues(question string) (*Clues, error) {
 	}
 	p.when = w
 	c.From, c.To, c.Depth = w.From, w.To, w.Depth
-	return c, nil
+	return c, p.readKindClues(c, lower)
 }
 
 // negated refuses negated questions ("what didn't weaken...", "not

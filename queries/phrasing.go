@@ -47,6 +47,8 @@ type Clues struct {
 	// Contrast is set for "A rather than B" questions: the state chosen,
 	// the one passed over, and the hub both are partners of.
 	Contrast *ContrastClue
+	// kindClues are the event class, direction and pivot year (clues_kinds.go).
+	kindClues
 
 	toks      []token
 	mentions  []mention

@@ -71,7 +71,9 @@ func TestParseAlternatives(t *testing.T) {
 	}{
 		{"What weakened Russia–Japan ties?", queries.Weakened, nil},
 		{"What weakened Russia–Japan ties over time?", queries.Weakened, []queries.Name{queries.Timeline}},
-		{"What strengthened Russia–China relations and when did it happen?", queries.Strengthened, []queries.Name{queries.Timeline}},
+		// "when" asks for the turning points of the warming; what strengthened it
+		// and the timeline are the other readings.
+		{"What strengthened Russia–China relations and when did it happen?", queries.Turning, []queries.Name{queries.Strengthened, queries.Timeline}},
 		{"What disputes and policy stances does Japan have?", queries.Disputes, []queries.Name{queries.Stances}},
 	}
 	for _, tt := range tests {

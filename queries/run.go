@@ -141,13 +141,16 @@ func resolve(q *Query, p Params, ents []Entity) error {
 		}
 		return nil
 	}
-	for _, id := range append([]string{p.A, p.B}, p.Others...) {
+	for _, id := range append([]string{p.A, p.B, p.Actor}, p.Others...) {
 		if err := want(id, graph.LabelState); err != nil {
 			return err
 		}
 	}
-	if err := want(p.Node, q.NodeLabels...); err != nil {
-		return err
+	// A question that takes no node ignores one (it used to panic here).
+	if len(q.NodeLabels) > 0 {
+		if err := want(p.Node, q.NodeLabels...); err != nil {
+			return err
+		}
 	}
 	if err := want(p.Source, graph.LabelSource); err != nil {
 		return err

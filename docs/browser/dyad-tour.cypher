@@ -244,7 +244,104 @@ WHERE r.contested = true OR size(opposed) > 0
 RETURN [r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps, opposed
 ORDER BY r.id;
 
-// 17 What drove Entrenched Sinocentric Asia policy (causes)
+// 17 When Russia–Japan relations cooled (turning)
+//    The dated events with claims on the relation, and the starts of other
+//    claims' periods, each with its effect and its year's tally of cooling and
+//    warming claims; asked for one direction, the years that moved most that way
+//    come first, else in date order.
+:param {a: 'RUS', b: 'JPN', sign: -1, depth: 3, from: null, to: null};
+MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
+CALL (rel) {
+  MATCH (e:Event)-[r:WEAKENS|STRENGTHENS]->(rel)
+  WHERE ($from IS NULL OR e.year >= $from) AND ($to IS NULL OR e.year <= $to)
+  WITH e, collect(r) AS rs
+  RETURN e AS x, e.date AS date, e.year AS year, rs
+  UNION
+  MATCH (x)-[r:WEAKENS|STRENGTHENS]->(rel)
+  WHERE NOT x:Event AND r.from IS NOT NULL
+    AND ($from IS NULL OR r.from_year >= $from) AND ($to IS NULL OR r.from_year <= $to)
+  RETURN x, r.from AS date, r.from_year AS year, [r] AS rs
+}
+WITH collect({x: x, date: date, year: year, rs: rs}) AS rows
+UNWIND rows AS row
+WITH row,
+     reduce(n = 0, q IN rows | n + CASE WHEN q.year = row.year THEN size([r IN q.rs WHERE type(r) = 'WEAKENS']) ELSE 0 END) AS cooling,
+     reduce(n = 0, q IN rows | n + CASE WHEN q.year = row.year THEN size([r IN q.rs WHERE type(r) = 'STRENGTHENS']) ELSE 0 END) AS warming
+WITH row, row.x AS x, cooling, warming,
+     coalesce($sign, 0) * (warming - cooling) AS score,
+     any(r IN row.rs WHERE CASE type(r) WHEN 'WEAKENS' THEN -1 ELSE 1 END = $sign) AS moves
+RETURN CASE WHEN x:Event THEN x {.*} END AS event,
+       x {.id, .name, label: labels(x)[0]} AS subject,
+       row.date AS date,
+       [r IN row.rs | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS effects,
+       cooling, warming, coalesce($sign, 0) AS sign
+ORDER BY CASE WHEN moves AND score > 0 THEN 0 ELSE 1 END, CASE WHEN moves AND score > 0 THEN -score ELSE 0 END, row.date, x.id;
+
+// 18 The parties to Kuril Islands dispute and their positions (parties)
+//    Each dispute with every party's position (only A's, if given) and its
+//    sources, and the territory at stake.
+:param {a: null, b: null, node: 'kuril-dispute', depth: 3, from: null, to: null};
+CALL () {
+  MATCH (d:Dispute {id: $node}) RETURN d
+  UNION MATCH (:Region {id: $node})<-[:CONCERNS]-(d:Dispute) RETURN d
+}
+MATCH (party:State)-[p:PARTY_TO]->(d)
+WHERE $a IS NULL OR party.id = $a
+OPTIONAL MATCH (d)-[:CONCERNS]->(t:Region)
+WITH d, t, party, p ORDER BY party.id
+WITH d, t, collect({state: party {.id, .name, label: 'State'}, position: p.position,
+                    sources: p.sources, locators: p.locators, modes: p.modes}) AS parties
+RETURN d {.*} AS dispute, t {.id, .name, label: 'Region'} AS territory, parties
+ORDER BY d.name;
+
+// 19 What Japan's sanctions did to Japan–Russia relations (effects)
+//    For each subject (node, or every event of kind involving actor, else A or
+//    B), its causal paths into the relation between A and B: direct claims and
+//    chains of up to depth claims, grouped per subject, optionally within a
+//    period.
+:param {a: 'JPN', b: 'RUS', node: null, depth: 3, from: null, to: null, actor: 'JPN', kind: 'sanctions'};
+MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
+CALL () {
+  MATCH (n:Event {id: $node}) RETURN n
+  UNION MATCH (n:Factor {id: $node}) RETURN n
+  UNION MATCH (n:Stance {id: $node}) RETURN n
+  UNION MATCH (n:Region {id: $node}) RETURN n
+  UNION MATCH (n:Dispute {id: $node}) RETURN n
+  UNION MATCH (n:Organization {id: $node}) RETURN n
+  UNION
+  UNWIND CASE WHEN $actor IS NULL THEN [$a, $b] ELSE [$actor] END AS s
+  MATCH (:State {id: s})<-[:INVOLVES]-(n:Event)
+  WHERE $kind IS NOT NULL AND n.kind = $kind
+  RETURN n
+}
+MATCH p = (n)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
+WHERE length(p) <= $depth
+  AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+                                  AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
+  AND all(x IN nodes(p) WHERE single(m IN nodes(p) WHERE m = x))
+RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
+ORDER BY n.name, length(p);
+
+// 20 What changed in Russia–Japan relations around 2014 (change)
+//    The claims on the relation whose period ended before the pivot year (what
+//    ended), then those that started in it or later (what started; an event's
+//    claim starts at the event), each dated; claims that held across the pivot or
+//    are undated are left out.
+:param {a: 'RUS', b: 'JPN', depth: 3, from: null, to: null, pivot: 2014};
+MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
+MATCH (x)-[r:WEAKENS|STRENGTHENS|DRIVES]->(rel)
+WITH x, r,
+     coalesce(r.from_year, CASE WHEN x:Event THEN x.year END) AS start,
+     coalesce(r.from, CASE WHEN x:Event THEN x.date END) AS startDate
+WITH r, startDate,
+     CASE WHEN r.to_year < $pivot THEN 'ended' WHEN start >= $pivot THEN 'started' END AS phase
+WHERE phase IS NOT NULL
+WITH r, phase, CASE phase WHEN 'ended' THEN r.to ELSE startDate END AS date
+RETURN [r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps,
+       phase, date, $pivot AS pivot
+ORDER BY phase = 'started', date, r.id;
+
+// 21 What drove Entrenched Sinocentric Asia policy (causes)
 //    The claims that drove, weakened or strengthened a factor or a stance, and
 //    the chains (up to depth steps) that reach it, optionally within a period.
 :param {a: null, b: null, node: 'st-sinocentric-asia-policy', depth: 3, from: null, to: null};
@@ -260,7 +357,51 @@ WHERE length(p) <= $depth
 RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
 ORDER BY length(p), cause.name;
 
-// 18 Feedback loops that bear on Russia–Japan relations (loops)
+// 22 About Soviet–Japanese Joint Declaration (about)
+//    The node's description, date and kind (events) with its sources and
+//    locators, then every claim it is the subject or the object of.
+:param {a: null, b: null, node: 'e-1956-joint-declaration', depth: 3, from: null, to: null};
+CALL () {
+  MATCH (n:State {id: $node}) RETURN n
+  UNION MATCH (n:Region {id: $node}) RETURN n
+  UNION MATCH (n:Dispute {id: $node}) RETURN n
+  UNION MATCH (n:Event {id: $node}) RETURN n
+  UNION MATCH (n:Stance {id: $node}) RETURN n
+  UNION MATCH (n:Factor {id: $node}) RETURN n
+  UNION MATCH (n:Relation {id: $node}) RETURN n
+  UNION MATCH (n:Organization {id: $node}) RETURN n
+}
+CALL (n) {
+  RETURN n {.*} AS node, labels(n)[0] AS label, [] AS steps
+  UNION
+  MATCH (n)-[r:WEAKENS|STRENGTHENS|DRIVES]-()
+  RETURN null AS node, null AS label, [r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
+}
+RETURN node, label, steps
+ORDER BY node IS NULL, steps[0].id;
+
+// 23 The sources behind the claims that Territory-focused Russian nationalism weakened Russia–Japan relations (backing)
+//    Each claim of node (on the relation between A and B, or any relation of A,
+//    if given; of the sign, if given) with every citation (source, locator,
+//    mode), the sources contesting it and the claims of opposite sign opposing
+//    it.
+:param {a: 'RUS', b: 'JPN', node: 'f-territorial-nationalism', sign: -1, depth: 3, from: null, to: null};
+CALL () {
+  MATCH (n:Event {id: $node}) RETURN n
+  UNION MATCH (n:Factor {id: $node}) RETURN n
+  UNION MATCH (n:Stance {id: $node}) RETURN n
+  UNION MATCH (n:Region {id: $node}) RETURN n
+  UNION MATCH (n:Dispute {id: $node}) RETURN n
+  UNION MATCH (n:Organization {id: $node}) RETURN n
+}
+MATCH (n)-[r:WEAKENS|STRENGTHENS|DRIVES]->(o)
+WHERE ($a IS NULL OR (o:Relation AND $a IN o.states)) AND ($b IS NULL OR (o:Relation AND $b IN o.states))
+  AND (coalesce($sign, 0) = 0 OR ($sign < 0 AND type(r) = 'WEAKENS') OR ($sign > 0 AND type(r) <> 'WEAKENS'))
+RETURN [r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps,
+       [(n)-[x:WEAKENS|STRENGTHENS]->(o) WHERE type(r) <> 'DRIVES' AND type(x) <> type(r) | x.id] AS opposed
+ORDER BY o.name, r.id;
+
+// 24 Feedback loops that bear on Russia–Japan relations (loops)
 //    Cycles of up to 4 claims that come back to where they start, each
 //    reinforcing (an even number of weakening claims) or balancing, with the
 //    period in which all its claims hold; only those through node, or through a
