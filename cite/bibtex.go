@@ -26,7 +26,8 @@ var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
 
 // ReadBibTeX reads the sources in a BibTeX file (Zotero's or Better
 // BibTeX's export) named file. It returns every problem at once as a
-// graph.ErrorList, each at its file:line:col.
+// graph.ErrorList, each at its file:line:col, with the sources of the
+// entries that had none.
 func ReadBibTeX(file string, src []byte) ([]*graph.Source, error) {
 	var errs graph.ErrorList
 	lines := newLineIndex(src)
@@ -61,10 +62,7 @@ func ReadBibTeX(file string, src []byte) ([]*graph.Source, error) {
 			out = append(out, s)
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	return out, nil
+	return out, errs.Err()
 }
 
 // parseBibTeX runs the parser, one at a time, turning a panic on input it
@@ -96,6 +94,7 @@ func fields(e *bibtex.BibEntry) map[string]string {
 
 // fromBibEntry maps one entry to a Source, or adds its problems to errs.
 func fromBibEntry(e *bibtex.BibEntry, pos graph.Pos, errs *graph.ErrorList) *graph.Source {
+	before := len(*errs)
 	f := fields(e)
 	s := &graph.Source{Entity: graph.Entity{ID: e.CiteName, Name: plain(f["title"]), Loc: graph.Loc{Pos: pos}}}
 	if !idPattern.MatchString(s.ID) {
@@ -117,6 +116,9 @@ func fromBibEntry(e *bibtex.BibEntry, pos graph.Pos, errs *graph.ErrorList) *gra
 	}
 	s.Published = published
 	s.Kind = kindOf(bibKinds, e.Type, splitTop(f["keywords"], ","), s.URL)
+	if len(*errs) > before {
+		return nil
+	}
 	return s
 }
 

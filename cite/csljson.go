@@ -12,7 +12,8 @@ import (
 
 // ReadCSLJSON reads the sources in a CSL-JSON file (an array of items, as
 // Zotero's "CSL JSON" export writes it) named file. It returns every problem
-// at once as a graph.ErrorList, each at its file:line:col.
+// at once as a graph.ErrorList, each at its file:line:col, with the
+// sources of the entries that had none.
 func ReadCSLJSON(file string, src []byte) ([]*graph.Source, error) {
 	var errs graph.ErrorList
 	lines := newLineIndex(src)
@@ -52,10 +53,7 @@ func ReadCSLJSON(file string, src []byte) ([]*graph.Source, error) {
 	if _, err := dec.Token(); err != nil {
 		return fail(err)
 	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	return out, nil
+	return out, errs.Err()
 }
 
 // skipSpace returns the offset of the first byte at or after i that is not
@@ -69,6 +67,7 @@ func skipSpace(src []byte, i int) int {
 
 // fromCSL maps one item to a Source, or adds its problems to errs.
 func fromCSL(it cslItem, pos graph.Pos, errs *graph.ErrorList) *graph.Source {
+	before := len(*errs)
 	s := &graph.Source{Entity: graph.Entity{ID: it.ID, Name: strings.TrimSpace(it.Title), Loc: graph.Loc{Pos: pos}}}
 	if !idPattern.MatchString(s.ID) {
 		errs.Add(pos, "item id %q cannot be a source id: use letters, digits, '-', '_' or '.'", s.ID)
@@ -99,6 +98,9 @@ func fromCSL(it cslItem, pos graph.Pos, errs *graph.ErrorList) *graph.Source {
 	}
 	s.Published = d
 	s.Kind = kindOf(cslKinds, it.Type, strings.Split(it.Keyword, ","), s.URL)
+	if len(*errs) > before {
+		return nil
+	}
 	return s
 }
 
