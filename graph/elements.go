@@ -96,6 +96,9 @@ type builder struct {
 }
 
 func (b *builder) node(l Label, id string, props map[string]any) {
+	if name, ok := props["name"].(string); ok {
+		props["short"] = ShortCaption(name, KindOf(l).CaptionMax)
+	}
 	b.g.Nodes = append(b.g.Nodes, Node{Label: l, ID: id, Props: props})
 }
 

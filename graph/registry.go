@@ -30,10 +30,18 @@ type Kind struct {
 	List string
 	// Doc says what the kind is, in one sentence.
 	Doc string
-	// Caption is the property tools show on a node of this kind.
+	// Caption is the property tools show on a node of this kind: "short",
+	// the name cut to CaptionMax characters at a word (ShortCaption).
 	Caption string
+	// CaptionMax is the most characters Neo4j Browser shows whole in a node
+	// of this kind: it cuts a caption at (d/2)²π/s² characters, d and s the
+	// node's diameter and font size in docs/browser/dyad.grass (a test in
+	// queries/browser_test.go checks the two agree).
+	CaptionMax int
 	// Color is the kind's colour in Neo4j Browser's style, chosen not to
-	// collide with the effect colours (red weakens, green strengthens).
+	// collide with the effect colours (red weakens, green strengthens,
+	// orange drives) and to read with dark caption text (a test checks
+	// hue distance and WCAG contrast).
 	Color string
 	// Cause reports whether a node of this kind may be a claim's subject:
 	// something that can weaken, strengthen or drive.

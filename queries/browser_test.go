@@ -18,10 +18,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -451,9 +453,11 @@ func TestBrowserGrass(t *testing.T) {
 			t.Errorf("%s: no rule for node.%s", grassFile, l)
 			continue
 		}
-		if r["caption"] != "{name}" {
-			t.Errorf("%s: node.%s caption is %q, want {name}", grassFile, l, r["caption"])
+		kind := graph.KindOf(l)
+		if want := "{" + kind.Caption + "}"; r["caption"] != want {
+			t.Errorf("%s: node.%s caption is %s, want %s (graph.Kind.Caption)", grassFile, l, r["caption"], want)
 		}
+		checkCaptionRoom(t, l, rules["node"], r)
 		c := strings.ToUpper(r["color"])
 		if !colour.MatchString(c) {
 			t.Errorf("%s: node.%s color %q is not #RRGGBB", grassFile, l, r["color"])
@@ -465,6 +469,7 @@ func TestBrowserGrass(t *testing.T) {
 			t.Errorf("%s: node.%s and node.%s share the colour %s", grassFile, other, l, c)
 		}
 		colours[c] = l
+		checkNodeColour(t, l, c, rules)
 	}
 	for _, ty := range graph.RelTypes {
 		r := rules["relationship."+string(ty)]
@@ -484,6 +489,142 @@ func TestBrowserGrass(t *testing.T) {
 		name, ok = strings.CutPrefix(sel, "relationship.")
 		if ok && !slices.Contains(graph.RelTypes, graph.RelType(name)) {
 			t.Errorf("%s: %s: no such relationship type in the model", grassFile, sel)
+		}
+	}
+}
+
+// px reads a GraSS size such as "50px" (rule r, else the node defaults).
+func px(t *testing.T, defaults, r map[string]string, prop string) float64 {
+	t.Helper()
+	v := r[prop]
+	if v == "" {
+		v = defaults[prop]
+	}
+	f, err := strconv.ParseFloat(strings.TrimSuffix(v, "px"), 64)
+	if err != nil || f <= 0 {
+		t.Fatalf("%s: %s %q is not a size in px", grassFile, prop, v)
+	}
+	return f
+}
+
+// checkCaptionRoom checks that Browser shows a caption of the kind's
+// CaptionMax characters whole: Neo4j Browser 5 (neo4j-arc's
+// fitCaptionIntoCircle) first cuts a caption to floor(r²π/s²) characters, r
+// the node's radius and s its font size, whatever the words.
+func checkCaptionRoom(t *testing.T, l graph.Label, defaults, r map[string]string) {
+	t.Helper()
+	radius := px(t, defaults, r, "diameter") / 2
+	size := px(t, defaults, r, "font-size")
+	room := int(math.Floor(radius * radius * math.Pi / (size * size)))
+	if max := graph.KindOf(l).CaptionMax; max < 2 || max > room {
+		t.Errorf("%s: node.%s fits %d caption characters (diameter %gpx, font-size %gpx), but its kind's CaptionMax is %d",
+			grassFile, l, room, 2*radius, size, max)
+	}
+}
+
+// minHueDistance is how far, in degrees of hue, a node colour must stay from
+// the effect colours (red weakens, green strengthens, orange drives), so
+// that no node reads as an effect.
+const minHueDistance = 30
+
+// minContrast is WCAG 2's AA contrast for normal text: captions are 8 to
+// 14px.
+const minContrast = 4.5
+
+// checkNodeColour checks a kind's colour against the effect colours and its
+// caption text against the colour.
+func checkNodeColour(t *testing.T, l graph.Label, c string, rules map[string]map[string]string) {
+	t.Helper()
+	r := rules["node."+string(l)]
+	text := r["text-color-internal"]
+	if text == "" {
+		text = rules["node"]["text-color-internal"]
+	}
+	if ratio := contrast(t, c, text); ratio < minContrast {
+		t.Errorf("%s: node.%s caption %s on %s has contrast %.2f:1, want at least %.1f:1 (WCAG AA)", grassFile, l, text, c, ratio, minContrast)
+	}
+	h, s := hueSat(t, c)
+	if s < 0.25 {
+		return // a grey or beige: no hue to mistake
+	}
+	for _, ty := range []graph.RelType{graph.RelWeakens, graph.RelStrengthens, graph.RelDrives} {
+		ec := rules["relationship."+string(ty)]["color"]
+		eh, _ := hueSat(t, ec)
+		d := math.Abs(h - eh)
+		d = math.Min(d, 360-d)
+		if d < minHueDistance {
+			t.Errorf("%s: node.%s colour %s is %.0f° of hue from %s's %s, want at least %d°", grassFile, l, c, d, ty, ec, minHueDistance)
+		}
+	}
+}
+
+// rgb reads #RRGGBB as three values in [0,1].
+func rgb(t *testing.T, c string) [3]float64 {
+	t.Helper()
+	var v [3]float64
+	if len(c) != 7 || c[0] != '#' {
+		t.Fatalf("%s: colour %q is not #RRGGBB", grassFile, c)
+	}
+	for i := range v {
+		n, err := strconv.ParseUint(c[1+2*i:3+2*i], 16, 8)
+		if err != nil {
+			t.Fatalf("%s: colour %q is not #RRGGBB", grassFile, c)
+		}
+		v[i] = float64(n) / 255
+	}
+	return v
+}
+
+// luminance is WCAG 2's relative luminance of a colour.
+func luminance(t *testing.T, c string) float64 {
+	v := rgb(t, c)
+	for i, x := range v {
+		if x <= 0.03928 {
+			v[i] = x / 12.92
+		} else {
+			v[i] = math.Pow((x+0.055)/1.055, 2.4)
+		}
+	}
+	return 0.2126*v[0] + 0.7152*v[1] + 0.0722*v[2]
+}
+
+// contrast is WCAG 2's contrast ratio of two colours, from 1 to 21.
+func contrast(t *testing.T, a, b string) float64 {
+	la, lb := luminance(t, a), luminance(t, b)
+	return (math.Max(la, lb) + 0.05) / (math.Min(la, lb) + 0.05)
+}
+
+// hueSat returns a colour's hue in degrees and its HSV saturation.
+func hueSat(t *testing.T, c string) (float64, float64) {
+	v := rgb(t, c)
+	hi, lo := math.Max(v[0], math.Max(v[1], v[2])), math.Min(v[0], math.Min(v[1], v[2]))
+	if hi == lo {
+		return 0, 0
+	}
+	d := hi - lo
+	var h float64
+	switch hi {
+	case v[0]:
+		h = math.Mod((v[1]-v[2])/d, 6)
+	case v[1]:
+		h = (v[2]-v[0])/d + 2
+	default:
+		h = (v[0]-v[1])/d + 4
+	}
+	return math.Mod(h*60+360, 360), d / hi
+}
+
+// TestColourMaths checks the contrast and hue functions on known values.
+func TestColourMaths(t *testing.T) {
+	if c := contrast(t, "#000000", "#FFFFFF"); math.Abs(c-21) > 1e-9 {
+		t.Errorf("black on white: %.3f, want 21", c)
+	}
+	if c := contrast(t, "#777777", "#FFFFFF"); math.Abs(c-4.48) > 0.01 {
+		t.Errorf("#777 on white: %.3f, want 4.48 (the classic just-failing AA grey)", c)
+	}
+	for c, want := range map[string]float64{"#FF0000": 0, "#00FF00": 120, "#0000FF": 240, "#FF00FF": 300, "#E07A1F": 28} {
+		if h, _ := hueSat(t, c); math.Abs(h-want) > 0.5 {
+			t.Errorf("hue of %s: %.1f, want %.0f", c, h, want)
 		}
 	}
 }
