@@ -31,13 +31,13 @@ type Kind struct {
 	// Doc says what the kind is, in one sentence.
 	Doc string
 	// Caption is the property tools show on a node of this kind: "short",
-	// the name cut to CaptionMax characters at a word (ShortCaption).
+	// the name cut at a word to what Neo4j Browser shows whole in the node
+	// (ShortCaption).
 	Caption string
-	// CaptionMax is the most characters Neo4j Browser shows whole in a node
-	// of this kind: it cuts a caption at (d/2)²π/s² characters, d and s the
-	// node's diameter and font size in docs/browser/dyad.grass (a test in
-	// queries/browser_test.go checks the two agree).
-	CaptionMax int
+	// NodeDiameter and NodeFontSize are the node's diameter and caption
+	// font size in px in Neo4j Browser's style, docs/browser/dyad.grass (a
+	// test in queries/browser_test.go checks the two agree).
+	NodeDiameter, NodeFontSize float64
 	// Color is the kind's colour in Neo4j Browser's style, chosen not to
 	// collide with the effect colours (red weakens, green strengthens,
 	// orange drives) and to read with dark caption text (a test checks
