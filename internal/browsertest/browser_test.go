@@ -95,20 +95,9 @@ func TestBrowserRussiaJapan(t *testing.T) {
 		t.Fatalf("Dyad finds too few direct causes of weakened Russia–Japan ties to check: %v", wantText)
 	}
 
-	// The neighbourhood graph: the relation and the subject of every
-	// weakens/strengthens claim into it, counted from the dataset.
-	nodes := map[string]bool{"RUS-JPN": true}
-	for _, c := range ds.Claims {
-		if c.Object == "RUS-JPN" && (c.Effect == graph.Weakens || c.Effect == graph.Strengthens) {
-			nodes[c.Subject] = true
-		}
-	}
+	nodes := neighbourhoodNodes(ds)
 	colours := grassColours(t)
-	// Every caption Browser may show whole: the nodes' short names.
-	var captions []string
-	for _, n := range ds.Elements().Nodes {
-		captions = append(captions, n.Props["short"].(string))
-	}
+	captions := shortNames(ds)
 
 	// The screenshot (and, on failure, one of the whole page) go to
 	// $DYAD_TEST_ARTIFACTS, else a temporary directory; with -update the
@@ -192,6 +181,29 @@ func TestBrowserRussiaJapan(t *testing.T) {
 		t.Errorf("screenshot %s is only %dx%d", shot, r.Dx(), r.Dy())
 	}
 	t.Logf("screenshot: %s", shot)
+}
+
+// neighbourhoodNodes are the nodes of the Russia–Japan neighbourhood
+// graph: the relation and the subject of every weakens/strengthens claim
+// into it, counted from the dataset.
+func neighbourhoodNodes(ds *graph.Dataset) map[string]bool {
+	nodes := map[string]bool{"RUS-JPN": true}
+	for _, c := range ds.Claims {
+		if c.Object == "RUS-JPN" && (c.Effect == graph.Weakens || c.Effect == graph.Strengthens) {
+			nodes[c.Subject] = true
+		}
+	}
+	return nodes
+}
+
+// shortNames are every caption Browser may show whole: the nodes' short
+// names.
+func shortNames(ds *graph.Dataset) []string {
+	var captions []string
+	for _, n := range ds.Elements().Nodes {
+		captions = append(captions, n.Props["short"].(string))
+	}
+	return captions
 }
 
 // graphCounts returns the nodes and relationships a graph step of the tour
