@@ -25,7 +25,7 @@ type Party struct {
 }
 
 var _ = register(&Kind{
-	Label: LabelDispute, List: "disputes", Rank: 2, Prefer: 5, Caption: "name", Color: "#FFC454",
+	Label: LabelDispute, List: "disputes", Rank: 2, Prefer: 5, Caption: "short", NodeDiameter: 72, NodeFontSize: 10, Color: "#DCE05C",
 	Doc:   "A territorial dispute between states, with each party's position.",
 	Cause: true,
 	new:   func() Record { return &Dispute{} },

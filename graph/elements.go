@@ -96,6 +96,10 @@ type builder struct {
 }
 
 func (b *builder) node(l Label, id string, props map[string]any) {
+	if name, ok := props["name"].(string); ok {
+		k := KindOf(l)
+		props["short"] = ShortCaption(name, k.NodeDiameter, k.NodeFontSize)
+	}
 	b.g.Nodes = append(b.g.Nodes, Node{Label: l, ID: id, Props: props})
 }
 

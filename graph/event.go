@@ -35,7 +35,7 @@ type Event struct {
 }
 
 var _ = register(&Kind{
-	Label: LabelEvent, List: "events", Rank: 3, Prefer: 2, Caption: "name", Color: "#F16667",
+	Label: LabelEvent, List: "events", Rank: 3, Prefer: 2, Caption: "short", NodeDiameter: 90, NodeFontSize: 9, Color: "#D08CF0",
 	Doc:   "A dated event: a treaty, summit, visit, statement, sanctions, a war.",
 	Cause: true,
 	new:   func() Record { return &Event{} },

@@ -14,7 +14,7 @@ type Factor struct {
 }
 
 var _ = register(&Kind{
-	Label: LabelFactor, List: "factors", Rank: 5, Prefer: 3, Caption: "name", Color: "#8DCC93",
+	Label: LabelFactor, List: "factors", Rank: 5, Prefer: 3, Caption: "short", NodeDiameter: 90, NodeFontSize: 9, Color: "#5CCFB4",
 	Doc:      "A lasting driver of relations: domestic (within a state) or structural.",
 	Cause:    true,
 	Affected: []Effect{Weakens, Strengthens, Drives},

@@ -17,7 +17,7 @@ type Organization struct {
 }
 
 var _ = register(&Kind{
-	Label: LabelOrganization, List: "organizations", Rank: 8, Prefer: 3, Caption: "name", Color: "#6DCE9E",
+	Label: LabelOrganization, List: "organizations", Rank: 8, Prefer: 3, Caption: "short", NodeDiameter: 72, NodeFontSize: 10, Color: "#AEB8C4",
 	Doc:   "An international organization of states: the EU, ASEAN, the SCO.",
 	Cause: true,
 	new:   func() Record { return &Organization{} },

@@ -28,7 +28,7 @@ type Region struct {
 }
 
 var _ = register(&Kind{
-	Label: LabelRegion, List: "regions", Rank: 1, Prefer: 6, Caption: "name", Color: "#57C7E3",
+	Label: LabelRegion, List: "regions", Rank: 1, Prefer: 6, Caption: "short", NodeDiameter: 72, NodeFontSize: 10, Color: "#67D3E8",
 	Doc:   "A part of a state (the Russian Far East) or a group of states (Central Asia).",
 	Cause: true,
 	new:   func() Record { return &Region{} },

@@ -30,10 +30,18 @@ type Kind struct {
 	List string
 	// Doc says what the kind is, in one sentence.
 	Doc string
-	// Caption is the property tools show on a node of this kind.
+	// Caption is the property tools show on a node of this kind: "short",
+	// the name cut at a word to what Neo4j Browser shows whole in the node
+	// (ShortCaption).
 	Caption string
+	// NodeDiameter and NodeFontSize are the node's diameter and caption
+	// font size in px in Neo4j Browser's style, docs/browser/dyad.grass (a
+	// test in queries/browser_test.go checks the two agree).
+	NodeDiameter, NodeFontSize float64
 	// Color is the kind's colour in Neo4j Browser's style, chosen not to
-	// collide with the effect colours (red weakens, green strengthens).
+	// collide with the effect colours (red weakens, green strengthens,
+	// orange drives) and to read with dark caption text (a test checks
+	// hue distance and WCAG contrast).
 	Color string
 	// Cause reports whether a node of this kind may be a claim's subject:
 	// something that can weaken, strengthen or drive.

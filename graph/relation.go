@@ -21,7 +21,7 @@ func (r *Relation) Other(state string) string {
 }
 
 var _ = register(&Kind{
-	Label: LabelRelation, List: "relations", Rank: 6, Prefer: 1, Caption: "name", Color: "#F79767",
+	Label: LabelRelation, List: "relations", Rank: 6, Prefer: 1, Caption: "short", NodeDiameter: 110, NodeFontSize: 11, Color: "#A08CF7",
 	Doc:      "The bilateral relation between two states.",
 	Affected: []Effect{Weakens, Strengthens},
 	new:      func() Record { return &Relation{} },

@@ -28,7 +28,7 @@ type Source struct {
 }
 
 var _ = register(&Kind{
-	Label: LabelSource, List: "sources", Rank: 7, Prefer: 7, Caption: "name", Color: "#D9C8AE",
+	Label: LabelSource, List: "sources", Rank: 7, Prefer: 7, Caption: "short", NodeDiameter: 80, NodeFontSize: 8, Color: "#D9CDB8",
 	Doc:   "A source that claims cite: an article, treaty text, statement, report.",
 	new:   func() Record { return &Source{} },
 	store: typed(func(d *Dataset) *[]*Source { return &d.Sources }),

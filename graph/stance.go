@@ -14,7 +14,7 @@ type Stance struct {
 }
 
 var _ = register(&Kind{
-	Label: LabelStance, List: "stances", Rank: 4, Prefer: 4, Caption: "name", Color: "#C990C0",
+	Label: LabelStance, List: "stances", Rank: 4, Prefer: 4, Caption: "short", NodeDiameter: 90, NodeFontSize: 9, Color: "#F08ACB",
 	Doc:      "A policy stance a state held over a period, aimed at other states.",
 	Cause:    true,
 	Affected: []Effect{Weakens, Strengthens, Drives},

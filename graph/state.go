@@ -27,7 +27,7 @@ type State struct {
 }
 
 var _ = register(&Kind{
-	Label: LabelState, List: "states", Rank: 0, Prefer: 0, Caption: "name", Color: "#4C8EDA",
+	Label: LabelState, List: "states", Rank: 0, Prefer: 0, Caption: "short", NodeDiameter: 90, NodeFontSize: 12, Color: "#6FA8EC",
 	Doc:   "A sovereign state, or a predecessor such as the Soviet Union.",
 	new:   func() Record { return &State{} },
 	check: func(v *validator, r Record) { v.state(r.(*State)) },

@@ -12,6 +12,7 @@ import (
 var dyadKeys = []Key{
 	{ForNode, "id", String, false},
 	{ForNode, "name", String, false},
+	{ForNode, "short", String, false},
 	{ForNode, "aliases", String, true},
 	{ForNode, "description", String, false},
 	{ForNode, "capital", String, false},

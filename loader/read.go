@@ -123,6 +123,7 @@ func read(fsys fs.FS, display func(string) string) (*graph.Dataset, error) {
 			first = append(first, fileErrs...)
 		}
 	}
+	readSourceFiles(fsys, display, ds, &first) // sources.bib, sources.json: loader/bibtex.go
 	for _, e := range ds.Validate() {
 		if !hide[e.Pos] {
 			errs = append(errs, e)

@@ -18,15 +18,18 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/dyad-kg/dyad/graph"
+	"github.com/dyad-kg/dyad/internal/testenv"
 	"github.com/dyad-kg/dyad/loader"
 	"github.com/dyad-kg/dyad/queries"
 )
@@ -71,6 +74,42 @@ func graphView(title, doc string, params map[string]any, cypher string) storyIte
 	return storyItem{graph: &tourStep{Title: title, Doc: doc, Params: params, Cypher: cypher}}
 }
 
+// neighbourhood is the graph view of a relation and what acts on it
+// directly: every claim into it, and the claims among those subjects. No
+// states: Browser would also draw every edge between them and the subjects
+// (events involving them, stances they hold), which the step is not about.
+func neighbourhood(title, about, a, b string) storyItem {
+	return graphView(title,
+		"The relation and what weakened or strengthened it directly ("+about+"), with every link among those causes: what drove what, which events concern a dispute.",
+		map[string]any{"a": a, "b": b},
+		`MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
+MATCH (subject)-[:WEAKENS|STRENGTHENS]->(rel)
+WITH rel, collect(DISTINCT subject) AS subjects
+MATCH p = (x)-->(y)
+WHERE x IN subjects AND (y = rel OR y IN subjects)
+RETURN p`)
+}
+
+// andLinks ends a graph view whose paths p are matched so far: it returns
+// them with the links among their nodes (those whose relationship passes
+// filter, on r), so that what Browser draws with "Connect result nodes"
+// on, every relationship between the nodes shown, is what the step returns.
+func andLinks(filter string) string {
+	cypher := `WITH collect(p) AS paths
+UNWIND paths AS q
+UNWIND nodes(q) AS n
+WITH paths, collect(DISTINCT n) AS shown
+OPTIONAL MATCH l = (x)-[r]->(y)
+WHERE x IN shown AND y IN shown`
+	if filter != "" {
+		cypher += " " + filter
+	}
+	return cypher + `
+WITH paths, collect(l) AS links
+UNWIND paths + links AS p
+RETURN p`
+}
+
 // story is the tour's order: Russia, Japan and China after 1991. A catalog
 // question not placed here joins the end of the tour, in catalog order, so
 // that a new question needs no change to this file.
@@ -83,38 +122,33 @@ RETURN p
 UNION
 MATCH p = (:State)-[:SUCCEEDS]->(:State)
 RETURN p`),
-	graphView("The Russia–Japan neighbourhood",
-		"The relation, its two states, and every claim into it (what weakened or strengthened it) with the claim's subject: factors, stances, events, the Kuril dispute.",
-		map[string]any{"a": "RUS", "b": "JPN"},
-		`MATCH p = (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
-OPTIONAL MATCH claim = (subject)-[:WEAKENS|STRENGTHENS]->(rel)
-RETURN p, collect(claim) AS claims`),
+	neighbourhood("The Russia–Japan neighbourhood", "factors, stances, events, the Kuril dispute", "RUS", "JPN"),
 	question(queries.Weakened),
 	graphView("What weakened Russia–Japan relations, as a graph",
-		"The same causes and chains as paths: direct claims, and what drove them (up to three claims long). Red edges weaken, green strengthen, orange drive.",
+		"The same causes and chains as paths: direct claims, and chains of up to three claims whose net effect weakens (a factor that drives a weakener weakens; one that weakens a weakener strengthens, and is left out), and the other links among them (which events concern a dispute). Red edges weaken, orange drive, green strengthen.",
 		map[string]any{"a": "RUS", "b": "JPN"},
 		`MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
 MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
-WHERE all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
-RETURN p`),
+WHERE reduce(s = 1, r IN relationships(p) | s * CASE type(r) WHEN 'WEAKENS' THEN -1 ELSE 1 END) = -1
+  AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+`+andLinks(`AND NOT type(r) IN ['WEAKENS', 'STRENGTHENS', 'DRIVES']`)),
 	question(queries.Timeline),
 	question(queries.Disputes),
 	graphView("The Kuril Islands dispute",
-		"The disputes Russia is party to, their parties and territory, and what each dispute weakened or strengthened.",
+		"The disputes Russia is party to, their parties and territory, what each dispute weakened or strengthened, and the links among them: whose relation each is, the territory's parts, the Soviet Union's successor.",
 		map[string]any{"a": "RUS"},
 		`MATCH (:State {id: $a})-[:PARTY_TO]->(d:Dispute)
-MATCH p = (:State)-[:PARTY_TO]->(d)
-OPTIONAL MATCH t = (d)-[:CONCERNS]->(:Region)
-OPTIONAL MATCH e = (d)-[:WEAKENS|STRENGTHENS]->()
-RETURN p, t, collect(e) AS effects`),
+CALL {
+  WITH d MATCH p = (:State)-[:PARTY_TO]->(d) RETURN p
+  UNION
+  WITH d MATCH p = (d)-[:CONCERNS]->(:Region) RETURN p
+  UNION
+  WITH d MATCH p = (d)-[:WEAKENS|STRENGTHENS]->() RETURN p
+}
+`+andLinks("")),
 	question(queries.Regions),
 	question(queries.Stances),
-	graphView("The Russia–China neighbourhood",
-		"Why China, not Japan, became Moscow's partner: the relation, its states, and every claim into it with the claim's subject.",
-		map[string]any{"a": "RUS", "b": "CHN"},
-		`MATCH p = (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
-OPTIONAL MATCH claim = (subject)-[:WEAKENS|STRENGTHENS]->(rel)
-RETURN p, collect(claim) AS claims`),
+	neighbourhood("The Russia–China neighbourhood", "why China, not Japan, became Moscow's partner", "RUS", "CHN"),
 	question(queries.Strengthened),
 	question(queries.Contrast),
 	question(queries.Compare),
@@ -456,9 +490,11 @@ func TestBrowserGrass(t *testing.T) {
 			t.Errorf("%s: no rule for node.%s", grassFile, l)
 			continue
 		}
-		if r["caption"] != "{name}" {
-			t.Errorf("%s: node.%s caption is %q, want {name}", grassFile, l, r["caption"])
+		kind := graph.KindOf(l)
+		if want := "{" + kind.Caption + "}"; r["caption"] != want {
+			t.Errorf("%s: node.%s caption is %s, want %s (graph.Kind.Caption)", grassFile, l, r["caption"], want)
 		}
+		checkNodeSize(t, l, rules["node"], r)
 		c := strings.ToUpper(r["color"])
 		if !colour.MatchString(c) {
 			t.Errorf("%s: node.%s color %q is not #RRGGBB", grassFile, l, r["color"])
@@ -470,6 +506,7 @@ func TestBrowserGrass(t *testing.T) {
 			t.Errorf("%s: node.%s and node.%s share the colour %s", grassFile, other, l, c)
 		}
 		colours[c] = l
+		checkNodeColour(t, l, c, rules)
 	}
 	for _, ty := range graph.RelTypes {
 		r := rules["relationship."+string(ty)]
@@ -492,3 +529,201 @@ func TestBrowserGrass(t *testing.T) {
 		}
 	}
 }
+
+// px reads a GraSS size such as "50px" (rule r, else the node defaults).
+func px(t *testing.T, defaults, r map[string]string, prop string) float64 {
+	t.Helper()
+	v := r[prop]
+	if v == "" {
+		v = defaults[prop]
+	}
+	f, err := strconv.ParseFloat(strings.TrimSuffix(v, "px"), 64)
+	if err != nil || f <= 0 {
+		t.Fatalf("%s: %s %q is not a size in px", grassFile, prop, v)
+	}
+	return f
+}
+
+// checkNodeSize checks that the kind registry sizes captions for the node
+// the style draws: graph.ShortCaption cuts names to what Browser shows whole
+// at the kind's NodeDiameter and NodeFontSize.
+func checkNodeSize(t *testing.T, l graph.Label, defaults, r map[string]string) {
+	t.Helper()
+	k := graph.KindOf(l)
+	d, s := px(t, defaults, r, "diameter"), px(t, defaults, r, "font-size")
+	if d != k.NodeDiameter || s != k.NodeFontSize {
+		t.Errorf("%s: node.%s is %gpx at font-size %gpx; the kind registry (graph.Kind.NodeDiameter, NodeFontSize) says %gpx at %gpx",
+			grassFile, l, d, s, k.NodeDiameter, k.NodeFontSize)
+	}
+}
+
+// minHueDistance is how far, in degrees of hue, a node colour must stay from
+// the effect colours (red weakens, green strengthens, orange drives), so
+// that no node reads as an effect.
+const minHueDistance = 30
+
+// minContrast is WCAG 2's AA contrast for normal text: captions are 8 to
+// 14px.
+const minContrast = 4.5
+
+// checkNodeColour checks a kind's colour against the effect colours and its
+// caption text against the colour.
+func checkNodeColour(t *testing.T, l graph.Label, c string, rules map[string]map[string]string) {
+	t.Helper()
+	r := rules["node."+string(l)]
+	text := r["text-color-internal"]
+	if text == "" {
+		text = rules["node"]["text-color-internal"]
+	}
+	if ratio := contrast(t, c, text); ratio < minContrast {
+		t.Errorf("%s: node.%s caption %s on %s has contrast %.2f:1, want at least %.1f:1 (WCAG AA)", grassFile, l, text, c, ratio, minContrast)
+	}
+	h, s := hueSat(t, c)
+	if s < 0.25 {
+		return // a grey or beige: no hue to mistake
+	}
+	for _, ty := range []graph.RelType{graph.RelWeakens, graph.RelStrengthens, graph.RelDrives} {
+		ec := rules["relationship."+string(ty)]["color"]
+		eh, _ := hueSat(t, ec)
+		d := math.Abs(h - eh)
+		d = math.Min(d, 360-d)
+		if d < minHueDistance {
+			t.Errorf("%s: node.%s colour %s is %.0f° of hue from %s's %s, want at least %d°", grassFile, l, c, d, ty, ec, minHueDistance)
+		}
+	}
+}
+
+// rgb reads #RRGGBB as three values in [0,1].
+func rgb(t *testing.T, c string) [3]float64 {
+	t.Helper()
+	var v [3]float64
+	if len(c) != 7 || c[0] != '#' {
+		t.Fatalf("%s: colour %q is not #RRGGBB", grassFile, c)
+	}
+	for i := range v {
+		n, err := strconv.ParseUint(c[1+2*i:3+2*i], 16, 8)
+		if err != nil {
+			t.Fatalf("%s: colour %q is not #RRGGBB", grassFile, c)
+		}
+		v[i] = float64(n) / 255
+	}
+	return v
+}
+
+// luminance is WCAG 2's relative luminance of a colour.
+func luminance(t *testing.T, c string) float64 {
+	v := rgb(t, c)
+	for i, x := range v {
+		if x <= 0.03928 {
+			v[i] = x / 12.92
+		} else {
+			v[i] = math.Pow((x+0.055)/1.055, 2.4)
+		}
+	}
+	return 0.2126*v[0] + 0.7152*v[1] + 0.0722*v[2]
+}
+
+// contrast is WCAG 2's contrast ratio of two colours, from 1 to 21.
+func contrast(t *testing.T, a, b string) float64 {
+	la, lb := luminance(t, a), luminance(t, b)
+	return (math.Max(la, lb) + 0.05) / (math.Min(la, lb) + 0.05)
+}
+
+// hueSat returns a colour's hue in degrees and its HSV saturation.
+func hueSat(t *testing.T, c string) (float64, float64) {
+	v := rgb(t, c)
+	hi, lo := math.Max(v[0], math.Max(v[1], v[2])), math.Min(v[0], math.Min(v[1], v[2]))
+	if hi == lo {
+		return 0, 0
+	}
+	d := hi - lo
+	var h float64
+	switch hi {
+	case v[0]:
+		h = math.Mod((v[1]-v[2])/d, 6)
+	case v[1]:
+		h = (v[2]-v[0])/d + 2
+	default:
+		h = (v[0]-v[1])/d + 4
+	}
+	return math.Mod(h*60+360, 360), d / hi
+}
+
+// TestColourMaths checks the contrast and hue functions on known values.
+func TestColourMaths(t *testing.T) {
+	if c := contrast(t, "#000000", "#FFFFFF"); math.Abs(c-21) > 1e-9 {
+		t.Errorf("black on white: %.3f, want 21", c)
+	}
+	if c := contrast(t, "#777777", "#FFFFFF"); math.Abs(c-4.48) > 0.01 {
+		t.Errorf("#777 on white: %.3f, want 4.48 (the classic just-failing AA grey)", c)
+	}
+	for c, want := range map[string]float64{"#FF0000": 0, "#00FF00": 120, "#0000FF": 240, "#FF00FF": 300, "#E07A1F": 28} {
+		if h, _ := hueSat(t, c); math.Abs(h-want) > 0.5 {
+			t.Errorf("hue of %s: %.1f, want %.0f", c, h, want)
+		}
+	}
+}
+
+// TestBrowserTourGraphs runs each graph step of the tour on the shipped
+// dataset in Neo4j and checks that it shows what its title says with
+// Browser's default "Connect result nodes" on: Browser then draws every
+// relationship between the nodes a query returns, so the step's own
+// relationships must be all there are between its nodes. The weakened view
+// must hold no chain whose net effect strengthens.
+func TestBrowserTourGraphs(t *testing.T) {
+	db := testenv.Neo4j(t)
+	ctx := context.Background()
+	ds, err := loader.ReadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := loader.Load(ctx, db, ds, loader.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range story {
+		s := it.graph
+		if s == nil {
+			continue
+		}
+		if !regexp.MustCompile(`(?m)^RETURN p$`).MatchString(s.Cypher) || strings.Contains(s.Cypher, "RETURN p,") {
+			t.Errorf("%s: a graph step returns paths in one column p (RETURN p), to be checked here", s.Title)
+			continue
+		}
+		recs, err := db.Read(ctx, "CALL {\n"+s.Cypher+"\n}\n"+closureCypher, s.Params)
+		if err != nil {
+			t.Fatalf("%s: %v", s.Title, err)
+		}
+		r := recs[0]
+		t.Logf("%s: %v nodes, %v relationships", s.Title, r["nodes"], r["drawn"])
+		if n, _ := r["nodes"].(int64); n < 3 {
+			t.Errorf("%s: shows %d nodes: a dull step", s.Title, n)
+		}
+		if extra, _ := r["extra"].([]any); len(extra) > 0 {
+			t.Errorf("%s: with Connect result nodes, Browser also draws %d relationships the step does not return: %v", s.Title, len(extra), extra)
+		}
+		if strings.HasPrefix(s.Title, "What weakened") {
+			if bad, _ := r["strengthening"].(int64); bad > 0 {
+				t.Errorf("%s: %d paths strengthen the relation", s.Title, bad)
+			}
+		}
+	}
+}
+
+// closureCypher follows a graph step (rows of paths p): the nodes it shows,
+// the relationships Browser draws between them, those not in the result,
+// and how many paths have a net strengthening effect.
+const closureCypher = `WITH p WHERE p IS NOT NULL
+WITH collect(p) AS ps
+WITH ps, reduce(acc = [], x IN ps | acc + nodes(x)) AS allNodes, reduce(acc = [], x IN ps | acc + relationships(x)) AS own
+UNWIND allNodes AS n
+WITH ps, own, collect(DISTINCT n) AS shown
+CALL {
+  WITH shown
+  UNWIND shown AS a
+  MATCH (a)-[r]->(b) WHERE b IN shown
+  RETURN collect(DISTINCT r) AS drawn
+}
+RETURN size(shown) AS nodes, size(drawn) AS drawn,
+  [r IN drawn WHERE NOT r IN own | type(r) + ' ' + startNode(r).id + '->' + endNode(r).id] AS extra,
+  size([x IN ps WHERE last(nodes(x)):Relation AND all(r IN relationships(x) WHERE type(r) IN ['WEAKENS', 'STRENGTHENS', 'DRIVES'])
+    AND reduce(s = 1, r IN relationships(x) | s * CASE type(r) WHEN 'WEAKENS' THEN -1 ELSE 1 END) = 1]) AS strengthening`

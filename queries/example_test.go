@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log"
 
+	"github.com/dyad-kg/dyad/graph"
 	"github.com/dyad-kg/dyad/loader"
 	"github.com/dyad-kg/dyad/queries"
 )
@@ -44,4 +45,41 @@ func ExampleQuery_CypherParams() {
 	p := q.CypherParams(queries.Params{A: "RUS", B: "JPN", From: 2000})
 	fmt.Println(p["a"], p["b"], p["from"], p["to"])
 	// Output: RUS JPN 2000 <nil>
+}
+
+// Ask a question in plain English, in one call: the names are resolved
+// against the graph, the question mapped onto the catalog and answered.
+func ExampleAsk() {
+	ds, err := loader.ReadDir("../testdata/small")
+	if err != nil {
+		log.Fatal(err)
+	}
+	ans, err := queries.Ask(context.Background(), queries.NewMemory(ds),
+		"What directly weakened Russo-Japanese relations?")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(ans.Query, ans.Params.A, ans.Params.B, "depth", ans.Params.Depth)
+	fmt.Println(ans.Title)
+	for _, f := range ans.Findings {
+		fmt.Println("-", f.Subject.Name)
+	}
+	// Output:
+	// weakened RUS JPN depth 1
+	// What weakened Russia–Japan relations?
+	// - Kuril Islands dispute
+	// - Playing the "China card"
+	// - Russian invasion of Ukraine
+	// - Territorial nationalism
+}
+
+// A question about a name the graph does not hold is an error that says so.
+func ExampleAsk_unknownName() {
+	ds, err := loader.ReadDir("../testdata/small")
+	if err != nil {
+		log.Fatal(err)
+	}
+	_, err = queries.Ask(context.Background(), queries.NewMemory(ds), "What weakened Russia–Atlantis relations?")
+	fmt.Println(graph.ErrorCode(err), err)
+	// Output: invalid unknown name "Atlantis"
 }

@@ -263,7 +263,7 @@ func (m *Memory) sources(_ context.Context, ids []string) (map[string]sourceInfo
 	out := map[string]sourceInfo{}
 	for _, id := range ids {
 		if n := m.nodes[id]; n != nil && n.Label == graph.LabelSource {
-			out[id] = sourceInfo{Title: str(n.Props, "name"), URL: str(n.Props, "url")}
+			out[id] = sourceInfo{Title: str(n.Props, "name"), URL: str(n.Props, "url"), Record: sourceRecord(n.Props)}
 		}
 	}
 	return out, nil

@@ -40,6 +40,8 @@ type Entity struct {
 type sourceInfo struct {
 	Title string
 	URL   string
+	// Record is the whole source, for writing references (Sources).
+	Record graph.Source
 }
 
 // Neo4j answers queries by running the catalog's Cypher on a Neo4j database
@@ -74,7 +76,7 @@ func (n *Neo4j) sources(ctx context.Context, ids []string) (map[string]sourceInf
 	}
 	out := map[string]sourceInfo{}
 	for _, m := range recs {
-		out[str(m, "id")] = sourceInfo{Title: str(m, "name"), URL: str(m, "url")}
+		out[str(m, "id")] = sourceInfo{Title: str(m, "name"), URL: str(m, "url"), Record: sourceRecord(mapOf(m["props"]))}
 	}
 	return out, nil
 }

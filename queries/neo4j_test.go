@@ -79,3 +79,24 @@ func toFloat(v any) float64 {
 	}
 	return -1
 }
+
+// TestNeo4jSources checks that Sources gives the same records from Neo4j
+// as from memory for an answer citing many sources: what dyad ask --cite
+// writes does not depend on the backend.
+func TestNeo4jSources(t *testing.T) {
+	ds, err := loader.ReadEmbedded()
+	require.NoError(t, err)
+	db := testenv.Neo4j(t)
+	ctx := context.Background()
+	_, err = loader.Load(ctx, db, ds, loader.Options{})
+	require.NoError(t, err)
+	mem, neo := queries.NewMemory(ds), queries.NewNeo4j(db)
+	ans, err := queries.Ask(ctx, mem, "What weakened Russia–Japan relations?")
+	require.NoError(t, err)
+	want, err := queries.Sources(ctx, mem, ans)
+	require.NoError(t, err)
+	require.Greater(t, len(want), 5)
+	got, err := queries.Sources(ctx, neo, ans)
+	require.NoError(t, err)
+	require.Equal(t, want, got)
+}

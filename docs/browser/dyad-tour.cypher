@@ -21,13 +21,16 @@ MATCH p = (:State)-[:SUCCEEDS]->(:State)
 RETURN p;
 
 // 02 The Russia–Japan neighbourhood
-//    The relation, its two states, and every claim into it (what weakened or
-//    strengthened it) with the claim's subject: factors, stances, events, the
-//    Kuril dispute.
+//    The relation and what weakened or strengthened it directly (factors,
+//    stances, events, the Kuril dispute), with every link among those causes:
+//    what drove what, which events concern a dispute.
 :param {a: 'RUS', b: 'JPN'};
-MATCH p = (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
-OPTIONAL MATCH claim = (subject)-[:WEAKENS|STRENGTHENS]->(rel)
-RETURN p, collect(claim) AS claims;
+MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
+MATCH (subject)-[:WEAKENS|STRENGTHENS]->(rel)
+WITH rel, collect(DISTINCT subject) AS subjects
+MATCH p = (x)-->(y)
+WHERE x IN subjects AND (y = rel OR y IN subjects)
+RETURN p;
 
 // 03 What weakened Russia–Japan relations? (weakened)
 //    Direct causes and causal chains (up to depth steps) whose net effect
@@ -44,12 +47,24 @@ RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).i
 ORDER BY length(p), cause.name;
 
 // 04 What weakened Russia–Japan relations, as a graph
-//    The same causes and chains as paths: direct claims, and what drove them (up
-//    to three claims long). Red edges weaken, green strengthen, orange drive.
+//    The same causes and chains as paths: direct claims, and chains of up to
+//    three claims whose net effect weakens (a factor that drives a weakener
+//    weakens; one that weakens a weakener strengthens, and is left out), and the
+//    other links among them (which events concern a dispute). Red edges weaken,
+//    orange drive, green strengthen.
 :param {a: 'RUS', b: 'JPN'};
 MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
 MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
-WHERE all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+WHERE reduce(s = 1, r IN relationships(p) | s * CASE type(r) WHEN 'WEAKENS' THEN -1 ELSE 1 END) = -1
+  AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+WITH collect(p) AS paths
+UNWIND paths AS q
+UNWIND nodes(q) AS n
+WITH paths, collect(DISTINCT n) AS shown
+OPTIONAL MATCH l = (x)-[r]->(y)
+WHERE x IN shown AND y IN shown AND NOT type(r) IN ['WEAKENS', 'STRENGTHENS', 'DRIVES']
+WITH paths, collect(l) AS links
+UNWIND paths + links AS p
 RETURN p;
 
 // 05 The timeline of Russia–Japan relations (timeline)
@@ -87,14 +102,27 @@ RETURN d {.*} AS dispute, t {.id, .name, label: 'Region'} AS territory, parties,
 ORDER BY d.name;
 
 // 07 The Kuril Islands dispute
-//    The disputes Russia is party to, their parties and territory, and what each
-//    dispute weakened or strengthened.
+//    The disputes Russia is party to, their parties and territory, what each
+//    dispute weakened or strengthened, and the links among them: whose relation
+//    each is, the territory's parts, the Soviet Union's successor.
 :param {a: 'RUS'};
 MATCH (:State {id: $a})-[:PARTY_TO]->(d:Dispute)
-MATCH p = (:State)-[:PARTY_TO]->(d)
-OPTIONAL MATCH t = (d)-[:CONCERNS]->(:Region)
-OPTIONAL MATCH e = (d)-[:WEAKENS|STRENGTHENS]->()
-RETURN p, t, collect(e) AS effects;
+CALL {
+  WITH d MATCH p = (:State)-[:PARTY_TO]->(d) RETURN p
+  UNION
+  WITH d MATCH p = (d)-[:CONCERNS]->(:Region) RETURN p
+  UNION
+  WITH d MATCH p = (d)-[:WEAKENS|STRENGTHENS]->() RETURN p
+}
+WITH collect(p) AS paths
+UNWIND paths AS q
+UNWIND nodes(q) AS n
+WITH paths, collect(DISTINCT n) AS shown
+OPTIONAL MATCH l = (x)-[r]->(y)
+WHERE x IN shown AND y IN shown
+WITH paths, collect(l) AS links
+UNWIND paths + links AS p
+RETURN p;
 
 // 08 The regions that matter to Russia–Japan relations (regions)
 //    Regions on a causal path into the relation (as a cause, or what a cause
@@ -132,12 +160,16 @@ RETURN st {.*} AS stance, toward,
 ORDER BY st.from_year, st.name;
 
 // 10 The Russia–China neighbourhood
-//    Why China, not Japan, became Moscow's partner: the relation, its states, and
-//    every claim into it with the claim's subject.
+//    The relation and what weakened or strengthened it directly (why China, not
+//    Japan, became Moscow's partner), with every link among those causes: what
+//    drove what, which events concern a dispute.
 :param {a: 'RUS', b: 'CHN'};
-MATCH p = (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
-OPTIONAL MATCH claim = (subject)-[:WEAKENS|STRENGTHENS]->(rel)
-RETURN p, collect(claim) AS claims;
+MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
+MATCH (subject)-[:WEAKENS|STRENGTHENS]->(rel)
+WITH rel, collect(DISTINCT subject) AS subjects
+MATCH p = (x)-->(y)
+WHERE x IN subjects AND (y = rel OR y IN subjects)
+RETURN p;
 
 // 11 What strengthened Russia–China relations? (strengthened)
 //    Direct causes and causal chains whose net effect strengthened the relation,

@@ -19,6 +19,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -26,6 +27,7 @@ import (
 	"github.com/dyad-kg/dyad/graph"
 	"github.com/dyad-kg/dyad/internal/testenv"
 	"github.com/dyad-kg/dyad/loader"
+	"github.com/dyad-kg/dyad/neo4j"
 	"github.com/dyad-kg/dyad/queries"
 )
 
@@ -93,15 +95,9 @@ func TestBrowserRussiaJapan(t *testing.T) {
 		t.Fatalf("Dyad finds too few direct causes of weakened Russia–Japan ties to check: %v", wantText)
 	}
 
-	// The neighbourhood graph: the relation, its two states, and the subject
-	// of every weakens/strengthens claim into it, counted from the dataset.
-	nodes := map[string]bool{"RUS": true, "JPN": true, "RUS-JPN": true}
-	for _, c := range ds.Claims {
-		if c.Object == "RUS-JPN" && (c.Effect == graph.Weakens || c.Effect == graph.Strengthens) {
-			nodes[c.Subject] = true
-		}
-	}
+	nodes := neighbourhoodNodes(ds)
 	colours := grassColours(t)
+	captions := shortNames(ds)
 
 	// The screenshot (and, on failure, one of the whole page) go to
 	// $DYAD_TEST_ARTIFACTS, else a temporary directory; with -update the
@@ -116,37 +112,35 @@ func TestBrowserRussiaJapan(t *testing.T) {
 		shot, _ = filepath.Abs(screenshot)
 	}
 	grass, _ := filepath.Abs(grassFile)
+	// Every step of the tour, in order, as a user would run them one by
+	// one, with Browser's default "Connect result nodes" on: each must run
+	// without an error; a graph step must draw exactly its own nodes and
+	// relationships (counted by running it here), every caption whole.
+	steps := []map[string]any{{"name": "Connect result nodes on (Browser's default)", "statements": []string{":config autoComplete: true"}}}
+	for _, s := range tour {
+		step := map[string]any{"name": "tour step " + s.number + " " + s.title, "statements": s.statements}
+		if n, r, ok := graphCounts(ctx, t, db, s); ok {
+			step["expectNodes"], step["expectRelationships"], step["captionsWhole"] = n, r, captions
+		}
+		switch s.number {
+		case weakened.number:
+			step["expectText"] = wantText
+		case neighbourhood.number:
+			if step["expectNodes"] != int64(len(nodes)) {
+				t.Fatalf("tour step %s shows %v nodes; the dataset has %d in the neighbourhood", s.number, step["expectNodes"], len(nodes))
+			}
+			step["fullscreen"] = true
+			step["expectLabels"] = map[string]string{"Relation": colours["Relation"], "Event": colours["Event"], "Factor": colours["Factor"], "Stance": colours["Stance"], "Dispute": colours["Dispute"]}
+			step["expectCaptions"] = []string{"Russia–Japan relations", "Kuril Islands dispute"}
+			step["screenshot"] = shot
+		}
+		steps = append(steps, step)
+	}
 	spec := map[string]any{
 		"style":             grass,
 		"failureScreenshot": filepath.Join(dir, "browser-failure.png"),
-		"steps": []map[string]any{
-			{
-				"name":       "what weakened Russia–Japan ties (tour step " + weakened.number + ")",
-				"statements": weakened.statements,
-				"expectText": wantText,
-			},
-			{
-				"name": "the Russia–Japan neighbourhood (tour step " + neighbourhood.number + ")",
-				// Only the query's own edges: with Browser's default "Connect
-				// result nodes" it also draws every edge between the nodes.
-				"statements":     append([]string{":config autoComplete: false"}, neighbourhood.statements...),
-				"fullscreen":     true,
-				"expectNodes":    len(nodes),
-				"expectLabels":   map[string]string{"State": colours["State"], "Relation": colours["Relation"], "Event": colours["Event"], "Factor": colours["Factor"]},
-				"expectCaptions": []string{"Russia", "Japan", "Russia–Japan relations", "Kuril Islands dispute"},
-				"screenshot":     shot,
-			},
-		},
+		"steps":             steps,
 	}
-	// Then every other step of the tour, as a user would run them one by
-	// one: each must run without an error.
-	steps := spec["steps"].([]map[string]any)
-	for _, s := range tour {
-		if s.number != weakened.number && s.number != neighbourhood.number {
-			steps = append(steps, map[string]any{"name": "tour step " + s.number + " " + s.title, "statements": s.statements})
-		}
-	}
-	spec["steps"] = steps
 	specFile := filepath.Join(t.TempDir(), "spec.json")
 	b, err := json.MarshalIndent(spec, "", "  ")
 	if err != nil {
@@ -187,6 +181,75 @@ func TestBrowserRussiaJapan(t *testing.T) {
 		t.Errorf("screenshot %s is only %dx%d", shot, r.Dx(), r.Dy())
 	}
 	t.Logf("screenshot: %s", shot)
+}
+
+// neighbourhoodNodes are the nodes of the Russia–Japan neighbourhood
+// graph: the relation and the subject of every weakens/strengthens claim
+// into it, counted from the dataset.
+func neighbourhoodNodes(ds *graph.Dataset) map[string]bool {
+	nodes := map[string]bool{"RUS-JPN": true}
+	for _, c := range ds.Claims {
+		if c.Object == "RUS-JPN" && (c.Effect == graph.Weakens || c.Effect == graph.Strengthens) {
+			nodes[c.Subject] = true
+		}
+	}
+	return nodes
+}
+
+// shortNames are every caption Browser may show whole: the nodes' short
+// names.
+func shortNames(ds *graph.Dataset) []string {
+	var captions []string
+	for _, n := range ds.Elements().Nodes {
+		captions = append(captions, n.Props["short"].(string))
+	}
+	return captions
+}
+
+// graphCounts returns the nodes and relationships a graph step of the tour
+// (one whose query returns paths p) shows, by running it on db; ok is false
+// for the other steps.
+func graphCounts(ctx context.Context, t *testing.T, db *neo4j.DB, s tourStep) (nodes, rels int64, ok bool) {
+	t.Helper()
+	query := s.statements[len(s.statements)-1]
+	if !strings.HasSuffix(query, "\nRETURN p") {
+		return 0, 0, false
+	}
+	var params map[string]any
+	if len(s.statements) > 1 {
+		params = browserParams(t, s.statements[0])
+	}
+	recs, err := db.Read(ctx, "CALL {\n"+query+"\n}\nWITH p WHERE p IS NOT NULL\n"+
+		"UNWIND nodes(p) AS n WITH collect(DISTINCT n) AS ns, collect(p) AS ps\n"+
+		"UNWIND ps AS p UNWIND relationships(p) AS r\n"+
+		"RETURN size(ns) AS nodes, count(DISTINCT r) AS rels", params)
+	if err != nil || len(recs) != 1 {
+		t.Fatalf("tour step %s: %v", s.number, err)
+	}
+	return recs[0]["nodes"].(int64), recs[0]["rels"].(int64), true
+}
+
+// browserParams reads a step's ":param {a: 'RUS', b: 'JPN'}" line.
+func browserParams(t *testing.T, line string) map[string]any {
+	t.Helper()
+	body, ok := strings.CutPrefix(line, ":param ")
+	if !ok {
+		t.Fatalf("%s: want a :param line, got %q", tourFile, line)
+	}
+	pair := regexp.MustCompile(`(\w+):\s*('([^']*)'|-?\d+(\.\d+)?|null)`)
+	params := map[string]any{}
+	for _, m := range pair.FindAllStringSubmatch(body, -1) {
+		switch {
+		case strings.HasPrefix(m[2], "'"):
+			params[m[1]] = m[3]
+		case m[2] == "null":
+			params[m[1]] = nil
+		default:
+			f, _ := strconv.ParseFloat(m[2], 64)
+			params[m[1]] = f
+		}
+	}
+	return params
 }
 
 // browserURL is the Browser of the test server.

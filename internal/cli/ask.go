@@ -25,6 +25,9 @@ type AskOptions struct {
 	// NoPager writes straight to the terminal, never through a pager.
 	NoPager bool
 	Backend string
+	// Cite, when set (bibtex or csljson), writes the answer's references
+	// instead of the answer.
+	Cite string
 	// Open returns the backend to answer from, a phrase saying where that
 	// is ("from Neo4j at bolt://..."), and a function to release it.
 	Open func(ctx context.Context) (queries.Backend, string, func(), error)
@@ -65,7 +68,8 @@ graph is empty: run dyad load" and exits 1.`,
 		Example: `  dyad ask "What factors weakened Russia–Japan ties?"
   dyad ask "Which disputes is Japan party to?"
   dyad ask "What strengthened Sino-Russian relations?" --format json
-  dyad ask "What weakened Moscow–Tokyo ties in 2005?" --format cypher`,
+  dyad ask "What weakened Moscow–Tokyo ties in 2005?" --format cypher
+  dyad ask "What weakened Russia–Japan ties?" --cite bibtex > references.bib`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usageError{errors.New("ask needs a question, such as: dyad ask \"What factors weakened Russia–Japan ties?\"")}
@@ -75,6 +79,9 @@ graph is empty: run dyad load" and exits 1.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Question = strings.Join(args, " ")
 			if err := checkFormat(opts.Format, askFormats...); err != nil {
+				return err
+			}
+			if err := checkCite(opts.Cite, opts.Format); err != nil {
 				return err
 			}
 			backends := []string{"auto", "memory", "neo4j"}
@@ -101,6 +108,8 @@ graph is empty: run dyad load" and exits 1.`,
 	cmd.Flags().BoolVar(&opts.All, "detail", false, "the same as --all")
 	cmd.Flags().BoolVar(&opts.NoPager, "no-pager", false, "do not page the answer on a terminal (paging uses DYAD_PAGER, PAGER or less -FRX)")
 	cmd.Flags().StringVar(&opts.Backend, "backend", "auto", "where to answer from: auto, memory or neo4j (auto: Neo4j if configured, else memory)")
+	cmd.Flags().StringVar(&opts.Cite, "cite", "", "write the sources the answer cites instead of the answer: bibtex or csljson (for Zotero, BibTeX, Pandoc)")
+	_ = cmd.RegisterFlagCompletionFunc("cite", cobra.FixedCompletions(citeFormats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("backend", cobra.FixedCompletions([]string{"auto", "memory", "neo4j"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -159,6 +168,9 @@ func askRun(ctx context.Context, opts *AskOptions) error {
 	ans, err := answer(ctx, b, req)
 	if err != nil {
 		return err
+	}
+	if opts.Cite != "" {
+		return writeCitations(ctx, opts.IO.Out, b, ans, opts.Cite)
 	}
 	if opts.Format == "json" {
 		enc := json.NewEncoder(opts.IO.Out)

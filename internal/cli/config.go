@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/dyad-kg/dyad/lint"
+	"github.com/dyad-kg/dyad/neo4j"
 )
 
 // Config is every setting a command can read, from (highest first) flags,
@@ -65,11 +66,12 @@ func isLintKey(key string) bool {
 	return key == "lint.weak-hosts" || strings.HasPrefix(key, "lint.rules.")
 }
 
-// Default connection settings.
+// Default connection settings: the library's (neo4j.ConfigFromEnv), so that
+// a program and the command connect alike.
 const (
-	DefaultURI      = "bolt://localhost:7687"
-	DefaultUsername = "neo4j"
-	DefaultDatabase = "neo4j"
+	DefaultURI      = neo4j.DefaultURI
+	DefaultUsername = neo4j.DefaultUsername
+	DefaultDatabase = neo4j.DefaultDatabase
 )
 
 // String describes the connection without its password.
@@ -78,10 +80,10 @@ func (c Neo4jConfig) String() string {
 }
 
 var envKeys = map[string]string{
-	"neo4j.uri":      "NEO4J_URI",
-	"neo4j.username": "NEO4J_USERNAME",
-	"neo4j.password": "NEO4J_PASSWORD",
-	"neo4j.database": "NEO4J_DATABASE",
+	"neo4j.uri":      neo4j.EnvURI,
+	"neo4j.username": neo4j.EnvUsername,
+	"neo4j.password": neo4j.EnvPassword,
+	"neo4j.database": neo4j.EnvDatabase,
 	"data":           "DYAD_DATA",
 }
 

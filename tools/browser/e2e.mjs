@@ -15,6 +15,8 @@
 //    "steps": [{"name": "...", "statements": [":param {...}", "MATCH ..."],
 //               "expectText": ["text in the result frame", ...],
 //               "expectNodes": 36,                      // drawn graph nodes (optional)
+//               "expectRelationships": 46,              // drawn relationships, with expectNodes (optional)
+//               "captionsWhole": ["Russia", ...],       // every node caption must be one of these (optional)
 //               "expectLabels": {"State": "#4C8EDA"},   // legend label -> colour (optional)
 //               "fullscreen": true,                     // maximise the frame first (optional)
 //               "screenshot": "path.png"}]}             // of the result frame (optional)
@@ -205,9 +207,26 @@ async function runStep(step) {
     if (got !== step.expectNodes) fail(`${step.name}: the graph shows ${got} nodes, want ${step.expectNodes}`);
     log(`  ${got} nodes drawn`);
     await page.waitForTimeout(step.settleMs ?? 3000);
+    if (step.expectRelationships !== undefined) {
+      // With "Connect result nodes" on, Browser adds every relationship
+      // between the nodes drawn: the step must have returned them all.
+      const rels = await frame.locator('svg g.relationship').count();
+      if (rels !== step.expectRelationships) fail(`${step.name}: the graph shows ${rels} relationships, want the ${step.expectRelationships} the query returns`);
+      log(`  ${rels} relationships drawn`);
+    }
     // Fill the frame with the graph (the zoom animates).
     await frame.locator('[aria-label="zoom-to-fit"]').click();
     await page.waitForTimeout(1500);
+  }
+  if (step.captionsWhole) {
+    // Browser cuts a caption that does not fit its node (mid-word, or with
+    // "…" added to the last word it fits): every drawn caption must be one
+    // of the captions the graph holds, whole.
+    const whole = new Set(step.captionsWhole.map(oneLine));
+    const drawn = await nodeCaptions(frame);
+    const cut = drawn.filter((c) => !whole.has(c));
+    if (cut.length) fail(`${step.name}: ${cut.length} of ${drawn.length} captions are cut: ${cut.slice(0, 10).map((c) => JSON.stringify(c)).join(', ')}`);
+    log(`  ${drawn.length} captions whole`);
   }
   const text = await frame.innerText();
   for (const want of step.expectText || []) {
@@ -222,10 +241,7 @@ async function runStep(step) {
   }
   if (step.expectLabels) log(`  labels styled: ${Object.keys(step.expectLabels).join(', ')}`);
   if (step.expectCaptions) {
-    // A caption may wrap over several <text> lines: join each node's.
-    const captions = await frame.locator('svg g.node').evaluateAll((gs) =>
-      gs.map((g) => [...g.querySelectorAll('text.caption')].map((t) => t.textContent.trim()).join(' ')));
-    const all = captions.map(oneLine).join(' | ');
+    const all = (await nodeCaptions(frame)).join(' | ');
     for (const want of step.expectCaptions) {
       if (!all.includes(want)) fail(`${step.name}: no node caption shows ${JSON.stringify(want)}; captions: ${all.slice(0, 800)}`);
     }
@@ -237,6 +253,13 @@ async function runStep(step) {
     log(`  screenshot ${step.screenshot}`);
   }
   if (step.fullscreen) await frame.getByTitle('Close fullscreen').click();
+}
+
+// nodeCaptions returns each drawn node's caption: its <text> lines joined.
+async function nodeCaptions(frame) {
+  const captions = await frame.locator('svg g.node').evaluateAll((gs) =>
+    gs.map((g) => [...g.querySelectorAll('text.caption')].map((t) => t.textContent.trim()).join(' ')));
+  return captions.map(oneLine);
 }
 
 // rgb normalises #RRGGBB and rgb(r, g, b) to "r,g,b".
