@@ -3,6 +3,7 @@ package graph
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dyad-kg/dyad/internal/clip"
@@ -73,24 +74,31 @@ const MaxIDBytes = 1024
 // ids reports empty, too long and duplicate ids across every kind, claims
 // included.
 func (v *validator) ids() {
-	first := map[string]string{}
+	// first holds where each id was first defined, formatted only for a
+	// duplicate: the position of its id field, or its record's kind and id.
+	type def struct {
+		pos  Pos
+		kind string
+	}
+	first := map[string]def{}
 	check := func(kind, id string, loc Loc) {
 		if id == "" {
 			return // reported by entity or claim
 		}
-		v.record = kind + " " + clip.Cut(id)
 		if len(id) > MaxIDBytes {
+			v.record = kind + " " + clip.Cut(id)
 			v.add(loc.At("id"), "id: too long: %d bytes, over the %d an id may be (Neo4j indexes ids)", len(id), MaxIDBytes)
 		}
-		if where, dup := first[id]; dup {
+		if d, dup := first[id]; dup {
+			v.record = kind + " " + clip.Cut(id)
+			where := d.pos.String()
+			if where == "-" {
+				where = d.kind + " " + clip.Cut(id)
+			}
 			v.add(loc.At("id"), "id: duplicate id %s (first defined at %s)", clip.Quote(id), where)
 			return
 		}
-		where := loc.At("id").String()
-		if where == "-" {
-			where = v.record
-		}
-		first[id] = where
+		first[id] = def{loc.At("id"), kind}
 	}
 	v.d.eachNode(func(id string, l Label, _ Record, loc Loc) { check(strings.ToLower(string(l)), id, loc) })
 	for _, x := range v.d.Claims {
@@ -182,7 +190,7 @@ func (v *validator) citations(loc Loc, field string, cs []Citation, required boo
 		v.add(loc.At(field), "%s: at least one source is required", lastName(field))
 	}
 	for i, c := range cs {
-		f := fmt.Sprintf("%s/%d", field, i)
+		f := field + "/" + strconv.Itoa(i)
 		v.ref(loc, f+"/source", c.Source, LabelSource)
 		if strings.TrimSpace(c.Locator) == "" {
 			v.add(loc.At(f), "%s: citation of %s has no locator (a paragraph, page or article)", lastName(field), clip.Cut(c.Source))
@@ -196,7 +204,7 @@ func (v *validator) citations(loc Loc, field string, cs []Citation, required boo
 func lastName(field string) string {
 	parts := strings.Split(field, "/")
 	for i := len(parts) - 1; i >= 0; i-- {
-		if _, err := fmt.Sscanf(parts[i], "%d", new(int)); err != nil {
+		if _, err := strconv.Atoi(parts[i]); err != nil {
 			return parts[i]
 		}
 	}

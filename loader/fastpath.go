@@ -2,7 +2,7 @@ package loader
 
 import (
 	"bytes"
-	"encoding/json"
+	json "github.com/goccy/go-json"
 	"unicode/utf8"
 
 	"github.com/dyad-kg/dyad/graph"
@@ -129,8 +129,7 @@ func fastRecord(list string, obj []byte, loc graph.Loc) (any, bool) {
 	if d.Decode(&generic) != nil || d.More() || countKeys(generic) != keys {
 		return nil, false // not JSON, more than one value, or a duplicate key
 	}
-	sch := recordSchemas[list]
-	if sch == nil || sch.Validate(generic) != nil {
+	if !schemaValid(list, generic) {
 		return nil, false
 	}
 	if list == "claims" {
@@ -246,4 +245,21 @@ func countKeys(v any) int {
 		return n
 	}
 	return 0
+}
+
+// schemaValid reports whether the record v of list is valid, by its fast
+// check when it is sure, and otherwise by the full validator.
+func schemaValid(list string, v map[string]any) bool {
+	verdict := unsure
+	if c := recordChecks[list]; c != nil {
+		verdict = c.test(v)
+	}
+	switch verdict {
+	case pass:
+		return true
+	case fail:
+		return false
+	}
+	sch := recordSchemas[list]
+	return sch != nil && sch.Validate(v) == nil
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/dyad-kg/dyad/graph"
 	"github.com/dyad-kg/dyad/internal/gen"
+	"github.com/dyad-kg/dyad/internal/yamlpos"
 )
 
 // genFiles writes a small generated dataset and returns its folder.
@@ -212,4 +213,50 @@ func FuzzFastPath(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		sameAsYAMLReader(t, src)
 	})
+}
+
+// TestRecordChecksAgreeWithSchema checks the fast checks against the full
+// validator on every record of the shipped dataset, of the broken datasets
+// under testdata (many invalid) and of a generated one: a record they pass
+// must be valid and a record they fail invalid.
+func TestRecordChecksAgreeWithSchema(t *testing.T) {
+	_, err := compiledSchema()
+	require.NoError(t, err)
+	require.NotNil(t, recordChecks, "the schema uses a keyword the fast checks do not know")
+	var files []string
+	for _, pat := range []string{"../data/*.yaml", "testdata/broken/*/*.yaml", "../testdata/*/*.yaml", filepath.Join(genFiles(t), "*.yaml")} {
+		m, err := filepath.Glob(pat)
+		require.NoError(t, err)
+		files = append(files, m...)
+	}
+	verdicts := map[verdict]int{}
+	for _, name := range files {
+		src, err := os.ReadFile(name)
+		require.NoError(t, err)
+		doc, err := yamlpos.Parse(src)
+		if err != nil {
+			continue
+		}
+		root, _ := doc.Value.(map[string]any)
+		for list, items := range root {
+			c := recordChecks[list]
+			items, _ := items.([]any)
+			for i, item := range items {
+				if c == nil {
+					continue
+				}
+				v := c.test(item)
+				verdicts[v]++
+				valid := recordSchemas[list].Validate(item) == nil
+				switch v {
+				case pass:
+					assert.True(t, valid, "%s: %s/%d passes the fast check, not the schema", name, list, i)
+				case fail:
+					assert.False(t, valid, "%s: %s/%d fails the fast check, not the schema", name, list, i)
+				}
+			}
+		}
+	}
+	assert.Positive(t, verdicts[pass])
+	assert.Positive(t, verdicts[fail])
 }

@@ -482,7 +482,9 @@ func compiledSchema() (*jsonschema.Schema, error) {
 		if schema, schemaErr = c.Compile(schemaURL); schemaErr != nil {
 			return
 		}
-		recordSchemas, schemaErr = compileRecordSchemas(c, schemaDoc)
+		if recordSchemas, schemaErr = compileRecordSchemas(c, schemaDoc); len(recordSchemas) > 0 {
+			recordChecks = compileRecordChecks(schemaDoc)
+		}
 	})
 	return schema, schemaErr
 }
@@ -491,6 +493,11 @@ func compiledSchema() (*jsonschema.Schema, error) {
 // for the fast path; it is empty when the schema's top level is more than
 // a mapping of lists of records (see compileRecordSchemas).
 var recordSchemas map[string]*jsonschema.Schema
+
+// recordChecks holds the fast checks of one record of each list, by list
+// name (see recordCheck); it is nil when the schema uses a keyword they do
+// not know, and then recordSchemas check every record.
+var recordChecks map[string]*recordCheck
 
 // compileRecordSchemas compiles the schema of the items of each list. A
 // record checked against it has the same problems as when the file holding
