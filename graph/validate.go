@@ -22,14 +22,14 @@ func (d *Dataset) Validate() ErrorList {
 	for _, k := range kinds {
 		for _, r := range k.store.records(d) {
 			e := r.entity()
-			v.record = strings.ToLower(string(k.Label)) + " " + clip.Cut(e.ID)
+			v.kind, v.id = strings.ToLower(string(k.Label)), e.ID
 			v.entity(e)
 			k.check(v, r)
 		}
 	}
-	claims := map[string]*Claim{}
+	claims := map[claimKey]*Claim{}
 	for _, c := range d.Claims {
-		v.record = "claim " + clip.Cut(c.ID)
+		v.kind, v.id = "claim", c.ID
 		v.claim(c, claims)
 	}
 	v.errs.Sort()
@@ -39,9 +39,9 @@ func (d *Dataset) Validate() ErrorList {
 type validator struct {
 	d    *Dataset
 	errs ErrorList
-	// record names the record being checked ("claim c-x"), for records
-	// built in code, which have no position.
-	record string
+	// kind and id name the record being checked ("claim", "c-x"), for
+	// records built in code, which have no position.
+	kind, id string
 	// pairs holds the relations seen so far, by their sorted pair of states.
 	pairs map[[2]string]*Relation
 }
@@ -50,7 +50,7 @@ type validator struct {
 // so the problem is reported against the record's kind and id.
 func (v *validator) add(pos Pos, format string, args ...any) {
 	if pos.File == "" && pos.Line == 0 {
-		pos.File = v.record
+		pos.File = v.kind + " " + clip.Cut(v.id)
 	}
 	v.errs.Add(pos, format, args...)
 }
@@ -86,11 +86,11 @@ func (v *validator) ids() {
 			return // reported by entity or claim
 		}
 		if len(id) > MaxIDBytes {
-			v.record = kind + " " + clip.Cut(id)
+			v.kind, v.id = kind, id
 			v.add(loc.At("id"), "id: too long: %d bytes, over the %d an id may be (Neo4j indexes ids)", len(id), MaxIDBytes)
 		}
 		if d, dup := first[id]; dup {
-			v.record = kind + " " + clip.Cut(id)
+			v.kind, v.id = kind, id
 			where := d.pos.String()
 			if where == "-" {
 				where = d.kind + " " + clip.Cut(id)
@@ -202,16 +202,28 @@ func (v *validator) citations(loc Loc, field string, cs []Citation, required boo
 }
 
 func lastName(field string) string {
-	parts := strings.Split(field, "/")
-	for i := len(parts) - 1; i >= 0; i-- {
-		if _, err := strconv.Atoi(parts[i]); err != nil {
-			return parts[i]
+	for rest := field; rest != ""; {
+		part := rest
+		if i := strings.LastIndexByte(rest, '/'); i >= 0 {
+			part, rest = rest[i+1:], rest[:i]
+		} else {
+			rest = ""
+		}
+		if _, err := strconv.Atoi(part); err != nil {
+			return part
 		}
 	}
 	return field
 }
 
-func (v *validator) claim(c *Claim, seen map[string]*Claim) {
+// claimKey is what two claims that repeat each other share.
+type claimKey struct {
+	subject, object string
+	effect          Effect
+	period          Period
+}
+
+func (v *validator) claim(c *Claim, seen map[claimKey]*Claim) {
 	if strings.TrimSpace(c.ID) == "" {
 		v.add(c.Loc.At("id"), "id: missing id")
 	}
@@ -231,7 +243,7 @@ func (v *validator) claim(c *Claim, seen map[string]*Claim) {
 	}
 	v.citations(c.Loc, "evidence", c.Evidence, true)
 	v.citations(c.Loc, "contested_by", c.ContestedBy, false)
-	key := c.Subject + "\x00" + string(c.Effect) + "\x00" + c.Object + "\x00" + c.Period.String()
+	key := claimKey{c.Subject, c.Object, c.Effect, c.Period}
 	if first, dup := seen[key]; dup {
 		v.add(c.Loc.Pos, "claim %s repeats claim %s (%s %s %s over the same period); merge their evidence", clip.Cut(c.ID), clip.Cut(first.ID), clip.Cut(c.Subject), c.Effect, clip.Cut(c.Object))
 	} else {
