@@ -2,9 +2,11 @@ package graph
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dyad-kg/dyad/internal/clip"
 	"github.com/dyad-kg/dyad/internal/suggest"
@@ -17,23 +19,78 @@ import (
 // exist yet (or any more). It returns nil when d is valid.
 func (d *Dataset) Validate() ErrorList {
 	d.reindex()
-	v := &validator{d: d, pairs: map[[2]string]*Relation{}}
-	v.ids()
+	// The checks below read d and only add problems, each to a validator
+	// of its own: they run on every core, and the problems are sorted at
+	// the end, whatever order they were found in.
+	jobs := []func(v *validator){
+		func(v *validator) { v.ids() },
+		func(v *validator) { v.nodes() },
+		func(v *validator) { v.repeats(d.Claims) },
+	}
+	const chunk = 10_000
+	for i := 0; i < len(d.Claims); i += chunk {
+		claims := d.Claims[i:min(i+chunk, len(d.Claims))]
+		jobs = append(jobs, func(v *validator) {
+			for _, c := range claims {
+				v.kind, v.id = "claim", c.ID
+				v.claim(c)
+			}
+		})
+	}
+	var errs ErrorList
+	for _, v := range run(d, jobs) {
+		errs = append(errs, v.errs...)
+	}
+	errs.Sort()
+	return errs
+}
+
+// run runs the jobs, as many at a time as there are cores, each with a
+// validator of its own, and returns the validators.
+func run(d *Dataset, jobs []func(v *validator)) []*validator {
+	vs := make([]*validator, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			for i := range next {
+				vs[i] = &validator{d: d, pairs: map[[2]string]*Relation{}}
+				jobs[i](vs[i])
+			}
+		})
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return vs
+}
+
+// nodes checks every node record, kind by kind.
+func (v *validator) nodes() {
 	for _, k := range kinds {
-		for _, r := range k.store.records(d) {
+		for _, r := range k.store.records(v.d) {
 			e := r.entity()
 			v.kind, v.id = strings.ToLower(string(k.Label)), e.ID
 			v.entity(e)
 			k.check(v, r)
 		}
 	}
-	claims := map[claimKey]*Claim{}
-	for _, c := range d.Claims {
-		v.kind, v.id = "claim", c.ID
-		v.claim(c, claims)
+}
+
+// repeats reports claims that repeat an earlier one.
+func (v *validator) repeats(claims []*Claim) {
+	seen := make(map[claimKey]*Claim, len(claims))
+	for _, c := range claims {
+		key := claimKey{c.Subject, c.Object, c.Effect, c.Period}
+		if first, dup := seen[key]; dup {
+			v.kind, v.id = "claim", c.ID
+			v.add(c.Loc.Pos, "claim %s repeats claim %s (%s %s %s over the same period); merge their evidence", clip.Cut(c.ID), clip.Cut(first.ID), clip.Cut(c.Subject), c.Effect, clip.Cut(c.Object))
+		} else {
+			seen[key] = c
+		}
 	}
-	v.errs.Sort()
-	return v.errs
 }
 
 type validator struct {
@@ -223,7 +280,7 @@ type claimKey struct {
 	period          Period
 }
 
-func (v *validator) claim(c *Claim, seen map[claimKey]*Claim) {
+func (v *validator) claim(c *Claim) {
 	if strings.TrimSpace(c.ID) == "" {
 		v.add(c.Loc.At("id"), "id: missing id")
 	}
@@ -243,10 +300,4 @@ func (v *validator) claim(c *Claim, seen map[claimKey]*Claim) {
 	}
 	v.citations(c.Loc, "evidence", c.Evidence, true)
 	v.citations(c.Loc, "contested_by", c.ContestedBy, false)
-	key := claimKey{c.Subject, c.Object, c.Effect, c.Period}
-	if first, dup := seen[key]; dup {
-		v.add(c.Loc.Pos, "claim %s repeats claim %s (%s %s %s over the same period); merge their evidence", clip.Cut(c.ID), clip.Cut(first.ID), clip.Cut(c.Subject), c.Effect, clip.Cut(c.Object))
-	} else {
-		seen[key] = c
-	}
 }
