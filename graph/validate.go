@@ -2,9 +2,11 @@ package graph
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dyad-kg/dyad/internal/clip"
 	"github.com/dyad-kg/dyad/internal/suggest"
@@ -17,31 +19,86 @@ import (
 // exist yet (or any more). It returns nil when d is valid.
 func (d *Dataset) Validate() ErrorList {
 	d.reindex()
-	v := &validator{d: d, pairs: map[[2]string]*Relation{}}
-	v.ids()
+	// The checks below read d and only add problems, each to a validator
+	// of its own: they run on every core, and the problems are sorted at
+	// the end, whatever order they were found in.
+	jobs := []func(v *validator){
+		func(v *validator) { v.ids() },
+		func(v *validator) { v.nodes() },
+		func(v *validator) { v.repeats(d.Claims) },
+	}
+	const chunk = 10_000
+	for i := 0; i < len(d.Claims); i += chunk {
+		claims := d.Claims[i:min(i+chunk, len(d.Claims))]
+		jobs = append(jobs, func(v *validator) {
+			for _, c := range claims {
+				v.kind, v.id = "claim", c.ID
+				v.claim(c)
+			}
+		})
+	}
+	var errs ErrorList
+	for _, v := range run(d, jobs) {
+		errs = append(errs, v.errs...)
+	}
+	errs.Sort()
+	return errs
+}
+
+// run runs the jobs, as many at a time as there are cores, each with a
+// validator of its own, and returns the validators.
+func run(d *Dataset, jobs []func(v *validator)) []*validator {
+	vs := make([]*validator, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			for i := range next {
+				vs[i] = &validator{d: d, pairs: map[[2]string]*Relation{}}
+				jobs[i](vs[i])
+			}
+		})
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return vs
+}
+
+// nodes checks every node record, kind by kind.
+func (v *validator) nodes() {
 	for _, k := range kinds {
-		for _, r := range k.store.records(d) {
+		for _, r := range k.store.records(v.d) {
 			e := r.entity()
-			v.record = strings.ToLower(string(k.Label)) + " " + clip.Cut(e.ID)
+			v.kind, v.id = strings.ToLower(string(k.Label)), e.ID
 			v.entity(e)
 			k.check(v, r)
 		}
 	}
-	claims := map[string]*Claim{}
-	for _, c := range d.Claims {
-		v.record = "claim " + clip.Cut(c.ID)
-		v.claim(c, claims)
+}
+
+// repeats reports claims that repeat an earlier one.
+func (v *validator) repeats(claims []*Claim) {
+	seen := make(map[claimKey]*Claim, len(claims))
+	for _, c := range claims {
+		key := claimKey{c.Subject, c.Object, c.Effect, c.Period}
+		if first, dup := seen[key]; dup {
+			v.kind, v.id = "claim", c.ID
+			v.add(c.Loc.Pos, "claim %s repeats claim %s (%s %s %s over the same period); merge their evidence", clip.Cut(c.ID), clip.Cut(first.ID), clip.Cut(c.Subject), c.Effect, clip.Cut(c.Object))
+		} else {
+			seen[key] = c
+		}
 	}
-	v.errs.Sort()
-	return v.errs
 }
 
 type validator struct {
 	d    *Dataset
 	errs ErrorList
-	// record names the record being checked ("claim c-x"), for records
-	// built in code, which have no position.
-	record string
+	// kind and id name the record being checked ("claim", "c-x"), for
+	// records built in code, which have no position.
+	kind, id string
 	// pairs holds the relations seen so far, by their sorted pair of states.
 	pairs map[[2]string]*Relation
 }
@@ -50,7 +107,7 @@ type validator struct {
 // so the problem is reported against the record's kind and id.
 func (v *validator) add(pos Pos, format string, args ...any) {
 	if pos.File == "" && pos.Line == 0 {
-		pos.File = v.record
+		pos.File = v.kind + " " + clip.Cut(v.id)
 	}
 	v.errs.Add(pos, format, args...)
 }
@@ -74,24 +131,31 @@ const MaxIDBytes = 1024
 // ids reports empty, too long and duplicate ids across every kind, claims
 // included.
 func (v *validator) ids() {
-	first := map[string]string{}
+	// first holds where each id was first defined, formatted only for a
+	// duplicate: the position of its id field, or its record's kind and id.
+	type def struct {
+		pos  Pos
+		kind string
+	}
+	first := map[string]def{}
 	check := func(kind, id string, loc Loc) {
 		if id == "" {
 			return // reported by entity or claim
 		}
-		v.record = kind + " " + clip.Cut(id)
 		if len(id) > MaxIDBytes {
+			v.kind, v.id = kind, id
 			v.add(loc.At("id"), "id: too long: %d bytes, over the %d an id may be (Neo4j indexes ids)", len(id), MaxIDBytes)
 		}
-		if where, dup := first[id]; dup {
+		if d, dup := first[id]; dup {
+			v.kind, v.id = kind, id
+			where := d.pos.String()
+			if where == "-" {
+				where = d.kind + " " + clip.Cut(id)
+			}
 			v.add(loc.At("id"), "id: duplicate id %s (first defined at %s)", clip.Quote(id), where)
 			return
 		}
-		where := loc.At("id").String()
-		if where == "-" {
-			where = v.record
-		}
-		first[id] = where
+		first[id] = def{loc.At("id"), kind}
 	}
 	v.d.eachNode(func(id string, l Label, _ Record, loc Loc) { check(strings.ToLower(string(l)), id, loc) })
 	for _, x := range v.d.Claims {
@@ -183,7 +247,7 @@ func (v *validator) citations(loc Loc, field string, cs []Citation, required boo
 		v.add(loc.At(field), "%s: at least one source is required", lastName(field))
 	}
 	for i, c := range cs {
-		f := fmt.Sprintf("%s/%d", field, i)
+		f := field + "/" + strconv.Itoa(i)
 		v.ref(loc, f+"/source", c.Source, LabelSource)
 		if strings.TrimSpace(c.Locator) == "" {
 			v.add(loc.At(f), "%s: citation of %s has no locator (a paragraph, page or article)", lastName(field), clip.Cut(c.Source))
@@ -201,16 +265,28 @@ func (v *validator) citations(loc Loc, field string, cs []Citation, required boo
 }
 
 func lastName(field string) string {
-	parts := strings.Split(field, "/")
-	for i := len(parts) - 1; i >= 0; i-- {
-		if _, err := strconv.Atoi(parts[i]); err != nil {
-			return parts[i]
+	for rest := field; rest != ""; {
+		part := rest
+		if i := strings.LastIndexByte(rest, '/'); i >= 0 {
+			part, rest = rest[i+1:], rest[:i]
+		} else {
+			rest = ""
+		}
+		if _, err := strconv.Atoi(part); err != nil {
+			return part
 		}
 	}
 	return field
 }
 
-func (v *validator) claim(c *Claim, seen map[string]*Claim) {
+// claimKey is what two claims that repeat each other share.
+type claimKey struct {
+	subject, object string
+	effect          Effect
+	period          Period
+}
+
+func (v *validator) claim(c *Claim) {
 	if strings.TrimSpace(c.ID) == "" {
 		v.add(c.Loc.At("id"), "id: missing id")
 	}
@@ -230,10 +306,4 @@ func (v *validator) claim(c *Claim, seen map[string]*Claim) {
 	}
 	v.citations(c.Loc, "evidence", c.Evidence, true)
 	v.citations(c.Loc, "contested_by", c.ContestedBy, false)
-	key := c.Subject + "\x00" + string(c.Effect) + "\x00" + c.Object + "\x00" + c.Period.String()
-	if first, dup := seen[key]; dup {
-		v.add(c.Loc.Pos, "claim %s repeats claim %s (%s %s %s over the same period); merge their evidence", clip.Cut(c.ID), clip.Cut(first.ID), clip.Cut(c.Subject), c.Effect, clip.Cut(c.Object))
-	} else {
-		seen[key] = c
-	}
 }

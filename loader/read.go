@@ -12,6 +12,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -102,29 +103,17 @@ func read(fsys fs.FS, display func(string) string) (*graph.Dataset, error) {
 		return nil, ErrNoFiles
 	}
 	sort.Sort(byName{names, files})
-	ds := &graph.Dataset{Invalid: map[string]bool{}}
-	// first holds the problems that stopped a whole file from being read
-	// (it could not be opened or parsed): they are the real cause of what
-	// follows, so they come first. hide holds the positions of schema
-	// problems, and of the records that have one: a semantic problem found
-	// there is a consequence, not news.
-	var first, errs graph.ErrorList
-	hide := map[graph.Pos]bool{}
-	for i, name := range names {
-		src, msg := readBounded(fsys, name, files[i])
-		if msg != "" {
-			first.Add(graph.Pos{File: display(name), Line: 1, Col: 1}, "%s", msg)
-			continue
-		}
-		var fileErrs graph.ErrorList
-		if readFile(ds, display(name), src, &fileErrs, hide) {
-			errs = append(errs, fileErrs...)
-		} else {
-			first = append(first, fileErrs...)
-		}
-	}
+	r := &reader{fsys: fsys, names: names, files: files, display: display}
+	r.readAll()
+	ds, first, errs, hide := r.merge()
 	readSourceFiles(fsys, display, ds, &first) // sources.bib, sources.json: loader/bibtex.go
-	for _, e := range ds.Validate() {
+	semantic := ds.Validate()
+	if redo := r.reread(ds, semantic); redo {
+		ds, first, errs, hide = r.merge()
+		readSourceFiles(fsys, display, ds, &first)
+		semantic = ds.Validate()
+	}
+	for _, e := range semantic {
 		if !hide[e.Pos] {
 			errs = append(errs, e)
 		}
@@ -487,9 +476,66 @@ func compiledSchema() (*jsonschema.Schema, error) {
 		if schemaErr = c.AddResource(schemaURL, schemaDoc); schemaErr != nil {
 			return
 		}
-		schema, schemaErr = c.Compile(schemaURL)
+		if schema, schemaErr = c.Compile(schemaURL); schemaErr != nil {
+			return
+		}
+		if recordSchemas, schemaErr = compileRecordSchemas(c, schemaDoc); len(recordSchemas) > 0 {
+			recordChecks = compileRecordChecks(schemaDoc)
+		}
 	})
 	return schema, schemaErr
+}
+
+// recordSchemas holds the schema of one record of each list, by list name,
+// for the fast path; it is empty when the schema's top level is more than
+// a mapping of lists of records (see compileRecordSchemas).
+var recordSchemas map[string]*jsonschema.Schema
+
+// recordChecks holds the fast checks of one record of each list, by list
+// name (see recordCheck); it is nil when the schema uses a keyword they do
+// not know, and then recordSchemas check every record.
+var recordChecks map[string]*recordCheck
+
+// compileRecordSchemas compiles the schema of the items of each list. A
+// record checked against it has the same problems as when the file holding
+// it is checked as a whole, as long as the top level only says "a mapping
+// of these lists, each an array of items of this schema"; when it says
+// more, no record schemas are returned and the fast path is off.
+func compileRecordSchemas(c *jsonschema.Compiler, doc any) (map[string]*jsonschema.Schema, error) {
+	root, _ := doc.(map[string]any)
+	if !onlyKeys(root, "$schema", "$id", "title", "description", "type", "additionalProperties", "properties", "$defs") ||
+		root["type"] != "object" || root["additionalProperties"] != false {
+		return nil, nil
+	}
+	props, _ := root["properties"].(map[string]any)
+	out := map[string]*jsonschema.Schema{}
+	for _, list := range lists() {
+		p, _ := props[list].(map[string]any)
+		items, _ := p["items"].(map[string]any)
+		ref, _ := items["$ref"].(string)
+		if !onlyKeys(p, "type", "items", "description") || p["type"] != "array" || !onlyKeys(items, "$ref") || ref == "" {
+			return nil, nil
+		}
+		sch, err := c.Compile(schemaURL + ref)
+		if err != nil {
+			return nil, err
+		}
+		out[list] = sch
+	}
+	return out, nil
+}
+
+// onlyKeys reports whether m is a mapping with no keys but those allowed.
+func onlyKeys(m map[string]any, allowed ...string) bool {
+	if m == nil {
+		return false
+	}
+	for k := range m {
+		if !slices.Contains(allowed, k) {
+			return false
+		}
+	}
+	return true
 }
 
 func schemaErrors(v any) []schemaError {
