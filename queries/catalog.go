@@ -106,6 +106,9 @@ type Query struct {
 	// Parallel marks answers whose findings are records (events, disputes,
 	// stances) with parallel claimed effects, rather than causal paths.
 	Parallel bool
+	// Hint, if set, is a last line for text answers: what else to run
+	// (turning points name the command that draws the trajectory).
+	Hint func(p Params) string
 	// Empty, if set, is what an answer with no findings says instead of
 	// "No findings." (for loops: that the claims form no cycle).
 	Empty string

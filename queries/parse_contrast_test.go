@@ -33,3 +33,24 @@ func TestParseContrast(t *testing.T) {
 	_, err := queries.Parse("What didn't weaken Russia–Japan ties?", ents)
 	require.ErrorIs(t, err, queries.ErrUnknownQuestion)
 }
+
+// TestParseTrajectory: how a relation changed over time is read as its
+// turning points (the text names the command that draws the trajectory);
+// a relation's history stays the timeline.
+func TestParseTrajectory(t *testing.T) {
+	ents := shippedEntities(t)
+	for _, tt := range []struct {
+		q    string
+		want queries.Name
+	}{
+		{"How have Russia–Japan relations changed over time?", queries.Turning},
+		{"How did Sino-Russian ties evolve over the years?", queries.Turning},
+		{"What was the trajectory of Russia–Japan relations?", queries.Turning},
+		{"Russia–Belarus relations over time", queries.Timeline},
+		{"What changed in Russia–Japan relations after 2014?", queries.Change},
+	} {
+		got, err := queries.Parse(tt.q, ents)
+		require.NoError(t, err, tt.q)
+		require.Equal(t, tt.want, got.Query, tt.q)
+	}
+}

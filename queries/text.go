@@ -53,6 +53,9 @@ func WriteText(w io.Writer, ans *Answer, opts TextOptions) error {
 	if !detail {
 		n += " (--all shows every chain and its evidence)"
 	}
+	if q.Hint != nil {
+		t.line(q.Hint(ans.Params))
+	}
 	t.line(t.dim(n + " · answered " + opts.Where))
 	return t.err
 }

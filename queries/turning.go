@@ -2,6 +2,7 @@ package queries
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/dyad-kg/dyad/graph"
@@ -11,6 +12,9 @@ import (
 // Turning asks when the relation between A and B cooled or warmed: "When
 // did Russia–Japan relations enter a deep freeze?".
 const Turning Name = "turning"
+
+// trajectoryWords ask how a relation moved over the years.
+var trajectoryWords = []string{"over time", "over the years", "trajectory", "evolv", "evolution", "ups and downs", "warmed and cooled", "changed over", "change over"}
 
 // turnWords ask for the moment something changed.
 var turnWords = []string{"when$", "turning", "turn$", "watershed", "breakthrough", "what year", "which year", "at what point", "low point", "high point", "peak", "nadir", "enter", "begin", "began", "start"}
@@ -24,12 +28,20 @@ var _ = register(35, &Query{
 	Ask:      "When did Russia–Japan relations enter a deep freeze?",
 	Cypher:   neo4j.Statement("turning"),
 	Parallel: true,
+	Hint: func(p Params) string {
+		return fmt.Sprintf("Draw it: dyad plot trajectory %s-%s -o trajectory.svg (the balance of warming and cooling claims, year by year)", p.A, p.B)
+	},
 	Phrasing: Phrasing{
-		Words: turnWords,
+		Words: append(slices.Clone(turnWords), trajectoryWords...),
 		// Before weakened/strengthened (60) and timeline (70): "when did
 		// relations sour" asks when, not what.
 		Rules: []Rule{{Priority: 55, When: func(c *Clues) bool {
 			return c.has(turnWords) && len(c.States) >= 2 && (c.effectWords() || c.has([]string{"turning", "watershed", "breakthrough", "low point", "high point", "peak", "nadir", "lowest", "highest", "worst", "best$"}))
+		}}, {Priority: 56, When: func(c *Clues) bool {
+			// "How have Russia–Japan relations changed over time?": the
+			// warming and cooling, year by year (no pivot year: change).
+			changed := c.has([]string{"chang", "evolv", "develop", "shift"}) && c.has([]string{"over time", "over years", "since"})
+			return len(c.States) >= 2 && c.Pivot == 0 && !c.effectWords() && (changed || c.has([]string{"trajectory", "ups and downs"}))
 		}}},
 		Bind: func(c *Clues, p *Params) {
 			bindPair(c, p)
