@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -288,6 +289,29 @@ func oneLine(err error) string {
 	return s
 }
 
+// planOp is an operator's line in the text of a plan:
+// "| | +NodeUniqueIndexSeek(Locking)   | 37 | ...".
+var planOp = regexp.MustCompile(`^\|[ |\\]*\+([A-Za-z][A-Za-z()]*)`)
+
+// planOperators reads every operator of p, depth first, from the text
+// Neo4j sends with it (its root's "string-representation"), as
+// "Name@neo4j". The tree is not walked: the driver's Plan.Children (v5.28,
+// built for Go 1.18) returns the last child in every slot, so a walk misses
+// the other branches, such as an Apply's left side.
+func planOperators(p driver.Plan) []string {
+	if p == nil {
+		return nil
+	}
+	text, _ := p.Arguments()["string-representation"].(string)
+	var ops []string
+	for _, line := range strings.Split(text, "\n") {
+		if m := planOp.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
+			ops = append(ops, m[1]+"@neo4j")
+		}
+	}
+	return ops
+}
+
 // Explain returns the operators of the plan Neo4j would run for cypher with
 // params (EXPLAIN: nothing is executed), depth first, such as
 // "NodeUniqueIndexSeek@neo4j" or "AllNodesScan@neo4j".
@@ -296,6 +320,9 @@ func (db *DB) Explain(ctx context.Context, cypher string, params map[string]any)
 		driver.ExecuteQueryWithDatabase(db.database), driver.ExecuteQueryWithReadersRouting())
 	if err != nil {
 		return nil, classify(err, Config{Database: db.database})
+	}
+	if ops := planOperators(res.Summary.Plan()); len(ops) > 0 {
+		return ops, nil
 	}
 	var ops []string
 	var walk func(p driver.Plan)
