@@ -160,6 +160,7 @@ type Tx struct {
 	tx      driver.ExplicitTransaction
 	session driver.SessionWithContext
 	commits int
+	inDoubt bool
 }
 
 // Checkpoint commits the writes so far and carries on in a new transaction.
@@ -167,20 +168,45 @@ type Tx struct {
 // use it only where giving up atomicity is acceptable (loads too large for
 // the server's transaction memory).
 func (t *Tx) Checkpoint(ctx context.Context) error {
-	if err := t.tx.Commit(ctx); err != nil {
-		return err
+	if err := t.commit(ctx); err != nil {
+		return fmt.Errorf("committing: %w", err)
 	}
-	t.commits++
 	tx, err := t.session.BeginTransaction(ctx, driver.WithTxTimeout(0))
 	if err != nil {
-		return err
+		return fmt.Errorf("starting the next transaction: %w", err)
 	}
 	t.tx = tx
 	return nil
 }
 
-// Commits counts the checkpoints committed so far.
+// commit commits the transaction and counts it. A commit the server
+// answered with an error did not happen; one that got no answer (the
+// connection broke or ctx ended while waiting) may have: InDoubt then
+// reports it.
+func (t *Tx) commit(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err // nothing sent
+	}
+	err := t.tx.Commit(ctx)
+	if err == nil {
+		t.commits++
+		return nil
+	}
+	var nerr *driver.Neo4jError
+	var uerr *driver.UsageError
+	if !errors.As(err, &nerr) && !errors.As(err, &uerr) {
+		t.inDoubt = true
+	}
+	return err
+}
+
+// Commits counts the transactions committed so far: the checkpoints, and
+// the last one once DB.Write has committed it.
 func (t *Tx) Commits() int { return t.commits }
+
+// InDoubt reports whether a commit was sent but got no reply, so that the
+// transaction may or may not have been committed (it is not in Commits).
+func (t *Tx) InDoubt() bool { return t.inDoubt }
 
 // Run runs one parameterised statement in the transaction and returns its
 // records.
@@ -211,7 +237,7 @@ func (db *DB) Write(ctx context.Context, commit bool, fn func(*Tx) error) error 
 	if !commit {
 		return classify(t.tx.Rollback(ctx), Config{Database: db.database})
 	}
-	return classify(t.tx.Commit(ctx), Config{Database: db.database})
+	return classify(t.commit(ctx), Config{Database: db.database})
 }
 
 // Exec runs one statement in an auto-commit transaction of its own, as
