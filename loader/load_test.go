@@ -465,10 +465,16 @@ func TestLoadLockRefuses(t *testing.T) {
 	}()
 	<-inside
 	_, err := loader.Load(context.Background(), db, flipped(t, ""), loader.Options{LockWait: 300 * time.Millisecond})
+	// A load interrupted while it waits says so.
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	_, cancelled := loader.Load(ctx, db, flipped(t, ""), loader.Options{})
+	cancel()
 	close(release)
 	require.Error(t, err)
 	assert.Equal(t, graph.ECONFLICT, graph.ErrorCode(err), "%v", err)
 	assert.Contains(t, err.Error(), "another load into this database is still running")
+	assert.ErrorIs(t, cancelled, context.DeadlineExceeded)
+	assert.Contains(t, cancelled.Error(), "waiting for the load lock, nothing written")
 	require.NoError(t, <-first)
 	assert.Equal(t, wantClaimEdges(ds), claimEdges(t, db), "the refused load wrote nothing")
 	sum := load(t, db, ds, loader.Options{LockWait: 300 * time.Millisecond})

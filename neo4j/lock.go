@@ -52,7 +52,10 @@ func (db *DB) lockLoads(ctx context.Context, wait time.Duration) (unlock func(),
 	if err != nil {
 		_ = tx.Rollback(bg)
 		_ = s.Close(bg)
-		if ctx.Err() == nil && errors.Is(wctx.Err(), context.DeadlineExceeded) {
+		switch {
+		case ctx.Err() != nil:
+			return nil, fmt.Errorf("waiting for the load lock, nothing written: %w", ctx.Err())
+		case errors.Is(wctx.Err(), context.DeadlineExceeded):
 			return nil, graph.Errorf(graph.ECONFLICT,
 				"another load into this database is still running after %s of waiting for it; nothing was written: run this load again when that one has finished", wait)
 		}
