@@ -226,3 +226,33 @@ func loadNaive(ctx context.Context, db *neo4j.DB, el *graph.Elements) error {
 	}
 	return nil
 }
+
+// BenchmarkReload reloads n elements that are all in the database already
+// (every one unchanged): the look-up path, where each claim is sought
+// under the three claim types.
+//
+//	DYAD_TEST_NEO4J_URI=bolt://127.0.0.1:7691 go test -run '^$' -bench Reload -benchtime 3x ./loader
+func BenchmarkReload(b *testing.B) {
+	for _, n := range []int{20000} {
+		b.Run(fmt.Sprintf("elements=%d", n), func(b *testing.B) {
+			db := testenv.Neo4j(b)
+			ctx := context.Background()
+			el := benchElements(b, n)
+			if _, err := loader.LoadElements(ctx, db, el, loadOptions(n)); err != nil {
+				b.Fatal(err)
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				sum, err := loader.LoadElements(ctx, db, el, loadOptions(n))
+				if err != nil {
+					b.Fatal(err)
+				}
+				if sum.Unchanged != el.Len() {
+					b.Fatalf("%d unchanged, want %d", sum.Unchanged, el.Len())
+				}
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(el.Len())*float64(b.N)/b.Elapsed().Seconds(), "elements/s")
+		})
+	}
+}

@@ -4,7 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -237,4 +242,313 @@ func TestLoadMovesAnEdge(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, recs, 1)
 	assert.Equal(t, "rfe-neglect", recs[0]["subject"])
+}
+
+// claimEdges returns, for every claim id in db, the types of the edges that
+// carry it (sorted), whatever their type.
+func claimEdges(t *testing.T, db *neo4j.DB) map[string][]string {
+	t.Helper()
+	recs, err := db.Read(context.Background(),
+		"MATCH ()-[r:WEAKENS|STRENGTHENS|DRIVES]->() WITH r.id AS id, type(r) AS t ORDER BY t RETURN id, collect(t) AS types", nil)
+	require.NoError(t, err)
+	out := map[string][]string{}
+	for _, r := range recs {
+		for _, x := range r["types"].([]any) {
+			out[r["id"].(string)] = append(out[r["id"].(string)], x.(string))
+		}
+	}
+	return out
+}
+
+// wantClaimEdges is claimEdges for a dataset loaded alone: one edge per
+// claim, of its effect's type.
+func wantClaimEdges(ds *graph.Dataset) map[string][]string {
+	out := map[string][]string{}
+	for _, c := range ds.Claims {
+		out[c.ID] = []string{string(c.Effect.RelType())}
+	}
+	return out
+}
+
+// reference is the graph ds gives when loaded alone into an empty database.
+func reference(t *testing.T, db *neo4j.DB, ds *graph.Dataset) []string {
+	t.Helper()
+	testenv.Wipe(t, db)
+	load(t, db, ds, loader.Options{})
+	want := snapshot(t, db)
+	testenv.Wipe(t, db)
+	return want
+}
+
+// flipped returns the small dataset with the effects of its claims on
+// relations swapped (weakens for strengthens and back): a dataset with the
+// same claim ids, all of other types.
+func flipped(t *testing.T, only string) *graph.Dataset {
+	t.Helper()
+	ds := readSmall(t)
+	for _, c := range ds.Claims {
+		if only != "" && c.ID != only {
+			continue
+		}
+		switch c.Effect {
+		case graph.Weakens:
+			c.Effect = graph.Strengthens
+		case graph.Strengthens:
+			c.Effect = graph.Weakens
+		}
+	}
+	require.Empty(t, ds.Validate())
+	return ds
+}
+
+// TestLoadRetypesAClaim changes one claim's effect and reloads (no prune):
+// the claim's edge changes type, the old one is gone, and the summary says
+// one element was updated. Before the fix, both edges were left.
+func TestLoadRetypesAClaim(t *testing.T) {
+	db := testenv.Neo4j(t)
+	changed := flipped(t, "c-kurils-weakens-rus-jpn")
+	want := reference(t, db, changed)
+
+	ds := readSmall(t)
+	load(t, db, ds, loader.Options{})
+	sum := load(t, db, changed, loader.Options{})
+	assert.Equal(t, 1, sum.Updated, "%v", sum)
+	assert.Equal(t, ds.Elements().Len()-1, sum.Unchanged, "%v", sum)
+	assert.Zero(t, sum.Created+sum.Removed, "%v", sum)
+	assert.Equal(t, wantClaimEdges(changed), claimEdges(t, db))
+	assert.Equal(t, want, snapshot(t, db))
+
+	// And back, with batches and commits of their own.
+	sum = load(t, db, ds, loader.Options{BatchSize: 2, CommitEvery: 4})
+	assert.Equal(t, 1, sum.Updated, "%v", sum)
+	assert.Equal(t, wantClaimEdges(ds), claimEdges(t, db))
+}
+
+// TestLoadTwoDatasetsOneAfterTheOther loads a dataset, then another with the
+// same claim ids under other effects: every claim id is on exactly one
+// edge, the second dataset's. Before the fix, every retyped claim was left
+// twice.
+func TestLoadTwoDatasetsOneAfterTheOther(t *testing.T) {
+	db := testenv.Neo4j(t)
+	second := flipped(t, "")
+	want := reference(t, db, second)
+	for _, opts := range []loader.Options{{}, {BatchSize: 2, CommitEvery: 3}} {
+		testenv.Wipe(t, db)
+		load(t, db, readSmall(t), opts)
+		sum := load(t, db, second, opts)
+		assert.Equal(t, second.Elements().Len(), sum.Created+sum.Updated+sum.Unchanged, "%v", sum)
+		assert.Equal(t, wantClaimEdges(second), claimEdges(t, db))
+		assert.Equal(t, want, snapshot(t, db))
+	}
+}
+
+// TestConcurrentLoads runs two loads of overlapping data into one database
+// at once, each in one transaction and with --commit-every: no id is
+// duplicated, the graph is the one a single load gives, and the counts add
+// up (one load creates what was missing, the other finds it all there).
+// Before the fix, both created the missing edges. Each load waits (up to a
+// second) inside its first batch for the other to start, so that without a
+// lock they surely overlap.
+func TestConcurrentLoads(t *testing.T) {
+	db := testenv.Neo4j(t)
+	ds := readSmall(t)
+	el := ds.Elements()
+	want := reference(t, db, ds)
+	base := readSmall(t)
+	base.Claims = base.Claims[:2]
+	missing := el.Len() - base.Elements().Len()
+
+	for _, opts := range []loader.Options{{}, {BatchSize: 3, CommitEvery: 6}} {
+		t.Run(fmt.Sprintf("commit-every=%d", opts.CommitEvery), func(t *testing.T) {
+			testenv.Wipe(t, db)
+			load(t, db, base, loader.Options{})
+			var started sync.WaitGroup
+			started.Add(2)
+			sums := make([]loader.Summary, 2)
+			errs := make([]error, 2)
+			var done sync.WaitGroup
+			for i := range 2 {
+				done.Add(1)
+				go func() {
+					defer done.Done()
+					o := opts
+					var once sync.Once
+					o.Progress = func(int, int) {
+						once.Do(func() {
+							started.Done()
+							wait := make(chan struct{})
+							go func() { started.Wait(); close(wait) }()
+							select {
+							case <-wait:
+							case <-time.After(time.Second):
+							}
+						})
+					}
+					sums[i], errs[i] = loader.Load(context.Background(), db, readSmall(t), o)
+				}()
+			}
+			done.Wait()
+			require.NoError(t, errs[0])
+			require.NoError(t, errs[1])
+			assert.Equal(t, wantClaimEdges(ds), claimEdges(t, db), "one edge per claim id")
+			assert.Equal(t, want, snapshot(t, db))
+			for _, s := range sums {
+				assert.Equal(t, el.Len(), s.Created+s.Updated+s.Unchanged, "%v", s)
+			}
+			assert.Equal(t, missing, sums[0].Created+sums[1].Created, "%v / %v", sums[0], sums[1])
+		})
+	}
+}
+
+// TestLoadLostCommitReply loses the reply to a commit (the commit happens,
+// the client never hears of it): the error says what is known and that the
+// last transaction's fate is unknown, never that nothing or less was
+// written. Before the fix, a batch-committed load said "after committing 2
+// of its transactions" with 3 in the graph, and a single-transaction load
+// said "nothing written" with everything written. Rerunning completes the
+// load, and its summary counts what the first one left as unchanged.
+func TestLoadLostCommitReply(t *testing.T) {
+	db := testenv.Neo4j(t)
+	ds := readSmall(t)
+	total := ds.Elements().Len()
+	want := reference(t, db, ds)
+	tests := []struct {
+		name string
+		opts loader.Options
+		lose int // the COMMIT (counted from 0 after the first batch) whose reply is lost
+		msg  string
+	}{
+		{"one transaction", loader.Options{BatchSize: 4}, 0,
+			`^load failed: whether its transaction \(elements 1 to (\d+) of \d+\) committed is unknown`},
+		{"commit every", loader.Options{BatchSize: 4, CommitEvery: 8}, 2,
+			`^load failed after committing 2 of its transactions \(elements 1 to \d+ of \d+\); whether the 3rd \(elements \d+ to (\d+)\) committed is unknown`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			testenv.Wipe(t, db)
+			proxy, pdb := newReplyLoser(t)
+			opts := tt.opts
+			var once sync.Once
+			opts.Progress = func(int, int) { once.Do(func() { proxy.loseReply(tt.lose) }) }
+			_, err := loader.Load(context.Background(), pdb, ds, opts)
+			require.Error(t, err)
+			t.Log(err)
+			m := regexp.MustCompile(tt.msg).FindStringSubmatch(err.Error())
+			require.NotNil(t, m, "message %q does not match %s", err, tt.msg)
+			assert.Contains(t, err.Error(), "run the load again")
+			written := len(snapshot(t, db))
+			upTo, _ := strconv.Atoi(m[1])
+			assert.Equal(t, upTo, written, "the graph holds the elements of every transaction whose commit was sent")
+
+			sum := load(t, db, ds, loader.Options{})
+			assert.Equal(t, written, sum.Unchanged, "%v", sum)
+			assert.Equal(t, total-written, sum.Created, "%v", sum)
+			assert.Equal(t, want, snapshot(t, db))
+		})
+	}
+}
+
+// TestLoadLockRefuses holds a load open and starts another with a short
+// LockWait: the second gives up with ECONFLICT and writes nothing, and once
+// the first has finished a load goes through.
+func TestLoadLockRefuses(t *testing.T) {
+	db := testenv.Neo4j(t)
+	ds := readSmall(t)
+	inside, release := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	first := make(chan error, 1)
+	go func() {
+		_, err := loader.Load(context.Background(), db, ds, loader.Options{BatchSize: 2, Progress: func(int, int) {
+			once.Do(func() { close(inside); <-release })
+		}})
+		first <- err
+	}()
+	<-inside
+	_, err := loader.Load(context.Background(), db, flipped(t, ""), loader.Options{LockWait: 300 * time.Millisecond})
+	// A load interrupted while it waits says so.
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	_, cancelled := loader.Load(ctx, db, flipped(t, ""), loader.Options{})
+	cancel()
+	close(release)
+	require.Error(t, err)
+	assert.Equal(t, graph.ECONFLICT, graph.ErrorCode(err), "%v", err)
+	assert.Contains(t, err.Error(), "another load into this database is still running")
+	assert.ErrorIs(t, cancelled, context.DeadlineExceeded)
+	assert.Contains(t, cancelled.Error(), "waiting for the load lock, nothing written")
+	require.NoError(t, <-first)
+	assert.Equal(t, wantClaimEdges(ds), claimEdges(t, db), "the refused load wrote nothing")
+	sum := load(t, db, ds, loader.Options{LockWait: 300 * time.Millisecond})
+	assert.Equal(t, ds.Elements().Len(), sum.Unchanged, "the lock went with the first load")
+}
+
+// TestEdgeStatementsSeekIDs checks that the edge statements find edges by
+// id through the uniqueness constraints (an index seek per type), never by
+// scanning a type, claims included (which look in all three claim types).
+func TestEdgeStatementsSeekIDs(t *testing.T) {
+	db := testenv.Neo4j(t)
+	load(t, db, readSmall(t), loader.Options{})
+	for _, tt := range []struct {
+		typ      graph.RelType
+		from, to graph.Label
+		seeks    int
+	}{
+		{graph.RelWeakens, "Factor", "Relation", 3},
+		{graph.RelPartyTo, "State", "Dispute", 1},
+	} {
+		ops, err := db.Explain(context.Background(), neo4j.EdgeStatement(tt.typ, tt.from, tt.to), map[string]any{"rows": []any{}})
+		require.NoError(t, err)
+		seeks := 0
+		for _, op := range ops {
+			assert.NotContains(t, op, "Scan", "%s: %v", tt.typ, ops)
+			if strings.Contains(op, "RelationshipUniqueIndexSeek") {
+				seeks++
+			}
+		}
+		assert.Equal(t, tt.seeks, seeks, "%s: %v", tt.typ, ops)
+	}
+}
+
+// TestSchemaUpgradesRelationshipIndexes starts from a database an older
+// Dyad wrote (plain indexes on relationship ids) holding a duplicated claim
+// id: Schema keeps that type's index, a load removes the duplicate (and
+// counts it removed) and then creates the constraint; Schema twice changes
+// nothing.
+func TestSchemaUpgradesRelationshipIndexes(t *testing.T) {
+	db := testenv.Neo4j(t)
+	ctx := context.Background()
+	ds := readSmall(t)
+	load(t, db, ds, loader.Options{})
+	for _, typ := range []string{"weakens", "part_of"} {
+		require.NoError(t, db.Exec(ctx, fmt.Sprintf("DROP CONSTRAINT dyad_%s_id_unique", typ), nil))
+		require.NoError(t, db.Exec(ctx, fmt.Sprintf("CREATE INDEX dyad_%s_id FOR ()-[r:%s]-() ON (r.id)", typ, strings.ToUpper(typ)), nil))
+	}
+	require.NoError(t, db.Exec(ctx, "MATCH (a)-[r:WEAKENS {id: 'c-kurils-weakens-rus-jpn'}]->(b) CREATE (a)-[c:WEAKENS]->(b) SET c = properties(r)", nil))
+
+	require.NoError(t, loader.Schema(ctx, db))
+	assert.Equal(t, []string{"dyad_part_of_id_unique", "dyad_weakens_id"}, relSchema(t, db, "part_of", "weakens"))
+	sum := load(t, db, ds, loader.Options{})
+	assert.Equal(t, 1, sum.Removed, "%v", sum)
+	assert.Equal(t, 1, sum.Updated, "%v", sum)
+	assert.Equal(t, wantClaimEdges(ds), claimEdges(t, db))
+	assert.Equal(t, []string{"dyad_part_of_id_unique", "dyad_weakens_id_unique"}, relSchema(t, db, "part_of", "weakens"))
+	require.NoError(t, loader.Schema(ctx, db))
+	assert.Equal(t, []string{"dyad_part_of_id_unique", "dyad_weakens_id_unique"}, relSchema(t, db, "part_of", "weakens"))
+}
+
+// relSchema lists the indexes and constraints named for the given types'
+// ids.
+func relSchema(t *testing.T, db *neo4j.DB, types ...string) []string {
+	t.Helper()
+	recs, err := db.Read(context.Background(), "SHOW INDEXES YIELD name RETURN name ORDER BY name", nil)
+	require.NoError(t, err)
+	var out []string
+	for _, r := range recs {
+		name := r["name"].(string)
+		for _, typ := range types {
+			if strings.HasPrefix(name, "dyad_"+typ+"_id") {
+				out = append(out, name)
+			}
+		}
+	}
+	return out
 }

@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -216,6 +217,7 @@ type Tx struct {
 	tx      driver.ExplicitTransaction
 	session driver.SessionWithContext
 	commits int
+	inDoubt bool
 }
 
 // runner is what a managed and an explicit transaction share.
@@ -238,20 +240,45 @@ func (t *Tx) Checkpoint(ctx context.Context) error {
 	if t.tx == nil {
 		return errCheckpoint
 	}
-	if err := t.tx.Commit(ctx); err != nil {
-		return err
+	if err := t.commit(ctx); err != nil {
+		return fmt.Errorf("committing: %w", err)
 	}
-	t.commits++
 	tx, err := t.session.BeginTransaction(ctx, driver.WithTxTimeout(0))
 	if err != nil {
-		return err
+		return fmt.Errorf("starting the next transaction: %w", err)
 	}
 	t.tx, t.run = tx, tx
 	return nil
 }
 
-// Commits counts the checkpoints committed so far.
+// commit commits the transaction and counts it. A commit the server
+// answered with an error did not happen; one that got no answer (the
+// connection broke or ctx ended while waiting) may have: InDoubt then
+// reports it.
+func (t *Tx) commit(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err // nothing sent
+	}
+	err := t.tx.Commit(ctx)
+	if err == nil {
+		t.commits++
+		return nil
+	}
+	var nerr *driver.Neo4jError
+	var uerr *driver.UsageError
+	if !errors.As(err, &nerr) && !errors.As(err, &uerr) {
+		t.inDoubt = true
+	}
+	return err
+}
+
+// Commits counts the transactions committed so far: the checkpoints, and
+// the last one once DB.Write has committed it.
 func (t *Tx) Commits() int { return t.commits }
+
+// InDoubt reports whether a commit was sent but got no reply, so that the
+// transaction may or may not have been committed (it is not in Commits).
+func (t *Tx) InDoubt() bool { return t.inDoubt }
 
 // Run runs one parameterised statement in the transaction and returns its
 // records.
@@ -262,6 +289,18 @@ func (t *Tx) Run(ctx context.Context, cypher string, params map[string]any) ([]R
 	}
 	rs, err := res.Collect(ctx)
 	return records(rs), err
+}
+
+// writeLoad runs a load's fn in explicit transactions, never retried by
+// the driver: a load counts its commits and knows a commit that got no reply
+// (Tx.InDoubt), which a retry would hide, and a load is completed by running
+// it again (it is idempotent).
+func (db *DB) writeLoad(ctx context.Context, commit bool, fn func(*Tx) error) error {
+	err := db.writeExplicit(ctx, commit, fn)
+	if commit && err == nil {
+		db.saveBookmarks(ctx)
+	}
+	return classify(err, Config{Database: db.database})
 }
 
 // Write runs fn in one write transaction (sent to the leader in a cluster)
@@ -321,7 +360,7 @@ func (db *DB) writeExplicit(ctx context.Context, commit bool, fn func(*Tx) error
 	if !commit {
 		return t.tx.Rollback(ctx)
 	}
-	return t.tx.Commit(ctx)
+	return t.commit(ctx)
 }
 
 // Exec runs one statement in an auto-commit transaction of its own, as
@@ -413,6 +452,29 @@ func oneLine(err error) string {
 	return s
 }
 
+// planOp is an operator's line in the text of a plan:
+// "| | +NodeUniqueIndexSeek(Locking)   | 37 | ...".
+var planOp = regexp.MustCompile(`^\|[ |\\]*\+([A-Za-z][A-Za-z()]*)`)
+
+// planOperators reads every operator of p, depth first, from the text
+// Neo4j sends with it (its root's "string-representation"), as
+// "Name@neo4j". The tree is not walked: the driver's Plan.Children (v5.28,
+// built for Go 1.18) returns the last child in every slot, so a walk misses
+// the other branches, such as an Apply's left side.
+func planOperators(p driver.Plan) []string {
+	if p == nil {
+		return nil
+	}
+	text, _ := p.Arguments()["string-representation"].(string)
+	var ops []string
+	for _, line := range strings.Split(text, "\n") {
+		if m := planOp.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
+			ops = append(ops, m[1]+"@neo4j")
+		}
+	}
+	return ops
+}
+
 // Explain returns the operators of the plan Neo4j would run for cypher with
 // params (EXPLAIN: nothing is executed), depth first, such as
 // "NodeUniqueIndexSeek@neo4j" or "AllNodesScan@neo4j".
@@ -422,6 +484,9 @@ func (db *DB) Explain(ctx context.Context, cypher string, params map[string]any)
 		driver.ExecuteQueryWithBookmarkManager(db.bookmarks))
 	if err != nil {
 		return nil, classify(err, Config{Database: db.database})
+	}
+	if ops := planOperators(res.Summary.Plan()); len(ops) > 0 {
+		return ops, nil
 	}
 	var ops []string
 	var walk func(p driver.Plan)

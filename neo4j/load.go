@@ -34,11 +34,17 @@ type LoadOptions struct {
 	// far, and running the load again completes it (it is idempotent).
 	// DryRun ignores it.
 	CommitEvery int
+	// LockWait is how long to wait for another load into the same database
+	// to finish (loads run one at a time) before giving up with an
+	// ECONFLICT error; zero means DefaultLockWait.
+	LockWait time.Duration
 }
 
 // Summary counts what a Load changed (or, for a dry run, would change).
-// Each node and edge counts once: created, updated (a property changed) or
-// unchanged.
+// Each node and edge of the dataset counts once: created, updated (a
+// property, its ends or its type changed) or unchanged. Removed counts what
+// pruning removed and the duplicates of a dataset edge's id the load
+// removed (left by loads before they were locked).
 type Summary struct {
 	Created   int
 	Updated   int
@@ -69,49 +75,118 @@ func (s Summary) String() string {
 // writes, so that pruning never touches anything else in the database.
 const Marker = "dyad"
 
-// Schema creates the uniqueness constraints on every node label's id and
-// the indexes the catalog queries use. It is idempotent (IF NOT EXISTS).
+// Schema creates the uniqueness constraints on the ids of every node label
+// and relationship type, the load lock's constraint and the indexes the
+// catalog queries use. It is idempotent.
+//
+// A database written by an older Dyad has a plain index on each
+// relationship type's id instead of a constraint: Schema drops the index
+// and creates the constraint, unless the type holds duplicate ids (left by
+// concurrent loads before loads were locked). Then it keeps the index, and
+// the next load that rewrites those ids removes the duplicates and creates
+// the constraint.
 func (db *DB) Schema(ctx context.Context) error {
-	recs, err := db.Read(ctx, "SHOW INDEXES YIELD name RETURN collect(name) AS names", nil)
+	_, err := db.schema(ctx)
+	return err
+}
+
+// schema is Schema; it returns the relationship types left without their
+// uniqueness constraint because they hold duplicate ids.
+func (db *DB) schema(ctx context.Context) ([]graph.RelType, error) {
+	have, err := db.schemaNames(ctx)
 	if err != nil {
-		return fmt.Errorf("reading schema: %w", err)
+		return nil, err
 	}
-	have := map[string]bool{}
-	if len(recs) > 0 {
-		names, _ := recs[0]["names"].([]any)
-		for _, n := range names {
-			if s, ok := n.(string); ok {
-				have[s] = true
-			}
-		}
-	}
-	for _, stmt := range SchemaStatements() {
-		// "CREATE CONSTRAINT name ..." or "CREATE INDEX name ...": a
-		// constraint's backing index has the constraint's name.
+	for _, stmt := range nodeSchemaStatements() {
+		// "CREATE CONSTRAINT name ..." or "CREATE INDEX name ...".
 		if f := strings.Fields(stmt); len(f) > 2 && have[f[2]] {
 			continue
 		}
 		if err := db.Exec(ctx, stmt, nil); err != nil {
-			return fmt.Errorf("creating schema: %w", err)
+			return nil, fmt.Errorf("creating schema: %w", err)
 		}
 	}
-	return db.Exec(ctx, "CALL db.awaitIndexes(300)", nil)
+	var waiting []graph.RelType
+	for _, t := range graph.RelTypes {
+		ok, err := db.relConstraint(ctx, t, have)
+		if err != nil {
+			return nil, fmt.Errorf("creating schema: %w", err)
+		}
+		if !ok {
+			waiting = append(waiting, t)
+		}
+	}
+	return waiting, db.Exec(ctx, "CALL db.awaitIndexes(300)", nil)
 }
 
-// SchemaStatements returns the constraint and index statements Schema runs.
+// relConstraint creates the uniqueness constraint on the ids of edges of
+// type t, replacing the plain index older versions created. It reports
+// false, keeping or creating the plain index, when t holds duplicate ids.
+func (db *DB) relConstraint(ctx context.Context, t graph.RelType, have map[string]bool) (bool, error) {
+	name, legacy := relConstraintName(t), legacyRelIndexName(t)
+	if have[name] {
+		return true, nil
+	}
+	recs, err := db.Read(ctx, fmt.Sprintf(
+		"MATCH ()-[r:%s]->() WHERE r.id IS NOT NULL WITH r.id AS id, count(*) AS n WHERE n > 1 RETURN count(*) AS n", t), nil)
+	if err != nil {
+		return false, err
+	}
+	if len(recs) > 0 && toInt(recs[0]["n"]) > 0 {
+		if have[legacy] {
+			return false, nil
+		}
+		return false, db.Exec(ctx, legacyRelIndexStatement(t), nil)
+	}
+	if have[legacy] {
+		if err := db.Exec(ctx, fmt.Sprintf("DROP INDEX %s IF EXISTS", legacy), nil); err != nil {
+			return false, err
+		}
+	}
+	return true, db.Exec(ctx, relConstraintStatement(t), nil)
+}
+
+// SchemaStatements returns the constraint and index statements Schema runs
+// on an empty database.
 func SchemaStatements() []string {
+	out := nodeSchemaStatements()
+	for _, t := range graph.RelTypes {
+		out = append(out, relConstraintStatement(t))
+	}
+	return out
+}
+
+// nodeSchemaStatements are the node constraints and the indexes.
+func nodeSchemaStatements() []string {
 	var out []string
 	for _, l := range graph.Labels {
 		out = append(out, fmt.Sprintf("CREATE CONSTRAINT dyad_%s_id IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE", strings.ToLower(string(l)), l))
 	}
-	for _, t := range graph.RelTypes {
-		out = append(out, fmt.Sprintf("CREATE INDEX dyad_%s_id IF NOT EXISTS FOR ()-[r:%s]-() ON (r.id)", strings.ToLower(string(t)), t))
-	}
-	out = append(out,
+	return append(out,
+		lockConstraint,
 		"CREATE INDEX dyad_event_year IF NOT EXISTS FOR (n:Event) ON (n.year)",
 		"CREATE INDEX dyad_relation_states IF NOT EXISTS FOR (n:Relation) ON (n.states)",
 	)
-	return out
+}
+
+func relConstraintName(t graph.RelType) string {
+	return fmt.Sprintf("dyad_%s_id_unique", strings.ToLower(string(t)))
+}
+
+// legacyRelIndexName names the plain index on a relationship type's id
+// that Dyad created before it had the constraint.
+func legacyRelIndexName(t graph.RelType) string {
+	return fmt.Sprintf("dyad_%s_id", strings.ToLower(string(t)))
+}
+
+func relConstraintStatement(t graph.RelType) string {
+	mustKnown(slices.Contains(graph.RelTypes, t), string(t))
+	return fmt.Sprintf("CREATE CONSTRAINT %s IF NOT EXISTS FOR ()-[r:%s]-() REQUIRE r.id IS UNIQUE", relConstraintName(t), t)
+}
+
+func legacyRelIndexStatement(t graph.RelType) string {
+	mustKnown(slices.Contains(graph.RelTypes, t), string(t))
+	return fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.id)", legacyRelIndexName(t), t)
 }
 
 // Load writes el to the database in one transaction: nodes, then edges, in
@@ -119,55 +194,73 @@ func SchemaStatements() []string {
 // is written or, on any error or cancellation, nothing is (unless
 // opts.CommitEvery splits it). Loading the same elements twice gives the
 // same graph: nodes and edges are merged on their ids and their properties
-// replaced. It creates the constraints and indexes first (Schema).
+// replaced; an edge whose ends or type (a claim's effect) changed is moved.
+// A claim's id is unique across the claim types.
+//
+// Loads into one database run one at a time: Load first takes the
+// database's load lock (see lockLoads), waiting up to opts.LockWait for a
+// load in progress. Then it creates the constraints and indexes (Schema).
 func (db *DB) Load(ctx context.Context, el *graph.Elements, opts LoadOptions) (Summary, error) {
 	start := time.Now()
-	if err := db.Schema(ctx); err != nil {
+	unlock, err := db.lockLoads(ctx, opts.LockWait)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer unlock()
+	waiting, err := db.schema(ctx)
+	if err != nil {
 		return Summary{}, err
 	}
 	if opts.DryRun {
 		opts.CommitEvery = 0
 	}
-	var sum Summary
-	err := db.Write(ctx, !opts.DryRun, func(tx *Tx) error {
-		var err error
-		sum, err = write(ctx, tx, el, opts)
-		sum.Transactions = tx.Commits() + 1
-		return err
+	b := &batcher{ctx: ctx, opts: opts, total: el.Len()}
+	err = db.writeLoad(ctx, !opts.DryRun, func(tx *Tx) error {
+		b.tx = tx
+		return b.write(el)
 	})
-	sum.DryRun = opts.DryRun
-	sum.Elapsed = time.Since(start)
 	if err != nil {
-		if sum.Transactions > 1 {
-			return Summary{}, fmt.Errorf("load failed after committing %d of its transactions (run it again to complete it): %w", sum.Transactions-1, err)
+		return Summary{}, b.failed(err)
+	}
+	sum := b.sum
+	sum.DryRun = opts.DryRun
+	if !opts.DryRun {
+		sum.Transactions = b.tx.Commits()
+	}
+	if len(waiting) > 0 && !opts.DryRun {
+		// The load removed the duplicate ids it rewrote; any left are of
+		// edges the dataset lacks (--prune removes them).
+		if _, err := db.schema(ctx); err != nil {
+			return sum, fmt.Errorf("load committed, but creating the constraints failed: %w", err)
 		}
-		return Summary{}, fmt.Errorf("load rolled back, nothing written: %w", err)
 	}
-	if opts.DryRun {
-		sum.Transactions = 0
-	}
+	sum.Elapsed = time.Since(start)
 	return sum, nil
 }
 
 // batcher runs a load's batches, counting what they did, reporting
-// progress and committing every opts.CommitEvery elements.
+// progress and committing every opts.CommitEvery elements. committed is
+// the number of elements in the transactions committed so far.
 type batcher struct {
-	ctx                      context.Context
-	tx                       *Tx
-	opts                     LoadOptions
-	sum                      Summary
-	total, done, sinceCommit int
+	ctx                                 context.Context
+	tx                                  *Tx
+	opts                                LoadOptions
+	sum                                 Summary
+	total, done, sinceCommit, committed int
 }
 
-func (b *batcher) run(cypher string, rows []map[string]any) error {
+// run runs one batch (what names it in errors) and commits when
+// opts.CommitEvery elements have been written since the last commit.
+func (b *batcher) run(what, cypher string, rows []map[string]any) error {
 	recs, err := b.tx.Run(b.ctx, cypher, map[string]any{"rows": rows})
 	if err != nil {
-		return err
+		return fmt.Errorf("writing %s: %w", what, err)
 	}
 	for _, m := range recs {
 		b.sum.Created += toInt(m["created"])
 		b.sum.Updated += toInt(m["updated"])
 		b.sum.Unchanged += toInt(m["unchanged"])
+		b.sum.Removed += toInt(m["removed"])
 	}
 	b.done += len(rows)
 	b.sinceCommit += len(rows)
@@ -175,38 +268,79 @@ func (b *batcher) run(cypher string, rows []map[string]any) error {
 		b.opts.Progress(b.done, b.total)
 	}
 	if b.opts.CommitEvery > 0 && b.sinceCommit >= b.opts.CommitEvery {
-		b.sinceCommit = 0
-		return b.tx.Checkpoint(b.ctx)
+		if err := b.tx.Checkpoint(b.ctx); err != nil {
+			return err
+		}
+		b.sinceCommit, b.committed = 0, b.done
 	}
 	return b.ctx.Err()
 }
 
-func write(ctx context.Context, tx *Tx, el *graph.Elements, opts LoadOptions) (Summary, error) {
-	if opts.BatchSize <= 0 {
-		opts.BatchSize = DefaultBatchSize
+// failed turns the error that ended a load into one saying what it left:
+// nothing; the elements of the transactions it committed; or, when a
+// commit got no reply, that the last transaction's outcome is unknown.
+func (b *batcher) failed(err error) error {
+	if b.tx == nil {
+		return fmt.Errorf("load rolled back, nothing written: %w", err)
 	}
-	b := &batcher{ctx: ctx, tx: tx, opts: opts, total: el.Len()}
+	n := b.tx.Commits()
+	switch {
+	case b.tx.InDoubt() && n == 0:
+		return fmt.Errorf("load failed: whether its transaction (elements 1 to %d of %d) committed is unknown, as its commit got no reply; "+
+			"run the load again, which completes it either way: %w", b.done, b.total, err)
+	case b.tx.InDoubt():
+		return fmt.Errorf("load failed after committing %d of its transactions (elements 1 to %d of %d); "+
+			"whether the %s (elements %d to %d) committed is unknown, as its commit got no reply; "+
+			"run the load again, which completes it either way: %w", n, b.committed, b.total, ordinal(n+1), b.committed+1, b.done, err)
+	case n > 0:
+		return fmt.Errorf("load failed after committing %d of its transactions (elements 1 to %d of %d); run it again to complete it: %w",
+			n, b.committed, b.total, err)
+	}
+	return fmt.Errorf("load rolled back, nothing written: %w", err)
+}
+
+// ordinal spells n as "1st", "2nd", "3rd", "4th"...
+func ordinal(n int) string {
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return fmt.Sprintf("%d%s", n, suffix)
+}
+
+// write writes el's nodes and edges, then prunes if asked.
+func (b *batcher) write(el *graph.Elements) error {
+	if b.opts.BatchSize <= 0 {
+		b.opts.BatchSize = DefaultBatchSize
+	}
 	// A label or type with no nodes or edges at all yet (an empty database,
 	// the usual first load) is written with CREATE, which skips MERGE's
-	// look-up and lock; the counts come from Neo4j's count store.
-	emptyLabels, emptyTypes, err := empty(ctx, tx)
+	// look-up and lock; the counts come from Neo4j's count store. Loads are
+	// locked, so nothing else of Dyad's writes meanwhile.
+	emptyLabels, emptyTypes, err := empty(b.ctx, b.tx)
 	if err != nil {
-		return b.sum, err
+		return err
 	}
 	if err := writeNodes(b, el, emptyLabels); err != nil {
-		return b.sum, err
+		return err
 	}
 	if err := writeEdges(b, el, emptyTypes); err != nil {
-		return b.sum, err
+		return err
 	}
-	if opts.Prune {
-		removed, err := prune(ctx, tx, el)
-		b.sum.Removed = removed
+	if b.opts.Prune {
+		removed, err := prune(b.ctx, b.tx, el)
+		b.sum.Removed += removed
 		if err != nil {
-			return b.sum, err
+			return err
 		}
 	}
-	return b.sum, nil
+	return nil
 }
 
 // writeNodes writes the nodes a label at a time (el.Nodes is sorted by
@@ -222,8 +356,8 @@ func writeNodes(b *batcher, el *graph.Elements, emptyLabels map[graph.Label]bool
 		for _, n := range el.Nodes[lo:hi] {
 			rows = append(rows, map[string]any{"id": n.ID, "props": withMarker(n.Props)})
 		}
-		if err := b.run(nodeStatement(l, emptyLabels[l]), rows); err != nil {
-			return fmt.Errorf("writing %s nodes: %w", l, err)
+		if err := b.run(string(l)+" nodes", nodeStatement(l, emptyLabels[l]), rows); err != nil {
+			return err
 		}
 		lo = hi
 	}
@@ -287,8 +421,8 @@ func writeEdges(b *batcher, el *graph.Elements, emptyTypes map[graph.RelType]boo
 			}
 			rows = append(rows, map[string]any{"id": e.ID, "from": e.From, "to": e.To, "props": withMarker(e.Props)})
 		}
-		if err := b.run(edgeStatement(g.t, g.from, g.to, emptyTypes[g.t]), rows); err != nil {
-			return fmt.Errorf("writing %s edges: %w", g.t, err)
+		if err := b.run(string(g.t)+" edges", edgeStatement(g.t, g.from, g.to, emptyTypes[g.t]), rows); err != nil {
+			return err
 		}
 		lo = hi
 	}
@@ -336,6 +470,15 @@ func empty(ctx context.Context, tx *Tx) (map[graph.Label]bool, map[graph.RelType
 			return nil, nil, err
 		}
 		types[t] = n == 0
+	}
+	// A claim may be stored under another claim type (its effect changed):
+	// CREATE is safe only when there are no claims at all.
+	none := true
+	for _, t := range claimTypes {
+		none = none && types[t]
+	}
+	for _, t := range claimTypes {
+		types[t] = none
 	}
 	return labels, types, nil
 }
@@ -400,9 +543,24 @@ func nodeStatement(l graph.Label, create bool) string {
 	return fmt.Sprintf("UNWIND $rows AS row\nMERGE (n:%s {id: row.id})\nWITH n AS x, row, properties(n) AS old\nSET x = row.props\n%s", l, mergeTally)
 }
 
+// claimTypes are the types of claim edges. A claim's id is unique across
+// them: reloading a claim whose effect changed retypes its edge.
+var claimTypes = []graph.RelType{graph.RelWeakens, graph.RelStrengthens, graph.RelDrives}
+
+// lookupTypes returns the types under which an edge of type t may already
+// be stored: any claim type for a claim; t for a structural edge, whose id
+// names its type.
+func lookupTypes(t graph.RelType) []graph.RelType {
+	if slices.Contains(claimTypes, t) {
+		return claimTypes
+	}
+	return []graph.RelType{t}
+}
+
 // edgeStatement writes one batch of edges of type t from label from to
-// label to, all from the fixed lists: MERGE on the id, or CREATE when the
-// type has no edges yet.
+// label to, all from the fixed lists: CREATE when there are no edges of
+// the type yet (no claims at all, for a claim type), otherwise a look-up by
+// id that moves, retypes or updates the edge found.
 func edgeStatement(t graph.RelType, from, to graph.Label, create bool) string {
 	mustKnown(slices.Contains(graph.RelTypes, t), string(t))
 	mustKnown(slices.Contains(graph.Labels, from), string(from))
@@ -412,24 +570,37 @@ func edgeStatement(t graph.RelType, from, to graph.Label, create bool) string {
 		return fmt.Sprintf("%sCREATE (a)-[r:%s]->(b)\nSET r = row.props\n%s", match, t, createdTally)
 	}
 	// Not MERGE (a)-[r:T {id}]->(b): between nodes with many edges (a state
-	// in thousands of events) it walks their edges for every row. The edge is
-	// found by its id, through the type's id index; one found between other
-	// nodes (a claim whose subject changed) is replaced.
-	return fmt.Sprintf(`%[1]sOPTIONAL MATCH ()-[e:%[2]s {id: row.id}]->()
-WITH a, b, row, e, e IS NOT NULL AS existed, e IS NOT NULL AND startNode(e) = a AND endNode(e) = b AS same
-CALL (a, b, row, e, existed, same) {
-  WITH a, b, row, e, existed WHERE NOT same
-  FOREACH (x IN CASE WHEN existed THEN [e] ELSE [] END | DELETE x)
+	// in thousands of events) it walks their edges for every row. The edges
+	// with the id are found through each type's id constraint. One edge of
+	// type t between a and b is updated; otherwise (none, other ends, another
+	// type, or duplicates left by older loads) all are replaced by one new
+	// edge, and the duplicates beyond the first count as removed.
+	var seek []string
+	for _, lt := range lookupTypes(t) {
+		seek = append(seek, fmt.Sprintf("    MATCH ()-[e:%s {id: row.id}]->() RETURN e", lt))
+	}
+	return fmt.Sprintf(`%[1]sCALL (row) {
+  CALL (row) {
+%[3]s
+  }
+  RETURN collect(e) AS found
+}
+WITH a, b, row, found, size(found) = 1 AND type(found[0]) = '%[2]s' AND startNode(found[0]) = a AND endNode(found[0]) = b AS same
+CALL (a, b, row, found, same) {
+  WITH a, b, row, found WHERE NOT same
+  FOREACH (x IN found | DELETE x)
   CREATE (a)-[r:%[2]s]->(b)
   SET r = row.props
-  RETURN CASE WHEN existed THEN 0 ELSE 1 END AS created, CASE WHEN existed THEN 1 ELSE 0 END AS updated, 0 AS unchanged
+  RETURN CASE WHEN size(found) = 0 THEN 1 ELSE 0 END AS created, CASE WHEN size(found) > 0 THEN 1 ELSE 0 END AS updated,
+         0 AS unchanged, CASE WHEN size(found) > 1 THEN size(found) - 1 ELSE 0 END AS removed
   UNION ALL
-  WITH row, e WHERE same
+  WITH row, found WHERE same
+  WITH row, found[0] AS e
   WITH row, e, properties(e) AS old
   SET e = row.props
-  RETURN 0 AS created, CASE WHEN old <> row.props THEN 1 ELSE 0 END AS updated, CASE WHEN old = row.props THEN 1 ELSE 0 END AS unchanged
+  RETURN 0 AS created, CASE WHEN old <> row.props THEN 1 ELSE 0 END AS updated, CASE WHEN old = row.props THEN 1 ELSE 0 END AS unchanged, 0 AS removed
 }
-RETURN sum(created) AS created, sum(updated) AS updated, sum(unchanged) AS unchanged`, match, t)
+RETURN sum(created) AS created, sum(updated) AS updated, sum(unchanged) AS unchanged, sum(removed) AS removed`, match, t, strings.Join(seek, "\n    UNION ALL\n"))
 }
 
 // The RETURN clauses that count what a batch did: a node or edge without
@@ -445,4 +616,11 @@ func mustKnown(ok bool, name string) {
 	if !ok {
 		panic("dyad: label or type not in the fixed list: " + name)
 	}
+}
+
+// EdgeStatement is the statement that writes a batch of edges of type t
+// from label from to label to into a database that has some, for tests of
+// its plan.
+func EdgeStatement(t graph.RelType, from, to graph.Label) string {
+	return edgeStatement(t, from, to, false)
 }
