@@ -82,7 +82,10 @@ func unknownRule(name string) string {
 func normalHost(h string) (string, error) {
 	s := strings.ToLower(strings.TrimSpace(h))
 	u, err := url.Parse("https://" + s)
-	if s == "" || err != nil || u.Host != s || u.Port() != "" || !strings.Contains(s, ".") {
+	// url.Parse takes "x.org:" (an empty port) as host "x.org:": refuse any
+	// colon, and names that are not made of labels ("." or ".x").
+	if s == "" || err != nil || u.Host != s || strings.Contains(s, ":") || !strings.Contains(s, ".") ||
+		strings.HasPrefix(s, ".") || strings.HasSuffix(s, ".") || strings.Contains(s, "..") {
 		return "", fmt.Errorf("%q is not a host name: want one such as example.org", h)
 	}
 	return strings.TrimPrefix(s, "www."), nil
