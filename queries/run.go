@@ -172,7 +172,10 @@ func labelWords(ls []graph.Label) string {
 	for i, l := range ls {
 		ws[i] = strings.ToLower(string(l))
 	}
-	if len(ws) == 1 {
+	switch len(ws) {
+	case 0:
+		return "node"
+	case 1:
 		return ws[0]
 	}
 	return strings.Join(ws[:len(ws)-1], ", ") + " or " + ws[len(ws)-1]
