@@ -80,7 +80,7 @@ func unknownRule(name string) string {
 // normalHost returns h as a lowercase host name without "www.", or an
 // error if h is not a bare host name (a URL, a path, a port).
 func normalHost(h string) (string, error) {
-	s := strings.ToLower(strings.TrimSpace(h))
+	s := strings.TrimPrefix(strings.ToLower(strings.TrimSpace(h)), "www.")
 	u, err := url.Parse("https://" + s)
 	// url.Parse takes "x.org:" (an empty port) as host "x.org:": refuse any
 	// colon, and names that are not made of labels ("." or ".x").
@@ -88,7 +88,7 @@ func normalHost(h string) (string, error) {
 		strings.HasPrefix(s, ".") || strings.HasSuffix(s, ".") || strings.Contains(s, "..") {
 		return "", fmt.Errorf("%q is not a host name: want one such as example.org", h)
 	}
-	return strings.TrimPrefix(s, "www."), nil
+	return s, nil
 }
 
 // Severity returns the severity r reports at under c; Off if c turns it off.
