@@ -50,6 +50,10 @@ func ParseDate(s string) (Date, error) {
 		if err != nil || strings.Trim(p, "0123456789") != "" {
 			return Date{}, fmt.Errorf("invalid date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
 		}
+		if i > 0 && n == 0 {
+			// "2001-00": a written month or day of 00 is no month or day.
+			return Date{}, fmt.Errorf("impossible date %q: month and day count from 01", s)
+		}
 		nums[i] = n
 	}
 	d := Date{Year: nums[0], Month: nums[1], Day: nums[2]}
