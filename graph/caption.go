@@ -32,7 +32,8 @@ func ShortCaption(name string, diameter, fontSize float64) string {
 	if fits(name) {
 		return name
 	}
-	s := strings.TrimSpace(bracketed.ReplaceAllString(name, ""))
+	// A bracket removed leaves a space, so that no two words are joined.
+	s := strings.Join(strings.Fields(bracketed.ReplaceAllString(name, " ")), " ")
 	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
 		s = strings.TrimSpace(s[1 : len(s)-1])
 	}
