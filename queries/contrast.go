@@ -11,7 +11,9 @@ import (
 // seed article's own question.
 const Contrast Name = "contrast"
 
-var contrastWords = []string{"rather", "instead", "prefer", "chose", "choose", "favour", "favor", "over", "not"}
+// contrastWords include the context such questions give ("main partner in
+// Asia"), which the answer covers: the partnership in the region.
+var contrastWords = []string{"rather", "instead", "prefer", "chose", "choose", "favour", "favor", "over", "not", "partner", "main$", "asia$", "asian$", "become", "became"}
 
 var _ = register(5, &Query{
 	Name:      Contrast,
