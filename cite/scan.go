@@ -41,6 +41,8 @@ type macroError struct {
 // undefinedMacros finds the first bare word in a field value that is neither
 // a number, a month abbreviation nor defined by an earlier @string. The
 // parser stops the whole program on one (log.Fatal), so it is found first.
+// Braces are counted as BibTeX counts them, a backslash before one
+// notwithstanding ("{\}" closes a group).
 func undefinedMacros(src []byte) *macroError {
 	defined := map[string]bool{}
 	for _, m := range monthNames {
@@ -56,8 +58,6 @@ func undefinedMacros(src []byte) *macroError {
 				j++
 			}
 			entry = strings.ToLower(string(src[i+1 : j]))
-		case c == '\\':
-			i++
 		case c == '{' || c == '(' && depth == 0 && entry != "":
 			depth++
 		case c == '}' || c == ')' && depth == 1:
