@@ -31,21 +31,12 @@ var _ = register(40, &Query{
 	},
 	memory: disputes,
 	decode: func(r neo4j.Record) Finding {
-		f := record(mapOf(r["dispute"]), graph.LabelDispute)
-		f.Object = refp(mapOf(r["territory"]))
+		f := decodeDispute(r)
 		f.Chain = steps(r, "effects")
-		for _, pt := range mapList(r["parties"]) {
-			f.Parties = append(f.Parties, Party{State: ref(mapOf(pt["state"])), Position: str(pt, "position"), Evidence: evidence(pt, "")})
-		}
 		return f
 	},
-	key: nameKey,
-	head: func(f *Finding) string {
-		if f.Object == nil {
-			return ""
-		}
-		return " over " + f.Object.Name
-	},
+	key:     nameKey,
+	head:    disputeHead,
 	heading: func(p Params, name func(string) string) string { return "The disputes " + name(p.A) + " is party to" },
 })
 
@@ -57,22 +48,47 @@ func disputes(g *Memory, p Params) []Finding {
 		if e.Type != graph.RelPartyTo || g.label(e.To) != graph.LabelDispute {
 			continue
 		}
-		d := e.To
-		f := g.record(d)
-		f.Chain = g.effects(d)
-		for _, c := range g.out[d] {
-			if c.Type == graph.RelConcerns && g.label(c.To) == graph.LabelRegion {
-				f.Object = g.refp(c.To)
-			}
-		}
-		for _, pt := range g.in[d] {
-			if pt.Type == graph.RelPartyTo {
-				f.Parties = append(f.Parties, Party{State: g.ref(pt.From), Position: str(pt.Props, "position"), Evidence: evidence(pt.Props, "")})
-			}
-		}
+		f := g.dispute(e.To, "")
+		f.Chain = g.effects(e.To)
 		out = append(out, f)
 	}
 	return out
+}
+
+// decodeDispute reads a dispute record: the dispute, its territory and
+// every party with its position and sources.
+func decodeDispute(r neo4j.Record) Finding {
+	f := record(mapOf(r["dispute"]), graph.LabelDispute)
+	f.Object = refp(mapOf(r["territory"]))
+	for _, pt := range mapList(r["parties"]) {
+		f.Parties = append(f.Parties, Party{State: ref(mapOf(pt["state"])), Position: str(pt, "position"), Evidence: evidence(pt, "")})
+	}
+	return f
+}
+
+// dispute is dispute d with its territory and its parties' positions
+// (only state's, if given).
+func (m *Memory) dispute(d, state string) Finding {
+	f := m.record(d)
+	for _, c := range m.out[d] {
+		if c.Type == graph.RelConcerns && m.label(c.To) == graph.LabelRegion {
+			f.Object = m.refp(c.To)
+		}
+	}
+	for _, pt := range m.in[d] {
+		if pt.Type == graph.RelPartyTo && (state == "" || pt.From == state) {
+			f.Parties = append(f.Parties, Party{State: m.ref(pt.From), Position: str(pt.Props, "position"), Evidence: evidence(pt.Props, "")})
+		}
+	}
+	return f
+}
+
+// disputeHead is " over Southern Kuril Islands".
+func disputeHead(f *Finding) string {
+	if f.Object == nil {
+		return ""
+	}
+	return " over " + f.Object.Name
 }
 
 // nameKey orders records by name, then id.

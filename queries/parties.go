@@ -39,21 +39,9 @@ var _ = register(45, &Query{
 		},
 	},
 	memory: parties,
-	decode: func(r neo4j.Record) Finding {
-		f := record(mapOf(r["dispute"]), graph.LabelDispute)
-		f.Object = refp(mapOf(r["territory"]))
-		for _, pt := range mapList(r["parties"]) {
-			f.Parties = append(f.Parties, Party{State: ref(mapOf(pt["state"])), Position: str(pt, "position"), Evidence: evidence(pt, "")})
-		}
-		return f
-	},
-	key: nameKey,
-	head: func(f *Finding) string {
-		if f.Object == nil {
-			return ""
-		}
-		return " over " + f.Object.Name
-	},
+	decode: decodeDispute,
+	key:    nameKey,
+	head:   disputeHead,
 	heading: func(p Params, name func(string) string) string {
 		if p.A != "" {
 			return name(p.A) + "'s position on " + name(p.Node)
@@ -78,18 +66,7 @@ func parties(g *Memory, p Params) []Finding {
 	}
 	var out []Finding
 	for _, d := range ds {
-		f := g.record(d)
-		for _, c := range g.out[d] {
-			if c.Type == graph.RelConcerns && g.label(c.To) == graph.LabelRegion {
-				f.Object = g.refp(c.To)
-			}
-		}
-		for _, pt := range g.in[d] {
-			if pt.Type == graph.RelPartyTo && (p.A == "" || pt.From == p.A) {
-				f.Parties = append(f.Parties, Party{State: g.ref(pt.From), Position: str(pt.Props, "position"), Evidence: evidence(pt.Props, "")})
-			}
-		}
-		if len(f.Parties) > 0 {
+		if f := g.dispute(d, p.A); len(f.Parties) > 0 {
 			out = append(out, f)
 		}
 	}
