@@ -51,7 +51,7 @@ var _ = register(95, &Query{
 		if len(f.Chain) == 0 {
 			return ""
 		}
-		return " (" + f.Kind + " of " + itoa(len(f.Chain)) + " claims)"
+		return " (" + f.Kind + " of " + strconv.Itoa(len(f.Chain)) + " claims)"
 	},
 	heading: func(p Params, name func(string) string) string {
 		switch {
@@ -80,13 +80,8 @@ func loopFinding(chain []Step) Finding {
 	if neg%2 == 1 {
 		f.Kind = Balancing
 	}
-	f.Summary = loopText(chain)
+	f.Summary = chainText(chain, nil) // "A —drives→ B —weakens→ A"
 	return f
-}
-
-// loopText is "A —drives→ B —weakens→ A".
-func loopText(chain []Step) string {
-	return chainText(chain, nil)
 }
 
 // loops finds every cycle of up to MaxLoop claims once, from its claim
@@ -162,5 +157,3 @@ func (m *Memory) loopWanted(path []*graph.Edge, p Params) bool {
 	}
 	return false
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

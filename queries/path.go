@@ -1,6 +1,10 @@
 package queries
 
-import "github.com/dyad-kg/dyad/graph"
+import (
+	"slices"
+
+	"github.com/dyad-kg/dyad/graph"
+)
 
 // pathFinding is the finding of a causal chain: its first cause, its last
 // object, its net effect, and the evidence of every step.
@@ -50,14 +54,7 @@ func firstEffect(chain []Step) graph.Effect {
 
 func appendNew(list []Evidence, es ...Evidence) []Evidence {
 	for _, e := range es {
-		found := false
-		for _, x := range list {
-			if x == e {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !slices.Contains(list, e) {
 			list = append(list, e)
 		}
 	}

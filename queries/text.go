@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -46,7 +47,7 @@ func WriteText(w io.Writer, ans *Answer, opts TextOptions) error {
 	}
 	if len(ans.Findings) == 0 {
 		t.line("")
-		t.line(cmpOr(q.Empty, "No findings."))
+		t.line(cmp.Or(q.Empty, "No findings."))
 	}
 	t.line("")
 	n := fmt.Sprintf("%d %s", len(ans.Findings), plural(len(ans.Findings), "finding", "findings"))
@@ -230,12 +231,4 @@ func shortNames(ents []Entity) map[string]string {
 		}
 	}
 	return out
-}
-
-// cmpOr returns s, or def when s is empty.
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
