@@ -1,6 +1,9 @@
 package graph
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // EventKind classifies an Event.
 type EventKind string
@@ -23,12 +26,16 @@ const (
 var EventKinds = []EventKind{EventTreaty, EventAgreement, EventStatement, EventSummit, EventVisit, EventSanctions, EventWar, EventPolicy, EventPolitical, EventOther}
 
 // Event is something that happened on a Date, known to a day, a month or a
-// year, with the States involved.
+// year, with the States involved. Actors, when given, are the States among
+// them that acted (Japan imposed the sanctions; Russia was their target), so
+// "Japan's sanctions" does not also mean sanctions on Japan. An event with no
+// Actors counts as every involved state's.
 type Event struct {
 	Entity
 	Date     Date       `json:"date"`
 	Kind     EventKind  `json:"kind"`
 	States   []string   `json:"states"`
+	Actors   []string   `json:"actors,omitempty"`
 	Regions  []string   `json:"regions,omitempty"`
 	Disputes []string   `json:"disputes,omitempty"`
 	Sources  []Citation `json:"sources"`
@@ -62,6 +69,11 @@ func (v *validator) event(e *Event) {
 			}
 		}
 	}
+	for i, a := range e.Actors {
+		if !slices.Contains(e.States, a) {
+			v.add(e.Loc.At(fmt.Sprintf("actors/%d", i)), "actors: %s is not among the event's states %v", a, e.States)
+		}
+	}
 	for i, r := range e.Regions {
 		v.ref(e.Loc, fmt.Sprintf("regions/%d", i), r, LabelRegion)
 	}
@@ -77,6 +89,7 @@ func (b *builder) event(e *Event) {
 	setStr(p, "date_precision", e.Date.Precision().String())
 	p["year"] = int64(e.Date.Year)
 	setStr(p, "kind", string(e.Kind))
+	setList(p, "actors", e.Actors)
 	setCitations(p, "", e.Sources)
 	b.node(LabelEvent, e.ID, p)
 	for _, s := range e.States {

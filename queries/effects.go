@@ -19,12 +19,13 @@ var doWords = []string{"do to", "did to", "done to", "does to"}
 var _ = register(75, &Query{
 	Name:       Effects,
 	Title:      "What node (or A's events of a kind) did to the relation between A and B",
-	Doc:        "For each subject (node, or every event of kind involving actor, else A or B), its causal paths into the relation between A and B: direct claims and chains of up to depth claims, grouped per subject, optionally within a period.",
+	Doc:        "For each subject (node, or every event of kind involving actor — as one of its actors when the event names them — else A or B), its causal paths into the relation between A and B: direct claims and chains of up to depth claims, grouped per subject, optionally within a period.",
 	Needs:      []Param{ParamA, ParamB},
 	Example:    Params{A: "JPN", B: "RUS", Kind: "sanctions", Actor: "JPN"},
 	Ask:        "What did Japan's sanctions do to relations with Russia?",
 	Cypher:     neo4j.Statement("effects"),
 	NodeLabels: graph.CauseLabels(),
+	Empty:      "No findings: no causal claim links that subject to the relation (for a class of events, none of that kind with the state among its actors, or involved where an event names no actors).",
 	Phrasing: Phrasing{
 		Words: append(slices.Clone(doWords), kindWordList()...),
 		// Before causes and paths: "what did Japan's sanctions do to ..."
@@ -100,7 +101,7 @@ func effects(g *Memory, p Params) []Finding {
 }
 
 // effectSubjects are Node, or the events of Kind involving Actor (else A
-// or B).
+// or B). With an Actor, an event that names its actors must list it.
 func (m *Memory) effectSubjects(p Params) []string {
 	if p.Node != "" {
 		if !slices.Contains(graph.CauseLabels(), m.label(p.Node)) {
@@ -115,10 +116,19 @@ func (m *Memory) effectSubjects(p Params) []string {
 	var out []string
 	for _, a := range actors {
 		for _, e := range m.in[a] {
-			if e.Type == graph.RelInvolves && str(m.nodes[e.From].Props, "kind") == p.Kind && !slices.Contains(out, e.From) {
+			n := m.nodes[e.From].Props
+			if e.Type == graph.RelInvolves && str(n, "kind") == p.Kind && actedBy(n, p.Actor) && !slices.Contains(out, e.From) {
 				out = append(out, e.From)
 			}
 		}
 	}
 	return out
+}
+
+// actedBy reports whether an event's actors include actor: true when no
+// actor is asked for or the event names none (it counts as every involved
+// state's).
+func actedBy(event map[string]any, actor string) bool {
+	actors, ok := event["actors"].([]string)
+	return actor == "" || !ok || slices.Contains(actors, actor)
 }

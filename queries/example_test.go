@@ -29,6 +29,7 @@ func ExampleRun() {
 	}
 	// Output:
 	// What weakened Russia–Japan relations?
+	// - Japan's 2022 sanctions on Russia (mofa, press release, reported)
 	// - Kuril Islands dispute (article, para 3, argued)
 	// - Playing the "China card" (article, para 3, argued)
 	// - Russian invasion of Ukraine (article, para 1, argued)
@@ -67,6 +68,7 @@ func ExampleAsk() {
 	// Output:
 	// weakened RUS JPN depth 1
 	// What weakened Russia–Japan relations?
+	// - Japan's 2022 sanctions on Russia
 	// - Kuril Islands dispute
 	// - Playing the "China card"
 	// - Russian invasion of Ukraine

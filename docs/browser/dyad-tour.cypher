@@ -327,10 +327,10 @@ RETURN d {.*} AS dispute, t {.id, .name, label: 'Region'} AS territory, parties
 ORDER BY d.name;
 
 // 19 What Japan's sanctions did to Japan–Russia relations (effects)
-//    For each subject (node, or every event of kind involving actor, else A or
-//    B), its causal paths into the relation between A and B: direct claims and
-//    chains of up to depth claims, grouped per subject, optionally within a
-//    period.
+//    For each subject (node, or every event of kind involving actor — as one of
+//    its actors when the event names them — else A or B), its causal paths into
+//    the relation between A and B: direct claims and chains of up to depth
+//    claims, grouped per subject, optionally within a period.
 :param {a: 'JPN', b: 'RUS', node: null, depth: 3, from: null, to: null, actor: 'JPN', kind: 'sanctions'};
 MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
 CALL () {
@@ -344,6 +344,7 @@ CALL () {
   UNWIND CASE WHEN $actor IS NULL THEN [$a, $b] ELSE [$actor] END AS s
   MATCH (:State {id: s})<-[:INVOLVES]-(n:Event)
   WHERE $kind IS NOT NULL AND n.kind = $kind
+    AND ($actor IS NULL OR n.actors IS NULL OR $actor IN n.actors)
   RETURN n
 }
 MATCH p = (n)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)

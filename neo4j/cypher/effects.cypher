@@ -1,6 +1,6 @@
-// What $node, or every event of kind $kind involving $actor (else $a or $b:
-// "Japan's sanctions"), did to the relation between states $a and $b: each
-// subject's causal paths of up to $depth claims into it, within $from..$to
+// What $node, or every event of kind $kind involving $actor (as one of its
+// actors when the event names them; else $a or $b: "Japan's sanctions"),
+// did to the relation between states $a and $b: each subject's causal paths of up to $depth claims into it, within $from..$to
 // (years) if given. A chain's net effect is the product of its steps' signs.
 //   :param {a: 'JPN', b: 'RUS', node: null, kind: 'sanctions', actor: 'JPN', depth: 3, from: null, to: null}
 MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
@@ -15,6 +15,7 @@ CALL () {
   UNWIND CASE WHEN $actor IS NULL THEN [$a, $b] ELSE [$actor] END AS s
   MATCH (:State {id: s})<-[:INVOLVES]-(n:Event)
   WHERE $kind IS NOT NULL AND n.kind = $kind
+    AND ($actor IS NULL OR n.actors IS NULL OR $actor IN n.actors)
   RETURN n
 }
 MATCH p = (n)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
