@@ -248,8 +248,8 @@ func TestSelect(t *testing.T) {
 	}{
 		{name: "whole graph", wantEdgesCount: len(allEdges)},
 		{name: "period 1992-2001", period: Period{From: 1992, To: 2001},
-			dropNodes: []string{"joint-declaration-1956", "invasion-2022"},
-			dropEdges: []string{"c-invasion-weakens-rus-jpn"},
+			dropNodes: []string{"joint-declaration-1956", "invasion-2022", "japan-sanctions-2022"},
+			dropEdges: []string{"c-invasion-weakens-rus-jpn", "c-japan-sanctions-weaken-rus-jpn"},
 			wantEdges: []string{"c-nationalism-weakens-rus-jpn", "c-china-card-weakens-rus-jpn", "c-kurils-weakens-rus-jpn"}},
 		{name: "period 2010-", period: Period{From: 2010},
 			dropNodes: []string{"china-card", "joint-declaration-1956"},
@@ -257,7 +257,7 @@ func TestSelect(t *testing.T) {
 			dropEdges: []string{"c-china-card-weakens-rus-jpn"}},
 		{name: "RUS-JPN depth 0", relation: "RUS-JPN", depth: 0, wantNodes: []string{"RUS-JPN"}, wantEdgesCount: 0},
 		{name: "RUS-JPN depth 1", relation: "RUS-JPN", depth: 1,
-			wantNodes: []string{"RUS-JPN", "RUS", "JPN", "territorial-nationalism", "kurils", "china-card", "invasion-2022"}},
+			wantNodes: []string{"RUS-JPN", "RUS", "JPN", "territorial-nationalism", "kurils", "china-card", "invasion-2022", "japan-sanctions-2022"}},
 		{name: "RUS-JPN depth 1 in 1992-2001", relation: "RUS-JPN", depth: 1, period: Period{From: 1992, To: 2001},
 			wantNodes: []string{"RUS-JPN", "RUS", "JPN", "territorial-nationalism", "kurils", "china-card"}},
 	}

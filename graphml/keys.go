@@ -17,6 +17,7 @@ var dyadKeys = []Key{
 	{ForNode, "description", String, false},
 	{ForNode, "capital", String, false},
 	{ForNode, "adjectives", String, true},
+	{ForNode, "actors", String, true},
 	{ForNode, "cow", Long, false},
 	{ForNode, "existed_from", String, false},
 	{ForNode, "existed_from_year", Long, false},

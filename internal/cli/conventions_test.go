@@ -50,10 +50,10 @@ func TestOutputFlag(t *testing.T) {
 		{"gen --out and --output", func(p string) []string { return []string{"gen", "--out", p, "--output", p} },
 			2, "", "--out is the old name of --output: give one", ""},
 		{"export -o", func(p string) []string { return append([]string{"export", "graphml", "-o", p + ".graphml"}, small...) },
-			0, ".graphml", "exported 18 nodes", ""},
+			0, ".graphml", "exported 19 nodes", ""},
 		{"export --output", func(p string) []string {
 			return append([]string{"export", "graphml", "--output", p + ".graphml"}, small...)
-		}, 0, ".graphml", "exported 18 nodes", ""},
+		}, 0, ".graphml", "exported 19 nodes", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -149,7 +149,7 @@ func TestLoadSaysWhatItReads(t *testing.T) {
 		notWant  string
 	}{
 		{"terminal, folder", true, []string{"--data", "../../testdata/small"},
-			"reading and validating the dataset in ../../testdata/small...\nread 18 nodes and 6 claims in ", ""},
+			"reading and validating the dataset in ../../testdata/small...\nread 19 nodes and 7 claims in ", ""},
 		{"terminal, built in", true, nil, "reading and validating the built-in dataset...\nread ", ""},
 		{"terminal, invalid dataset", true, []string{"--data", "../../loader/testdata/broken/self-relation"},
 			"reading and validating the dataset in ../../loader/testdata/broken/self-relation...\n", "\nread "},

@@ -29,13 +29,13 @@ func TestValidateAndStats(t *testing.T) {
 		out, err string
 	}{
 		{"shipped dataset", []string{"validate"}, 0, "the built-in dataset is valid", ""},
-		{"fixture", []string{"validate", "--data", "../../testdata/small"}, 0, "is valid: 18 nodes, 6 claims", ""},
+		{"fixture", []string{"validate", "--data", "../../testdata/small"}, 0, "is valid: 19 nodes, 7 claims", ""},
 		{"broken", []string{"validate", "--data", "../../loader/testdata/broken/unknown-ref"}, 1, "",
 			`a.yaml:6:63: states: unknown id "JPX" (did you mean "JPN"?)`},
 		{"missing folder", []string{"validate", "--data", "nope"}, 1, "", "dyad: dataset folder: stat nope"},
 		{"bad format", []string{"stats", "--format", "xml"}, 2, "", `invalid --format "xml": want text or json`},
 		{"unknown flag", []string{"stats", "--colour"}, 2, "", "unknown flag: --colour"},
-		{"stats text", []string{"stats", "--data", "../../testdata/small"}, 0, "WEAKENS       4", ""},
+		{"stats text", []string{"stats", "--data", "../../testdata/small"}, 0, "WEAKENS       5", ""},
 		{"load invalid writes nothing", []string{"load", "--data", "../../loader/testdata/broken/self-relation", "--uri", "bolt://127.0.0.1:1"}, 1, "",
 			"a relation needs two different states"},
 		{"load neo4j down", []string{"load", "--uri", "bolt://127.0.0.1:1", "--password", "s3cret-pw"}, 1, "", "neo4j is unavailable at bolt://127.0.0.1:1"},
@@ -75,10 +75,10 @@ func TestStatsJSON(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 	var s cli.Stats
 	require.NoError(t, json.Unmarshal([]byte(out), &s))
-	assert.Equal(t, 18, s.NodeTotal)
-	assert.Equal(t, 25, s.EdgeTotal)
+	assert.Equal(t, 19, s.NodeTotal)
+	assert.Equal(t, 28, s.EdgeTotal)
 	assert.Equal(t, 5, s.Nodes["State"])
-	assert.Equal(t, 4, s.Edges["WEAKENS"])
-	assert.Equal(t, 6, s.Claims)
+	assert.Equal(t, 5, s.Edges["WEAKENS"])
+	assert.Equal(t, 7, s.Claims)
 	assert.Equal(t, 1, s.Contested)
 }
