@@ -29,7 +29,14 @@ import (
 // (-fuzzminimizetime bounds the shrinking of a failing input, 60s by
 // default; scripts/fuzz runs every target a few seconds in CI.)
 func FuzzWriteElements(f *testing.F) {
-	small := readSmall(f)
+	// Part of the shipped small dataset, so that each run is quick: RUS, a
+	// node of each label its edges reach, and a claim.
+	small := Subgraph(readSmall(f), map[string]bool{"RUS": true, "SUN": true, "rfe": true, "kurils": true,
+		"invasion-2022": true, "china-card": true, "RUS-JPN": true, "JPN": true})
+	hasEdge := slices.ContainsFunc(small.Edges, func(e graph.Edge) bool { return e.ID == "c-china-card-weakens-rus-jpn" })
+	if len(small.Nodes) != 8 || !hasEdge {
+		f.Fatalf("the base graph lacks what the fuzzer changes: %d nodes, claim %v", len(small.Nodes), hasEdge)
+	}
 	// The shipped strings, then ones that break naive writers.
 	f.Add("RUS", "Russia", "Kuril Islands dispute", "Using China as leverage made Tokyo wary.", "c-china-card-weakens-rus-jpn", "Russian Federation", "capital")
 	f.Add("RUS-JPN", "Russia–Japan relations", "line1\nline2\n", "The four islands are Japan's inherent territory <illegally occupied> & must be returned.", "PARTY_TO:JPN:kurils", "Northern Territories", "x")
