@@ -1,7 +1,7 @@
 // Package neo4j is Dyad's one door to Neo4j: it opens a checked connection,
 // runs parameterised Cypher, and turns the driver's errors into a few clear
 // ones that callers can test with errors.Is (ErrUnavailable, ErrAuth,
-// ErrDatabaseNotFound, ErrServerTooOld, ErrBookmarks).
+// ErrDatabaseNotFound, ErrSystemDatabase, ErrServerTooOld, ErrBookmarks).
 //
 // Packages loader and queries write and read through a *DB; nothing else in
 // Dyad imports the Neo4j driver.
@@ -43,7 +43,25 @@ var (
 	ErrDatabaseNotFound = graph.Sentinel(graph.EUNAVAILABLE, "neo4j database not found")
 	// ErrServerTooOld means the server is older than MinVersion.
 	ErrServerTooOld = graph.Sentinel(graph.EUNAVAILABLE, "neo4j server too old")
+	// ErrSystemDatabase means the database named is Neo4j's administration
+	// database, "system", which holds users and databases but no graph.
+	ErrSystemDatabase = graph.Sentinel(graph.EINVALID, "neo4j database is the system database")
 )
+
+// SystemDatabase is the name of Neo4j's administration database. Database
+// names are case-insensitive: "SYSTEM" names it too.
+const SystemDatabase = "system"
+
+// checkDatabase refuses a database Dyad cannot use whatever the server,
+// before connecting: Neo4j's system database takes administration commands
+// only, so each statement would fail with a SemanticError of its own.
+func checkDatabase(name string) error {
+	if strings.EqualFold(strings.TrimSpace(name), SystemDatabase) {
+		return fmt.Errorf("%w: %q is Neo4j's administration database and holds no graph "+
+			"(set NEO4J_DATABASE or --database to a user database such as %s)", ErrSystemDatabase, name, DefaultDatabase)
+	}
+	return nil
+}
 
 // MinVersion is the oldest Neo4j major version Dyad supports.
 const MinVersion = 5
@@ -102,6 +120,9 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 func open(ctx context.Context, cfg Config, saved []string) (*DB, error) {
 	if cfg.URI == "" {
 		return nil, fmt.Errorf("%w: no URI given", ErrUnavailable)
+	}
+	if err := checkDatabase(cfg.Database); err != nil {
+		return nil, err
 	}
 	timeout := cfg.ConnectTimeout
 	if timeout == 0 {

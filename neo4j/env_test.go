@@ -1,8 +1,12 @@
 package neo4j
 
 import (
+	"context"
+	"errors"
 	"reflect"
 	"testing"
+
+	"github.com/dyad-kg/dyad/graph"
 )
 
 func TestConfigFrom(t *testing.T) {
@@ -27,5 +31,20 @@ func TestConfigFrom(t *testing.T) {
 				t.Errorf("got %+v, want %+v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestOpenRefusesSystemDatabase checks that Open refuses Neo4j's system
+// database, in any case, before it dials (the port here answers nothing),
+// with an error of code EINVALID.
+func TestOpenRefusesSystemDatabase(t *testing.T) {
+	for _, name := range []string{"system", "SYSTEM", " System "} {
+		_, err := Open(context.Background(), Config{URI: "bolt://127.0.0.1:1", Database: name})
+		if !errors.Is(err, ErrSystemDatabase) || graph.ErrorCode(err) != graph.EINVALID {
+			t.Errorf("Open(database %q) = %v (code %s), want ErrSystemDatabase, EINVALID", name, err, graph.ErrorCode(err))
+		}
+	}
+	if err := checkDatabase("systems"); err != nil {
+		t.Errorf("checkDatabase(systems) = %v, want nil", err)
 	}
 }

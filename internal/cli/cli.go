@@ -60,8 +60,9 @@ func Main(args []string, ios *IO) int {
 //	   or refuses the credentials (EUNAVAILABLE), a conflict (ECONFLICT), or
 //	   anything unexpected (EINTERNAL)
 //	2  the command was misused or the input not understood: an unknown
-//	   command, flag, format, question, name, state, relation or source
-//	   (EINVALID, ENOTFOUND)
+//	   command, flag, format, question, name, state, relation or source,
+//	   an -o that is a folder or a symbolic link, Neo4j's system database
+//	   as the database (EINVALID, ENOTFOUND)
 func exitCode(err error) int {
 	if err == nil {
 		return 0

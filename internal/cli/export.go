@@ -2,12 +2,10 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -265,59 +263,16 @@ func exportRun(ctx context.Context, opts *ExportOptions) (err error) {
 		_, _, err := write(opts.IO.Out)
 		return err
 	}
-	// Write a temporary file beside the output and rename it at the end:
-	// an interrupted export leaves the old file, not half a new one. That is
-	// for regular files only: a symlink is followed, a device (/dev/null, a
-	// pipe) is written to directly, and a folder is refused.
-	out := opts.Output
-	if resolved, err := filepath.EvalSymlinks(out); err == nil {
-		out = resolved
-	}
-	if st, err := os.Stat(out); err == nil && !st.Mode().IsRegular() {
-		if st.IsDir() {
-			return fmt.Errorf("-o %s is a folder: give a file name", opts.Output)
-		}
-		f, err := os.OpenFile(out, os.O_WRONLY, 0)
-		if err != nil {
-			return err
-		}
-		if _, _, err := write(f); err != nil {
-			return errors.Join(err, f.Close())
-		}
-		return f.Close()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*")
+	// writeOutput refuses a symbolic link and replaces the file only once
+	// the export is complete: a failed export leaves the old file.
+	var nodes, edges int
+	err = writeOutput(opts.Output, func(w io.Writer) (err error) {
+		nodes, edges, err = write(w)
+		return err
+	})
 	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			// The export failed: its error is what matters, but a temporary
-			// file that cannot be removed is worth knowing about too.
-			err = errors.Join(err, ignoreClosed(tmp.Close()), os.Remove(tmp.Name()))
-		}
-	}()
-	nodes, edges, err := write(tmp)
-	if err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), out); err != nil {
 		return err
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "exported %d nodes and %d edges to %s\n", nodes, edges, opts.Output)
 	return nil
-}
-
-// ignoreClosed drops the error of closing a file that was already closed.
-func ignoreClosed(err error) error {
-	if errors.Is(err, os.ErrClosed) {
-		return nil
-	}
-	return err
 }

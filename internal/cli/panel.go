@@ -82,7 +82,7 @@ func panelRun(opts *PanelOptions) error {
 		_, err := opts.IO.Out.Write(buf.Bytes())
 		return err
 	}
-	if err := writeFileAtomic(opts.Output, buf.Bytes()); err != nil {
+	if err := writeOutput(opts.Output, writeBytes(buf.Bytes())); err != nil {
 		return err
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "exported %d dyad-years to %s\n", len(rows), opts.Output)

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -163,7 +162,7 @@ func plotRun(opts *PlotOptions) error {
 	if err := dynamics.WriteChart(&buf, format, series); err != nil {
 		return err
 	}
-	if err := writeFileAtomic(opts.Output, buf.Bytes()); err != nil {
+	if err := writeOutput(opts.Output, writeBytes(buf.Bytes())); err != nil {
 		return err
 	}
 	for _, s := range series {
@@ -175,32 +174,4 @@ func plotRun(opts *PlotOptions) error {
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "wrote %s\n", opts.Output)
 	return nil
-}
-
-// writeFileAtomic writes data to a temporary file beside name and renames
-// it over name, so that a failed write leaves the old file whole.
-func writeFileAtomic(name string, data []byte) (err error) {
-	if st, err := os.Stat(name); err == nil && st.IsDir() {
-		return fmt.Errorf("-o %s is a folder: give a file name", name)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
 }

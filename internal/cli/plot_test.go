@@ -30,7 +30,7 @@ func TestPlotTrajectory(t *testing.T) {
 		{"no such relation", []string{"JPN-KAZ", "-o", out("c.svg")}, 2, "no relation between Japan and Kazakhstan in the dataset"},
 		{"reversed span", []string{"RUS-JPN", "--from", "2010", "--to", "2000", "-o", out("c.svg")}, 2, "--from 2010 is after --to 2000"},
 		{"span before the relation", []string{"RUS-JPN", "--from", "1950", "--to", "1960", "-o", out("c.svg")}, 2, "RUS-JPN: no year to plot in 1950–1960"},
-		{"output is a folder", []string{"RUS-JPN", "-o", filepath.Join(dir, "d.svg")}, 1, "is a folder"},
+		{"output is a folder", []string{"RUS-JPN", "-o", filepath.Join(dir, "d.svg")}, 2, "is a folder"},
 		{"unknown chart", nil, 2, `unknown chart "pie": want trajectory`},
 	}
 	require.NoError(t, os.Mkdir(filepath.Join(dir, "d.svg"), 0o755))

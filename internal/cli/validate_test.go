@@ -64,9 +64,9 @@ func TestExportToSpecialFiles(t *testing.T) {
 	st, err := os.Stat(os.DevNull)
 	require.NoError(t, err)
 	assert.NotZero(t, st.Mode()&os.ModeCharDevice, "/dev/null must stay a device")
-	// A folder is refused.
+	// A folder is refused, as a misused -o (exit 2).
 	code, _, errOut = run(t, "export", "graphml", "--data", "../../testdata/small", "-o", t.TempDir())
-	assert.Equal(t, 1, code)
+	assert.Equal(t, 2, code)
 	assert.Contains(t, errOut, "is a folder")
 }
 
