@@ -95,9 +95,10 @@ type Query struct {
 	Ask     string
 	// Cypher is the query's Cypher, from neo4j/cypher/<statement>.cypher.
 	Cypher string
-	// GistCypher, if set, is Cypher that returns the answer's gist (the
-	// distinct causes, grouped and ranked as Gist does), for Browser users;
-	// it takes the same parameters as Cypher.
+	// GistCypher is Cypher that returns the answer's gist (the distinct
+	// causes, grouped and ranked as Gist does), for Browser users; it takes
+	// the same parameters as Cypher. Every Synthesis question gets one,
+	// neo4j.Gist of its Cypher, unless it sets its own.
 	GistCypher string
 	// NoPeriod marks questions that take no period (saying one would mislead).
 	NoPeriod bool
@@ -144,6 +145,9 @@ var registry []*Query
 // register adds q to the catalog at position order.
 func register(order int, q *Query) *Query {
 	q.order = order
+	if q.Synthesis && q.GistCypher == "" && q.Cypher != "" {
+		q.GistCypher = neo4j.Gist(q.Cypher)
+	}
 	for _, o := range registry {
 		if o.Name == q.Name || o.order == order {
 			panic(fmt.Sprintf("queries: question %s registered twice", q.Name))

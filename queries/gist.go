@@ -18,7 +18,8 @@ type Gist struct {
 	Causes   int `json:"causes"`
 	Findings int `json:"findings"`
 	// Sections are one per object and effect: one for "what weakened A–B",
-	// one per relation and direction for a comparison.
+	// one per relation and direction for a comparison; ordered by effect
+	// (drives, strengthens, weakens), then by the object's name.
 	Sections []Section `json:"sections"`
 	// Both are the causes found in more than one section: for a contrast,
 	// what drew one relation up and pushed the other down at once; for a
@@ -240,9 +241,26 @@ func gistOf(fs []Finding, ents []Entity) *Gist {
 		g.Causes += len(cs)
 		g.Sections = append(g.Sections, section(objects[k.object], k.effect, cs, gr))
 	}
+	slices.SortStableFunc(g.Sections, func(a, b Section) int {
+		return cmp.Or(cmp.Compare(effectOrder(a.Effect), effectOrder(b.Effect)),
+			cmp.Compare(a.Object.Name, b.Object.Name), cmp.Compare(a.Object.ID, b.Object.ID))
+	})
 	g.Argued = sourceViews(views)
 	g.Both = shared(g.Sections)
 	return g
+}
+
+// effectOrder places sections: what drove the object, what strengthened
+// it, what weakened it (a contrast's chosen partner before the one passed
+// over), then by the object's name. gist.cypher orders rows the same way.
+func effectOrder(e graph.Effect) int {
+	switch e {
+	case graph.Drives:
+		return 0
+	case graph.Strengthens:
+		return 1
+	}
+	return 2
 }
 
 // shared lists the causes found in more than one section.

@@ -26,8 +26,9 @@ func TestNeo4jConformance(t *testing.T) {
 }
 
 // TestGistCypher holds the gist Cypher that Browser users run to the gist
-// dyad ask prints: the same causes, groups, weights and order, on the
-// shipped data.
+// dyad ask prints, for every question that opens with a gist: the same
+// sections, causes, groups, weights and order, and the same causes found in
+// several sections ("both at once"), on the shipped data.
 func TestGistCypher(t *testing.T) {
 	db := testenv.Neo4j(t)
 	ds, err := loader.ReadEmbedded()
@@ -35,39 +36,60 @@ func TestGistCypher(t *testing.T) {
 	_, err = loader.Load(context.Background(), db, ds, loader.Options{})
 	require.NoError(t, err)
 	mem := queries.NewMemory(ds)
-	for _, tt := range []struct {
+	type tc struct {
 		q queries.Name
 		p queries.Params
-	}{
-		{queries.Weakened, queries.Params{A: "RUS", B: "JPN"}},
-		{queries.Strengthened, queries.Params{A: "RUS", B: "CHN"}},
+	}
+	cases := []tc{
 		{queries.Weakened, queries.Params{A: "JPN", B: "RUS", From: 2014, To: 2014}},
-	} {
-		t.Run(string(tt.q)+"/"+tt.p.A+"-"+tt.p.B, func(t *testing.T) {
+		{queries.Contrast, queries.Params{A: "RUS", B: "JPN", Others: []string{"CHN"}}},
+		{queries.Compare, queries.Params{A: "RUS"}},
+		{queries.Paths, queries.Params{Node: "e-2022-invasion-of-ukraine", A: "RUS", B: "JPN"}},
+	}
+	for _, q := range queries.Catalog {
+		if q.Synthesis {
+			cases = append(cases, tc{q.Name, q.Example})
+		}
+	}
+	for _, tt := range cases {
+		t.Run(string(tt.q)+"/"+tt.p.A+"-"+tt.p.B+tt.p.Node, func(t *testing.T) {
 			ans, err := queries.Run(context.Background(), mem, tt.q, tt.p)
 			require.NoError(t, err)
-			var want []string
-			for _, s := range ans.Gist.Sections {
-				for _, g := range s.Groups {
-					for _, c := range g.Causes {
-						want = append(want, fmt.Sprintf("%s|%s|%g|%d|%d|%d|%v|%s", g.Name, c.Subject.ID, c.Score, c.Sources, c.Argued, c.Contesting, c.Direct, c.Role))
-					}
-				}
-			}
 			q, err := queries.Lookup(tt.q)
 			require.NoError(t, err)
+			require.NotEmpty(t, q.GistCypher, "a question with a gist has its Cypher")
 			p := tt.p
 			require.NoError(t, q.Check(&p))
 			recs, err := db.Read(context.Background(), q.GistCypher, q.CypherParams(p))
 			require.NoError(t, err)
 			var got []string
 			for _, r := range recs {
-				got = append(got, fmt.Sprintf("%s|%s|%g|%d|%d|%d|%v|%s", r["group"], r["id"], toFloat(r["weight"]), r["sources"], r["argued"], r["contesting"], r["direct"], r["role"]))
+				got = append(got, fmt.Sprintf("%s %s|%s|%s|%g|%d|%d|%d|%v|%s|both=%v", r["effect"], r["object_id"], r["group"], r["id"],
+					toFloat(r["weight"]), r["sources"], r["argued"], r["contesting"], r["direct"], r["role"], len(r["also"].([]any)) > 0))
 			}
-			require.NotEmpty(t, want)
-			require.Equal(t, want, got)
+			require.NotEmpty(t, ans.Gist.Sections, "the case has a gist to compare")
+			require.Equal(t, gistRows(ans.Gist), got)
 		})
 	}
+}
+
+// gistRows is the gist as TestGistCypher compares it, one row per cause and
+// section, in order.
+func gistRows(g *queries.Gist) []string {
+	both := map[string]bool{}
+	for _, b := range g.Both {
+		both[b.Subject.ID] = true
+	}
+	var rows []string
+	for _, s := range g.Sections {
+		for _, gr := range s.Groups {
+			for _, c := range gr.Causes {
+				rows = append(rows, fmt.Sprintf("%s %s|%s|%s|%g|%d|%d|%d|%v|%s|both=%v", s.Effect, s.Object.ID, gr.Name, c.Subject.ID,
+					c.Score, c.Sources, c.Argued, c.Contesting, c.Direct, c.Role, both[c.Subject.ID]))
+			}
+		}
+	}
+	return rows
 }
 
 func toFloat(v any) float64 {

@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"github.com/dyad-kg/dyad/graph"
+	"github.com/dyad-kg/dyad/internal/cli"
 	"github.com/dyad-kg/dyad/internal/testenv"
 	"github.com/dyad-kg/dyad/loader"
 	"github.com/dyad-kg/dyad/neo4j"
@@ -136,6 +137,7 @@ func TestBrowserRussiaJapan(t *testing.T) {
 		}
 		steps = append(steps, step)
 	}
+	steps = append(steps, pastedAnswer(t, ctx, db))
 	spec := map[string]any{
 		"style":             grass,
 		"failureScreenshot": filepath.Join(dir, "browser-failure.png"),
@@ -181,6 +183,40 @@ func TestBrowserRussiaJapan(t *testing.T) {
 		t.Errorf("screenshot %s is only %dx%d", shot, r.Dx(), r.Dy())
 	}
 	t.Logf("screenshot: %s", shot)
+}
+
+// pastedAnswer is a step that pastes the whole of dyad ask --format cypher
+// for the article's question into Browser's editor at once, as a user
+// copies it from a terminal: the :param line, the gist and the question's
+// statement, run by Browser as one multi-statement script without an error,
+// showing a cause the answer puts first.
+func pastedAnswer(t *testing.T, ctx context.Context, db *neo4j.DB) map[string]any {
+	t.Helper()
+	const question = "Why did China rather than Japan become Russia's main partner in Asia?"
+	var out, errOut bytes.Buffer
+	if code := cli.Main([]string{"ask", "--format", "cypher", question}, &cli.IO{Out: &out, ErrOut: &errOut}); code != 0 {
+		t.Fatalf("dyad ask --format cypher: exit %d: %s", code, errOut.String())
+	}
+	ans, err := queries.Ask(ctx, queries.NewNeo4j(db), question)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	if ans.Gist != nil {
+		for _, b := range ans.Gist.Both {
+			if !strings.ContainsAny(b.Subject.Name, `"\`) && len(want) < 2 {
+				want = append(want, b.Subject.Name)
+			}
+		}
+	}
+	if len(want) == 0 {
+		t.Fatalf("the contrast answer has no cause that did both to look for: %+v", ans.Gist)
+	}
+	return map[string]any{
+		"name":       "dyad ask --format cypher, pasted whole",
+		"statements": []string{strings.TrimSpace(out.String())},
+		"expectText": want,
+	}
 }
 
 // neighbourhoodNodes are the nodes of the Russia–Japan neighbourhood
