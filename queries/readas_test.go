@@ -98,7 +98,7 @@ func TestParseRefuses(t *testing.T) {
 		{"What weakened Russia–Japan ties in -5?", `"in -5": -5 is not a year Dyad can read (years are 1 to 9999, written in digits)`},
 		{"What weakened Russia–Japan ties since 0?", `"since 0": 0 is not a year Dyad can read (years are 1 to 9999, written in digits)`},
 		{"What weakened Russia–Japan ties within 9 steps?", `"within 9 steps": invalid parameter: depth 9: Dyad follows chains of 1 to 3 claims`},
-		{"What does Reuters say?", `"Reuters" names 2 sources (reuters-2008-border, reuters-2014-japan-sanctions): add the year, or ask with the id`},
+		{"What does Reuters say?", `"Reuters" names 3 sources (reuters-2008-border, reuters-2014-japan-sanctions, reuters-2023-paramushir): add the year, or ask with the id`},
 		{"What weakened Russia–Japan ties between 2010 and 2001?", `"between 2010 and 2001": invalid parameter: the period starts in 2010, after it ends in 2001`},
 	}
 	for _, tt := range tests {

@@ -35,14 +35,14 @@ func TestLint(t *testing.T) {
 			[]string{"data/sources.yaml:"}, []string{"lint: 0 error(s), "}, []string{": error: "}},
 		{"broken fixture fails", []string{"lint", "--data", brokenLint}, 1,
 			[]string{
-				"broken.yaml:131:5: error: overlapping-claims: claim c-nationalism-weakens-rus-jpn-again repeats",
-				"broken.yaml:49:10: warning: weak-host: source wiki is on wikipedia.org",
+				"broken.yaml:133:5: error: overlapping-claims: claim c-nationalism-weakens-rus-jpn-again repeats",
+				"broken.yaml:50:10: warning: weak-host: source wiki is on wikipedia.org",
 			},
-			[]string{"dyad: lint: 4 error(s), 9 warning(s), 0 info(s)\n"}, nil},
+			[]string{"dyad: lint: 4 error(s), 11 warning(s), 0 info(s)\n"}, nil},
 		{"errors downgraded pass", []string{"lint", "--data", brokenLint, "--config", writeConfig(t,
 			"lint:\n  rules:\n    overlapping-claims: warning\n    evidence-predates: info\n    contest-predates: off\n")}, 0,
 			[]string{": warning: overlapping-claims: ", ": info: evidence-predates: "},
-			[]string{"lint: 0 error(s), 10 warning(s), 2 info(s)"}, []string{"contest-predates"}},
+			[]string{"lint: 0 error(s), 12 warning(s), 2 info(s)"}, []string{"contest-predates"}},
 		{"weak hosts added", []string{"lint", "--data", brokenLint, "--config", writeConfig(t,
 			"lint:\n  weak-hosts: [example.org]\n  rules: {weak-host: error}\n")}, 1,
 			[]string{": error: weak-host: source blog is on example.org"}, nil, nil},
@@ -91,8 +91,8 @@ func TestLintJSON(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal([]byte(out), &rep))
 	assert.Equal(t, 4, rep.Errors)
-	assert.Equal(t, 9, rep.Warnings)
-	require.Len(t, rep.Problems, 13)
+	assert.Equal(t, 11, rep.Warnings)
+	require.Len(t, rep.Problems, 15)
 	p := rep.Problems[0]
 	assert.True(t, strings.HasSuffix(p.File, "broken.yaml"), p.File)
 	assert.Equal(t, 16, p.Line)

@@ -24,8 +24,8 @@ func TestExportPanel(t *testing.T) {
 		code     int
 		out, err string
 	}{
-		{"one year", []string{"--from", "2022", "--to", "2022"}, 0, header + "2,365,USA,RUS,2022,RUS-USA,0,1,-1.5,0,0,0,0\n", ""},
-		{"directed", []string{"--directed", "--from", "2022", "--to", "2022"}, 0, "740,365,JPN,RUS,2022,RUS-JPN,7,8,-1.625,5,1,2,3\n", ""},
+		{"one year", []string{"--from", "2022", "--to", "2022"}, 0, header + "2,365,USA,RUS,2022,RUS-USA,0,1,-1.5,0,0,0,1\n", ""},
+		{"directed", []string{"--directed", "--from", "2022", "--to", "2022"}, 0, "740,365,JPN,RUS,2022,RUS-JPN,7,8,-1.625,5,1,2,4\n", ""},
 		{"succession", []string{"--from", "1991", "--to", "1991"}, 0, "365,740,RUS,JPN,1991,RUS-JPN SUN-JPN,", ""},
 		{"bad format", []string{"--format", "parquet"}, 2, "", `invalid --format "parquet": want csv`},
 		{"bad span", []string{"--from", "2000", "--to", "1990"}, 2, "", "--from 2000 is after --to 1990"},
