@@ -49,9 +49,10 @@ ORDER BY length(p), cause.name;
 // 04 What weakened Russia–Japan relations, as a graph
 //    The same causes and chains as paths: direct claims, and chains of up to
 //    three claims whose net effect weakens (a factor that drives a weakener
-//    weakens; one that weakens a weakener strengthens, and is left out), and the
-//    other links among them (which events concern a dispute). Red edges weaken,
-//    orange drive, green strengthen.
+//    weakens; one that weakens a weakener strengthens, and is left out), and
+//    every other link among them (which events concern a dispute; a claim between
+//    two causes, such as the two halves of a feedback loop), which Browser would
+//    draw anyway. Red edges weaken, orange drive, green strengthen.
 :param {a: 'RUS', b: 'JPN'};
 MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
 MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
@@ -62,7 +63,7 @@ UNWIND paths AS q
 UNWIND nodes(q) AS n
 WITH paths, collect(DISTINCT n) AS shown
 OPTIONAL MATCH l = (x)-[r]->(y)
-WHERE x IN shown AND y IN shown AND NOT type(r) IN ['WEAKENS', 'STRENGTHENS', 'DRIVES']
+WHERE x IN shown AND y IN shown
 WITH paths, collect(l) AS links
 UNWIND paths + links AS p
 RETURN p;

@@ -215,7 +215,9 @@ async function runStep(step) {
       log(`  ${rels} relationships drawn`);
     }
     // Fill the frame with the graph (the zoom animates).
-    await frame.locator('[aria-label="zoom-to-fit"]').click();
+    // dispatchEvent: a layer of the fullscreen frame can lie over the button
+    // while the layout settles, and a pointer click would wait for it.
+    await frame.locator('[aria-label="zoom-to-fit"]').dispatchEvent('click');
     await page.waitForTimeout(1500);
   }
   if (step.captionsWhole) {
