@@ -100,31 +100,41 @@ func WriteAdminImport(dir string, el *graph.Elements) (*AdminImport, error) {
 	}
 	a := &AdminImport{Dir: dir, ArrayDelimiter: delim.flag}
 	w := &csvWriter{delim: string(delim.r)}
-	for lo := 0; lo < len(el.Nodes); {
-		l := el.Nodes[lo].Label
-		hi := lo
-		for hi < len(el.Nodes) && el.Nodes[hi].Label == l {
-			hi++
+	byLabel := map[graph.Label][]graph.Node{}
+	for _, n := range el.Nodes {
+		byLabel[n.Label] = append(byLabel[n.Label], n)
+	}
+	for _, l := range graph.Labels {
+		if len(byLabel[l]) == 0 {
+			continue
 		}
-		f, err := writeNodeFile(dir, w, l, el.Nodes[lo:hi])
+		f, err := writeNodeFile(dir, w, l, byLabel[l])
 		if err != nil {
 			return nil, err
 		}
 		a.Nodes = append(a.Nodes, f)
-		lo = hi
+		delete(byLabel, l)
 	}
-	for lo := 0; lo < len(el.Edges); {
-		t := el.Edges[lo].Type
-		hi := lo
-		for hi < len(el.Edges) && el.Edges[hi].Type == t {
-			hi++
+	for l := range byLabel {
+		return nil, fmt.Errorf("node label %s is not one of Dyad's", l)
+	}
+	byType := map[graph.RelType][]graph.Edge{}
+	for _, e := range el.Edges {
+		byType[e.Type] = append(byType[e.Type], e)
+	}
+	for _, t := range graph.RelTypes {
+		if len(byType[t]) == 0 {
+			continue
 		}
-		f, err := writeRelFile(dir, w, t, el.Edges[lo:hi])
+		f, err := writeRelFile(dir, w, t, byType[t])
 		if err != nil {
 			return nil, err
 		}
 		a.Relationships = append(a.Relationships, f)
-		lo = hi
+		delete(byType, t)
+	}
+	for t := range byType {
+		return nil, fmt.Errorf("relationship type %s is not one of Dyad's", t)
 	}
 	a.Multiline = w.multiline
 	return a, nil
@@ -179,6 +189,10 @@ func columns(what string, props func(yield func(map[string]any) bool)) ([]column
 		for k, v := range p {
 			if k == "id" || k == Marker {
 				continue
+			}
+			if list, ok := v.([]string); ok && len(list) == 1 && list[0] == "" {
+				err = fmt.Errorf("%s: %v's property %s is a list of one empty string, which neo4j-admin import reads as no property; load this dataset with dyad load", what, p["id"], k)
+				return false
 			}
 			t := adminType(v)
 			if t == "" {
