@@ -70,7 +70,9 @@ func (a *AdminImport) Elements() (nodes, rels int) {
 // from elsewhere, such as a container's /import).
 func (a *AdminImport) Args(dir, database string) []string {
 	args := []string{"database", "import", "full", database, "--overwrite-destination=true",
-		"--id-type=string", "--array-delimiter=" + a.ArrayDelimiter}
+		"--id-type=string", "--array-delimiter=" + a.ArrayDelimiter,
+		// Its default is import.report in the working directory.
+		"--report-file=" + filepath.Join(dir, "import.report")}
 	if a.Multiline {
 		args = append(args, "--multiline-fields=true")
 	}

@@ -100,6 +100,14 @@ func TestAdminImportIsTheLoadedGraph(t *testing.T) {
 // (DYAD_NEO4J_HOME, set by scripts/test), so that Maven is not asked again.
 func importedNeo4j(t *testing.T, imp *neo4j.AdminImport) *neo4j.DB {
 	t.Helper()
+	return ownNeo4j(t, "", append([]string{"admin"}, imp.Args(imp.Dir, "neo4j")...))
+}
+
+// ownNeo4j starts a Neo4j of the test's own with the given settings
+// (DYAD_NEO4J_SETTINGS), after running scripts/neo4j with before's
+// arguments if any, and returns a connection to it.
+func ownNeo4j(t *testing.T, settings string, before []string) *neo4j.DB {
+	t.Helper()
 	testenv.Commands(t, "apt-get install openjdk-17-jdk-headless maven", "java")
 	_, file, _, _ := runtime.Caller(0)
 	script := filepath.Join(filepath.Dir(file), "..", "scripts", "neo4j")
@@ -112,7 +120,7 @@ func importedNeo4j(t *testing.T, imp *neo4j.AdminImport) *neo4j.DB {
 	}
 	bolt, http := freePort(t), freePort(t)
 	env := append(os.Environ(), "DYAD_NEO4J_HOME="+home, "NEO4J_BOLT_PORT="+strconv.Itoa(bolt),
-		"NEO4J_HTTP_PORT="+strconv.Itoa(http), "NEO4J_PASSWORD=dyad-dev-password")
+		"NEO4J_HTTP_PORT="+strconv.Itoa(http), "NEO4J_PASSWORD=dyad-dev-password", "DYAD_NEO4J_SETTINGS="+settings)
 	run := func(args ...string) {
 		t.Helper()
 		cmd := exec.Command(script, args...)
@@ -123,7 +131,9 @@ func importedNeo4j(t *testing.T, imp *neo4j.AdminImport) *neo4j.DB {
 			t.Fatalf("scripts/neo4j %s: %v\n%s", args[0], err, out.String())
 		}
 	}
-	run(append([]string{"admin"}, imp.Args(imp.Dir, "neo4j")...)...)
+	if len(before) > 0 {
+		run(before...)
+	}
 	run("start")
 	t.Cleanup(func() { run("stop") })
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
@@ -154,7 +164,7 @@ func TestWriteAdminImportFiles(t *testing.T) {
 	assert.Equal(t, "id:string,:START_ID(dyad),:END_ID(dyad),:TYPE,contested:boolean,locators:string[],summary:string,dyad:boolean\n"+
 		"zz-csv-edge,zz-csv-a,zz-csv-b,WEAKENS,false,|,\"x,\r\ny\",true\n", string(rels))
 	assert.Equal(t, []string{"database", "import", "full", "db1", "--overwrite-destination=true", "--id-type=string",
-		"--array-delimiter=|", "--multiline-fields=true", "--nodes=/x/nodes-Source.csv", "--relationships=/x/rels-WEAKENS.csv"},
+		"--array-delimiter=|", "--report-file=/x/import.report", "--multiline-fields=true", "--nodes=/x/nodes-Source.csv", "--relationships=/x/rels-WEAKENS.csv"},
 		imp.Args("/x", "db1"))
 
 	el.Nodes[1].Props["aliases"] = []string{""}
