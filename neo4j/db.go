@@ -434,6 +434,8 @@ func classify(err error, cfg Config) error {
 			return fmt.Errorf("%w (user %q): check NEO4J_USERNAME and NEO4J_PASSWORD", ErrAuth, cfg.Username)
 		case strings.Contains(nerr.Code, "Bookmark"):
 			return fmt.Errorf("%w: %s: %s", ErrBookmarks, nerr.Code, oneLine(errors.New(nerr.Msg)))
+		case isTransactionMemory(nerr.Code):
+			return fmt.Errorf("%w (%s: %s): %s", ErrTransactionMemory, nerr.Code, oneLine(errors.New(nerr.Msg)), transactionMemoryHint)
 		case nerr.Code == "Neo.ClientError.Database.DatabaseNotFound":
 			return fmt.Errorf("%w: %q (set NEO4J_DATABASE to an existing database)", ErrDatabaseNotFound, cfg.Database)
 		}

@@ -34,6 +34,11 @@ type LoadOptions struct {
 	// far, and running the load again completes it (it is idempotent).
 	// DryRun ignores it.
 	CommitEvery int
+	// PruneBatch is the number of nodes or edges a prune deletes per
+	// transaction when CommitEvery splits the load; zero means
+	// DefaultPruneBatch. Without CommitEvery, the prune is part of the
+	// load's one transaction.
+	PruneBatch int
 	// LockWait is how long to wait for another load into the same database
 	// to finish (loads run one at a time) before giving up with an
 	// ECONFLICT error; zero means DefaultLockWait.
@@ -227,6 +232,14 @@ func (db *DB) Load(ctx context.Context, el *graph.Elements, opts LoadOptions) (S
 	if !opts.DryRun {
 		sum.Transactions = b.tx.Commits()
 	}
+	if opts.Prune && opts.CommitEvery > 0 {
+		removed, txs, err := db.pruneBatched(ctx, el, opts.PruneBatch)
+		sum.Removed += removed
+		sum.Transactions += txs
+		if err != nil {
+			return sum, fmt.Errorf("load committed (%d elements), but pruning failed after removing %d; run it again to complete it: %w", el.Len(), removed, err)
+		}
+	}
 	if len(waiting) > 0 && !opts.DryRun {
 		// The load removed the duplicate ids it rewrote; any left are of
 		// edges the dataset lacks (--prune removes them).
@@ -333,7 +346,7 @@ func (b *batcher) write(el *graph.Elements) error {
 	if err := writeEdges(b, el, emptyTypes); err != nil {
 		return err
 	}
-	if b.opts.Prune {
+	if b.opts.Prune && b.opts.CommitEvery == 0 {
 		removed, err := prune(b.ctx, b.tx, el)
 		b.sum.Removed += removed
 		if err != nil {
@@ -427,30 +440,6 @@ func writeEdges(b *batcher, el *graph.Elements, emptyTypes map[graph.RelType]boo
 		lo = hi
 	}
 	return nil
-}
-
-// prune removes the nodes and edges Dyad wrote earlier that el lacks.
-func prune(ctx context.Context, tx *Tx, el *graph.Elements) (int, error) {
-	removed := 0
-	for _, t := range graph.RelTypes {
-		n, err := count(ctx, tx, fmt.Sprintf(
-			"MATCH ()-[r:%s]->() WHERE r.%s = true AND NOT r.id IN $ids DELETE r RETURN count(*) AS n", t, Marker),
-			map[string]any{"ids": edgeIDs(el, t)})
-		if err != nil {
-			return removed, fmt.Errorf("pruning %s edges: %w", t, err)
-		}
-		removed += n
-	}
-	for _, l := range graph.Labels {
-		n, err := count(ctx, tx, fmt.Sprintf(
-			"MATCH (n:%s) WHERE n.%s = true AND NOT n.id IN $ids DETACH DELETE n RETURN count(*) AS n", l, Marker),
-			map[string]any{"ids": nodeIDs(el, l)})
-		if err != nil {
-			return removed, fmt.Errorf("pruning %s nodes: %w", l, err)
-		}
-		removed += n
-	}
-	return removed, nil
 }
 
 // empty reports the labels and relationship types that have no nodes or

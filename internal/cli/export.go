@@ -50,13 +50,14 @@ func newExportCmd(e *env, runF func(*ExportOptions) error) *cobra.Command {
 		Args:  cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usageError{fmt.Errorf("dyad export needs a format: graphml or panel")}
+				return usageError{fmt.Errorf("dyad export needs a format: graphml, panel or neo4j-import")}
 			}
-			return usageError{fmt.Errorf("unknown export format %q: want graphml or panel", args[0])}
+			return usageError{fmt.Errorf("unknown export format %q: want graphml, panel or neo4j-import", args[0])}
 		},
 	}
 	cmd.AddCommand(newExportGraphMLCmd(e, runF))
 	cmd.AddCommand(newExportPanelCmd(e, nil))
+	cmd.AddCommand(newExportNeo4jImportCmd(e, nil))
 	return cmd
 }
 

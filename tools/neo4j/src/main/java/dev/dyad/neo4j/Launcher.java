@@ -47,6 +47,7 @@ import org.neo4j.server.CommunityBootstrapper;
  *   <li>password of {@code neo4j}: {@code NEO4J_PASSWORD}, else {@code dyad-dev-password} (environment only, so
  *       it does not show in {@code ps})</li>
  *   <li>page cache: {@code -Dneo4j.pagecache}, {@code NEO4J_PAGECACHE}, else 256m (the heap is the JVM's -Xmx)</li>
+ *   <li>any other setting: {@code DYAD_NEO4J_SETTINGS}, name=value pairs separated by spaces</li>
  * </ul>
  */
 public final class Launcher {
@@ -104,6 +105,16 @@ public final class Launcher {
         // Bolt's Netty event loops wait for a 5 s "quiet period" each (boss, then workers) on shutdown, after the
         // databases have already been checkpointed and closed: 10 s of a ~11 s stop. Nothing is pending by then.
         settings.put("internal.dbms.bolt.netty_server_shutdown_quiet_period", "0");
+        // Any other setting, as name=value pairs separated by white space (e.g. db.memory.transaction.max=1g);
+        // Community Edition cannot change settings at run time (no dbms.setConfigValue).
+        for (String pair : envOr("DYAD_NEO4J_SETTINGS", "").trim().split("\\s+")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                settings.put(pair.substring(0, eq), pair.substring(eq + 1));
+            } else if (!pair.isEmpty()) {
+                fail("DYAD_NEO4J_SETTINGS: want name=value pairs separated by spaces, got " + pair);
+            }
+        }
 
         CommunityBootstrapper bootstrapper = new CommunityBootstrapper();
         int status = bootstrapper.start(home, settings); // also registers Neo4j's own shutdown hook
