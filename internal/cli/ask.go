@@ -199,9 +199,13 @@ type askJSON struct {
 // writeCypher prints a Neo4j Browser :param command for p, then q's gist
 // Cypher if it has one, then its Cypher, each ending with ';': pasted whole
 // into Browser's editor (which runs statements separated by ';' in turn), it
-// sets the parameters and runs the queries.
+// sets the parameters and runs the queries, showing each one's status; run
+// one on its own after the :param line to see its rows.
 func writeCypher(w io.Writer, q *queries.Query, p queries.Params) error {
 	fmt.Fprintln(w, queries.ParamCommand(q.CypherParams(p))+";")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "// Pasted whole, Neo4j Browser runs every statement below and shows each one's")
+	fmt.Fprintln(w, "// status. To see a statement's rows, run the :param line above, then it alone.")
 	if q.GistCypher != "" {
 		// The answer's first layer, grouped and ranked as dyad ask shows it.
 		fmt.Fprintln(w)

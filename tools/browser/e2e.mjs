@@ -14,6 +14,7 @@
 //   {"style": "path/to/dyad.grass", "failureScreenshot": "path.png",
 //    "steps": [{"name": "...", "statements": [":param {...}", "MATCH ..."],
 //               "expectText": ["text in the result frame", ...],
+//               "openStatements": {"count": 3},  (a script pasted whole: each must succeed)
 //               "expectNodes": 36,                      // drawn graph nodes (optional)
 //               "expectRelationships": 46,              // drawn relationships, with expectNodes (optional)
 //               "captionsWhole": ["Russia", ...],       // every node caption must be one of these (optional)
@@ -195,6 +196,26 @@ async function runStep(step) {
   log(`step ${step.name}`);
   let frame;
   for (const st of step.statements) frame = await runStatement(st);
+  if (step.openStatements) {
+    // A script pasted whole runs as one multi-statement frame: a row per
+    // statement, each with its status; a row opens its result when clicked.
+    // The rows are found by their text (the frame's own command line, which
+    // starts the same way, comes first and is skipped).
+    const start = /^(:param|MATCH|CALL|WITH|UNWIND|OPTIONAL|RETURN)\b/;
+    const rows = frame.getByText(start);
+    const skip = await frame.getByTestId('frameCommand').getByText(start).count();
+    const n = (await rows.count()) - skip;
+    if (n !== step.openStatements.count) fail(`${step.name}: the frame lists ${n} statements, want ${step.openStatements.count}`);
+    // Browser shows each statement's status, not its rows, one row open at
+    // a time: open each in turn, and each must say SUCCESS.
+    for (let i = 0; i < n; i++) {
+      await rows.nth(skip + i).click();
+      await frame.getByText('SUCCESS', { exact: true }).first().waitFor({ timeout: 10000 })
+        .catch(() => fail(`${step.name}: statement ${i + 1} of ${n} does not say SUCCESS`));
+      await rows.nth(skip + i).click();
+    }
+    log(`  ${n} statements run, each SUCCESS`);
+  }
   if (step.fullscreen) await frame.getByTitle('Fullscreen').click();
   if (step.expectNodes !== undefined) {
     // Wait for the force layout to draw every node, then let it settle.
