@@ -3,6 +3,8 @@ package graph
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
+	"unicode"
 )
 
 // Claim is a sourced influence claim: Subject weakens, strengthens or drives
@@ -76,26 +78,50 @@ func (b *builder) claimNode(c *Claim) {
 // subject or object changed moves its edge.
 func ClaimEdgeID(t RelType, claim string) string { return string(t) + ":" + claim }
 
-// maxLocatorInID is the longest locator an edge id holds as it is; a
-// longer one is replaced by its hash, to keep the id short enough for
-// Neo4j's index (see MaxIDBytes).
-const maxLocatorInID = 200
+// maxLocatorInID is the longest locator an edge id holds as it is (see
+// MaxIDBytes).
+const maxLocatorInID = 100
 
 // CitationID returns the id of the SUPPORTS or CONTESTS edge of a citation
 // of source at locator, supporting target (a claim or a node) or, when
 // edge is not empty, the edge with that id (a state's position in a
-// dispute). The id is the same whether the source supports or contests,
-// so that reloading a citation that moved from evidence to contested_by
-// retypes its edge.
+// dispute): "cites:" source ":" target ":" locator. The id is the same
+// whether the source supports or contests, so that reloading a citation
+// that moved from a claim's evidence to its contested_by retypes its edge.
+// A locator with characters other than ASCII letters, digits, '.', '_' and
+// '-' (or a long one) is written as a slug and a hash of it, so that ids
+// stay XML name tokens (GraphML's edge ids) and short.
 func CitationID(source, target, edge, locator string) string {
-	if len(locator) > maxLocatorInID {
-		sum := sha256.Sum256([]byte(locator))
-		locator = "sha256:" + hex.EncodeToString(sum[:12])
-	}
 	if edge != "" {
 		target = edge
 	}
-	return "cites:" + source + ">" + target + "@" + locator
+	return "cites:" + source + ":" + target + ":" + locatorToken(locator)
+}
+
+// locatorToken is locator if it is a short XML name token of ASCII
+// characters, else a slug of it and the first 10 hex digits of its SHA-256.
+func locatorToken(locator string) string {
+	var slug strings.Builder
+	dash := false
+	for _, r := range locator {
+		ok := r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '_' || r == '-')
+		switch {
+		case ok:
+			slug.WriteRune(r)
+			dash = false
+		case !dash && slug.Len() > 0:
+			slug.WriteByte('-')
+			dash = true
+		}
+		if slug.Len() >= maxLocatorInID {
+			break
+		}
+	}
+	if slug.String() == locator && locator != "" {
+		return locator
+	}
+	sum := sha256.Sum256([]byte(locator))
+	return strings.TrimSuffix(slug.String(), "-") + "_" + hex.EncodeToString(sum[:5])
 }
 
 // citationProps are the properties of a SUPPORTS or CONTESTS edge.
@@ -104,3 +130,9 @@ func citationProps(locator, mode, role string) map[string]any {
 	setStr(p, "role", role)
 	return p
 }
+
+// Leaf reports whether a neighbourhood reaches nodes labelled l but does not
+// go on from them: a Source, which supports claims and records all over the
+// graph (one article may back most of them), so that crossing it would put
+// everything two edges from anything it supports.
+func Leaf(l Label) bool { return l == LabelSource }

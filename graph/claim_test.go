@@ -2,7 +2,9 @@ package graph_test
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dyad-kg/dyad/graph"
@@ -130,5 +132,37 @@ func TestProvenanceEdges(t *testing.T) {
 	}
 	if len(loose) > 0 {
 		t.Errorf("sources nothing cites, so no edge reaches: %v", loose)
+	}
+}
+
+// TestCitationID checks that citation edge ids keep a plain locator, turn
+// any other into an XML name token, and tell apart locators whose slugs
+// are the same.
+func TestCitationID(t *testing.T) {
+	nmtoken := regexp.MustCompile(`^[A-Za-z0-9._:-]+$`)
+	long := strings.Repeat("page 12, ", 40)
+	tests := []struct {
+		source, target, edge, locator, want string
+	}{
+		{"s", "c", "", "p.12", "cites:s:c:p.12"},
+		{"s", "c", "", "para 4", "cites:s:c:para-4_"},
+		{"s", "c", "", "para-4", "cites:s:c:para-4"},
+		{"s", "c", "PARTY_TO:JPN:d", "Lavrov's remarks", "cites:s:PARTY_TO:JPN:d:Lavrov-s-remarks_"},
+		{"s", "c", "", "§ 3 «жирный»", "cites:s:c:3_"},
+		{"s", "c", "", long, "cites:s:c:page-12-"},
+	}
+	seen := map[string]string{}
+	for _, tt := range tests {
+		got := graph.CitationID(tt.source, tt.target, tt.edge, tt.locator)
+		if !strings.HasPrefix(got, tt.want) || !nmtoken.MatchString(got) || len(got) > 150 {
+			t.Errorf("CitationID(%q, %q, %q, %q) = %q, want a name token of at most 150 bytes starting %q", tt.source, tt.target, tt.edge, tt.locator, got, tt.want)
+		}
+		if o, dup := seen[got]; dup {
+			t.Errorf("locators %q and %q give one id %q", o, tt.locator, got)
+		}
+		seen[got] = tt.locator
+	}
+	if a, b := graph.CitationID("s", "c", "", "para 4"), graph.CitationID("s", "c", "", "para, 4"); a == b {
+		t.Errorf("para 4 and para, 4 share the id %s", a)
 	}
 }

@@ -471,14 +471,17 @@ func empty(ctx context.Context, tx *Tx) (map[graph.Label]bool, map[graph.RelType
 		}
 		types[t] = n == 0
 	}
-	// A claim may be stored under another claim type (its effect changed):
-	// CREATE is safe only when there are no claims at all.
-	none := true
-	for _, t := range claimTypes {
-		none = none && types[t]
-	}
-	for _, t := range claimTypes {
-		types[t] = none
+	// A claim may be stored under another claim type (its effect changed),
+	// a citation under the other citation type: CREATE is safe only when
+	// the whole group is empty.
+	for _, group := range retypable {
+		none := true
+		for _, t := range group {
+			none = none && types[t]
+		}
+		for _, t := range group {
+			types[t] = none
+		}
 	}
 	return labels, types, nil
 }
@@ -543,23 +546,31 @@ func nodeStatement(l graph.Label, create bool) string {
 	return fmt.Sprintf("UNWIND $rows AS row\nMERGE (n:%s {id: row.id})\nWITH n AS x, row, properties(n) AS old\nSET x = row.props\n%s", l, mergeTally)
 }
 
-// claimTypes are the types of claim edges. A claim's id is unique across
-// them: reloading a claim whose effect changed retypes its edge.
-var claimTypes = []graph.RelType{graph.RelWeakens, graph.RelStrengthens, graph.RelDrives}
+// retypable are the groups of edge types whose ids are unique across the
+// group, so that reloading an edge of one type retypes the edge of another:
+// the claim types (a claim's effect changed), and SUPPORTS and CONTESTS (a
+// citation moved from a claim's evidence to the sources contesting it; its
+// id, graph.CitationID, names no type).
+var retypable = [][]graph.RelType{
+	{graph.RelWeakens, graph.RelStrengthens, graph.RelDrives},
+	{graph.RelSupports, graph.RelContests},
+}
 
 // lookupTypes returns the types under which an edge of type t may already
-// be stored: any claim type for a claim; t for a structural edge, whose id
-// names its type.
+// be stored: its group's (retypable), or t alone for an edge whose id names
+// its type.
 func lookupTypes(t graph.RelType) []graph.RelType {
-	if slices.Contains(claimTypes, t) {
-		return claimTypes
+	for _, group := range retypable {
+		if slices.Contains(group, t) {
+			return group
+		}
 	}
 	return []graph.RelType{t}
 }
 
 // edgeStatement writes one batch of edges of type t from label from to
 // label to, all from the fixed lists: CREATE when there are no edges of
-// the type yet (no claims at all, for a claim type), otherwise a look-up by
+// the type yet (none of its group, for a retypable type), otherwise a look-up by
 // id that moves, retypes or updates the edge found.
 func edgeStatement(t graph.RelType, from, to graph.Label, create bool) string {
 	mustKnown(slices.Contains(graph.RelTypes, t), string(t))
