@@ -60,7 +60,7 @@ func (b *builder) claimNode(c *Claim) {
 	}{{RelSupports, c.Evidence}, {RelContests, c.ContestedBy}} {
 		for _, x := range cs.cs {
 			ep := citationProps(x.Locator, string(x.Mode), string(x.Role))
-			setStr(ep, "note", x.Note)
+			setStr(ep, "citation_note", x.Note)
 			b.claim(cs.t, CitationID(x.Source, c.ID, "", x.Locator), x.Source, c.ID, ep)
 		}
 	}

@@ -23,7 +23,7 @@ func citedBy(d *graph.Dataset) map[string]graph.Edge {
 				p["role"] = string(c.Role)
 			}
 			if note && c.Note != "" {
-				p["note"] = c.Note
+				p["citation_note"] = c.Note
 			}
 			if edge != "" {
 				p["edge"] = edge

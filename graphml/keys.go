@@ -64,7 +64,7 @@ var dyadKeys = []Key{
 	{ForEdge, "locator", String, false},
 	{ForEdge, "mode", String, false},
 	{ForEdge, "role", String, false},
-	{ForEdge, "note", String, false},
+	{ForEdge, "citation_note", String, false},
 	{ForEdge, "edge", String, false},
 }
 
