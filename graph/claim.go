@@ -61,7 +61,7 @@ func (b *builder) claimNode(c *Claim) {
 		for _, x := range cs.cs {
 			ep := citationProps(x.Locator, string(x.Mode), string(x.Role))
 			setStr(ep, "citation_note", x.Note)
-			b.claim(cs.t, CitationID(x.Source, c.ID, "", x.Locator), x.Source, c.ID, ep)
+			b.claim(cs.t, CitationID(cs.t, x.Source, c.ID, "", x.Locator), x.Source, c.ID, ep)
 		}
 	}
 	e := map[string]any{"id": c.ID}
@@ -82,20 +82,19 @@ func ClaimEdgeID(t RelType, claim string) string { return string(t) + ":" + clai
 // MaxIDBytes).
 const maxLocatorInID = 100
 
-// CitationID returns the id of the SUPPORTS or CONTESTS edge of a citation
-// of source at locator, supporting target (a claim or a node) or, when
-// edge is not empty, the edge with that id (a state's position in a
-// dispute): "cites:" source ":" target ":" locator. The id is the same
-// whether the source supports or contests, so that reloading a citation
-// that moved from a claim's evidence to its contested_by retypes its edge.
-// A locator with characters other than ASCII letters, digits, '.', '_' and
-// '-' (or a long one) is written as a slug and a hash of it, so that ids
-// stay XML name tokens (GraphML's edge ids) and short.
-func CitationID(source, target, edge, locator string) string {
+// CitationID returns the id of the edge of type t (SUPPORTS or CONTESTS)
+// of a citation of source at locator, about target (a claim or a node) or,
+// when edge is not empty, the edge with that id (a state's position in a
+// dispute): "supports:" source ":" target ":" locator. A source may both
+// support and contest a claim from one passage, so the type is part of the
+// id. A locator with characters other than ASCII letters, digits, '.', '_'
+// and '-' (or a long one) is written as a slug and a hash of it, so that
+// ids stay XML name tokens (GraphML's edge ids) and short.
+func CitationID(t RelType, source, target, edge, locator string) string {
 	if edge != "" {
 		target = edge
 	}
-	return "cites:" + source + ":" + target + ":" + locatorToken(locator)
+	return strings.ToLower(string(t)) + ":" + source + ":" + target + ":" + locatorToken(locator)
 }
 
 // locatorToken is locator if it is a short XML name token of ASCII

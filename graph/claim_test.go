@@ -16,6 +16,7 @@ import (
 // computed from the records, not from Elements.
 func citedBy(d *graph.Dataset) map[string]graph.Edge {
 	want := map[string]graph.Edge{}
+	// Keyed by type and id: a source may support and contest from one passage.
 	add := func(t graph.RelType, target, edge string, cs []graph.Citation, note bool) {
 		for _, c := range cs {
 			p := map[string]any{"locator": c.Locator, "mode": string(c.Mode)}
@@ -28,10 +29,10 @@ func citedBy(d *graph.Dataset) map[string]graph.Edge {
 			if edge != "" {
 				p["edge"] = edge
 			}
-			id := graph.CitationID(c.Source, target, edge, c.Locator)
+			id := graph.CitationID(t, c.Source, target, edge, c.Locator)
 			p["id"] = id
-			if _, dup := want[id]; !dup {
-				want[id] = graph.Edge{Type: t, ID: id, From: c.Source, To: target, Props: p}
+			if _, dup := want[string(t)+id]; !dup {
+				want[string(t)+id] = graph.Edge{Type: t, ID: id, From: c.Source, To: target, Props: p}
 			}
 		}
 	}
@@ -111,7 +112,7 @@ func TestProvenanceEdges(t *testing.T) {
 			continue
 		}
 		got++
-		w, ok := want[e.ID]
+		w, ok := want[string(e.Type)+e.ID]
 		if !ok {
 			t.Errorf("%s edge %s cites nothing the dataset cites", e.Type, e.ID)
 			continue
@@ -144,16 +145,16 @@ func TestCitationID(t *testing.T) {
 	tests := []struct {
 		source, target, edge, locator, want string
 	}{
-		{"s", "c", "", "p.12", "cites:s:c:p.12"},
-		{"s", "c", "", "para 4", "cites:s:c:para-4_"},
-		{"s", "c", "", "para-4", "cites:s:c:para-4"},
-		{"s", "c", "PARTY_TO:JPN:d", "Lavrov's remarks", "cites:s:PARTY_TO:JPN:d:Lavrov-s-remarks_"},
-		{"s", "c", "", "§ 3 «жирный»", "cites:s:c:3_"},
-		{"s", "c", "", long, "cites:s:c:page-12-"},
+		{"s", "c", "", "p.12", "supports:s:c:p.12"},
+		{"s", "c", "", "para 4", "supports:s:c:para-4_"},
+		{"s", "c", "", "para-4", "supports:s:c:para-4"},
+		{"s", "c", "PARTY_TO:JPN:d", "Lavrov's remarks", "supports:s:PARTY_TO:JPN:d:Lavrov-s-remarks_"},
+		{"s", "c", "", "§ 3 «жирный»", "supports:s:c:3_"},
+		{"s", "c", "", long, "supports:s:c:page-12-"},
 	}
 	seen := map[string]string{}
 	for _, tt := range tests {
-		got := graph.CitationID(tt.source, tt.target, tt.edge, tt.locator)
+		got := graph.CitationID(graph.RelSupports, tt.source, tt.target, tt.edge, tt.locator)
 		if !strings.HasPrefix(got, tt.want) || !nmtoken.MatchString(got) || len(got) > 150 {
 			t.Errorf("CitationID(%q, %q, %q, %q) = %q, want a name token of at most 150 bytes starting %q", tt.source, tt.target, tt.edge, tt.locator, got, tt.want)
 		}
@@ -162,7 +163,10 @@ func TestCitationID(t *testing.T) {
 		}
 		seen[got] = tt.locator
 	}
-	if a, b := graph.CitationID("s", "c", "", "para 4"), graph.CitationID("s", "c", "", "para, 4"); a == b {
+	if a, b := graph.CitationID(graph.RelSupports, "s", "c", "", "para 4"), graph.CitationID(graph.RelSupports, "s", "c", "", "para, 4"); a == b {
 		t.Errorf("para 4 and para, 4 share the id %s", a)
+	}
+	if a, b := graph.CitationID(graph.RelSupports, "s", "c", "", "p.4"), graph.CitationID(graph.RelContests, "s", "c", "", "p.4"); a == b {
+		t.Errorf("supporting and contesting from one passage share the id %s", a)
 	}
 }

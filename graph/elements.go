@@ -144,7 +144,7 @@ func (b *builder) supports(target, edge string, p map[string]any) {
 			setStr(ep, "role", role[i])
 		}
 		setStr(ep, "edge", edge)
-		b.claim(RelSupports, CitationID(s, target, edge, loc[i]), s, target, ep)
+		b.claim(RelSupports, CitationID(RelSupports, s, target, edge, loc[i]), s, target, ep)
 	}
 }
 

@@ -255,6 +255,42 @@ func TestLoadMovesAnEdge(t *testing.T) {
 	assert.Equal(t, "rfe-neglect", recs[0]["subject"])
 }
 
+// TestLoadReplacesCitations changes where a source supports a claim (its
+// locator), turns a supporting citation into a contesting one and moves an
+// event's citation to another page, then reloads without --prune: the graph is the one the
+// changed dataset gives in an empty database, with no stale SUPPORTS edge.
+func TestLoadReplacesCitations(t *testing.T) {
+	db := testenv.Neo4j(t)
+	changed := readSmall(t)
+	var claim *graph.Claim
+	for _, c := range changed.Claims {
+		if len(c.Evidence) > 0 && !c.Contested() {
+			claim = c
+			break
+		}
+	}
+	require.NotNil(t, claim)
+	moved := claim.Evidence[0]
+	claim.Evidence[0].Locator = "p. 99"
+	claim.ContestedBy = []graph.Citation{moved}
+	changed.Events[0].Sources[0].Locator = "p. 98"
+	require.Empty(t, changed.Validate())
+	want := reference(t, db, changed)
+
+	load(t, db, readSmall(t), loader.Options{})
+	sum := load(t, db, changed, loader.Options{})
+	assert.Positive(t, sum.Removed, "%v", sum)
+	assert.Equal(t, want, snapshot(t, db), "a stale citation is left")
+	recs, err := db.Read(context.Background(), "MATCH (s:Source {id: $s})-[r]->(:Claim {id: $c}) RETURN type(r) + ' ' + r.locator AS link ORDER BY link",
+		map[string]any{"s": moved.Source, "c": claim.ID})
+	require.NoError(t, err)
+	var links []string
+	for _, r := range recs {
+		links = append(links, r["link"].(string))
+	}
+	assert.Equal(t, []string{"CONTESTS " + moved.Locator, "SUPPORTS p. 99"}, links)
+}
+
 // claimIDs lists the ids of ds's claims.
 func claimIDs(ds *graph.Dataset) []string {
 	var ids []string

@@ -43,8 +43,9 @@ type LoadOptions struct {
 // Summary counts what a Load changed (or, for a dry run, would change).
 // Each node and edge of the dataset counts once: created, updated (a
 // property, its ends or its type changed) or unchanged. Removed counts what
-// pruning removed and the duplicates of a dataset edge's id the load
-// removed (left by loads before they were locked).
+// pruning removed, the citations (SUPPORTS, CONTESTS) of the dataset's
+// nodes that it no longer makes, and the duplicates of a dataset edge's id
+// the load removed (left by loads before they were locked).
 type Summary struct {
 	Created   int
 	Updated   int
@@ -333,6 +334,9 @@ func (b *batcher) write(el *graph.Elements) error {
 	if err := writeEdges(b, el, emptyTypes); err != nil {
 		return err
 	}
+	if err := dropStaleCitations(b, el, emptyTypes); err != nil {
+		return err
+	}
 	if b.opts.Prune {
 		removed, err := prune(b.ctx, b.tx, el)
 		b.sum.Removed += removed
@@ -427,6 +431,50 @@ func writeEdges(b *batcher, el *graph.Elements, emptyTypes map[graph.RelType]boo
 		lo = hi
 	}
 	return nil
+}
+
+// citationTypes are the types of the edges from a source to what it
+// supports or contests: they belong to the record that makes the citation.
+var citationTypes = []graph.RelType{graph.RelSupports, graph.RelContests}
+
+// dropStaleCitations removes, from every node of el, the SUPPORTS and
+// CONTESTS edges Dyad wrote earlier that el no longer has (a citation whose
+// locator changed, or that moved from a claim's evidence to the sources
+// contesting it), with or without --prune: a node's citations are part of
+// its record, so that loading a changed dataset gives the graph loading it
+// into an empty database gives. It is skipped when the database had no
+// such edges.
+func dropStaleCitations(b *batcher, el *graph.Elements, emptyTypes map[graph.RelType]bool) error {
+	if emptyTypes[graph.RelSupports] && emptyTypes[graph.RelContests] {
+		return nil
+	}
+	keep := map[string][]string{}
+	for _, e := range el.Edges {
+		if slices.Contains(citationTypes, e.Type) {
+			keep[e.To] = append(keep[e.To], e.ID)
+		}
+	}
+	for lo := 0; lo < len(el.Nodes); {
+		l := el.Nodes[lo].Label
+		hi := lo
+		for hi < len(el.Nodes) && el.Nodes[hi].Label == l && hi-lo < b.opts.BatchSize {
+			hi++
+		}
+		rows := make([]map[string]any, 0, hi-lo)
+		for _, n := range el.Nodes[lo:hi] {
+			rows = append(rows, map[string]any{"id": n.ID, "keep": append([]string{}, keep[n.ID]...)})
+		}
+		mustKnown(slices.Contains(graph.Labels, l), string(l))
+		n, err := count(b.ctx, b.tx, fmt.Sprintf(
+			"UNWIND $rows AS row MATCH (n:%s {id: row.id})<-[r:%s|%s]-() WHERE r.%s = true AND NOT r.id IN row.keep DELETE r RETURN count(r) AS n",
+			l, citationTypes[0], citationTypes[1], Marker), map[string]any{"rows": rows})
+		if err != nil {
+			return fmt.Errorf("removing the citations of %s nodes the dataset no longer makes: %w", l, err)
+		}
+		b.sum.Removed += n
+		lo = hi
+	}
+	return b.ctx.Err()
 }
 
 // prune removes the nodes and edges Dyad wrote earlier that el lacks.
@@ -548,12 +596,9 @@ func nodeStatement(l graph.Label, create bool) string {
 
 // retypable are the groups of edge types whose ids are unique across the
 // group, so that reloading an edge of one type retypes the edge of another:
-// the claim types (a claim's effect changed), and SUPPORTS and CONTESTS (a
-// citation moved from a claim's evidence to the sources contesting it; its
-// id, graph.CitationID, names no type).
+// the claim types (a claim's effect changed).
 var retypable = [][]graph.RelType{
 	{graph.RelWeakens, graph.RelStrengthens, graph.RelDrives},
-	{graph.RelSupports, graph.RelContests},
 }
 
 // lookupTypes returns the types under which an edge of type t may already

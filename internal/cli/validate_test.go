@@ -75,8 +75,11 @@ func TestStatsJSON(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 	var s cli.Stats
 	require.NoError(t, json.Unmarshal([]byte(out), &s))
-	assert.Equal(t, 18, s.NodeTotal)
-	assert.Equal(t, 25, s.EdgeTotal)
+	assert.Equal(t, 18+6, s.NodeTotal, "18 records and a Claim node per claim")
+	assert.Equal(t, 25+6*2+12, s.EdgeTotal, "25, a SUBJECT and an OBJECT edge per claim, 12 citations")
+	assert.Equal(t, 6, s.Nodes["Claim"])
+	assert.Equal(t, 11, s.Edges["SUPPORTS"])
+	assert.Equal(t, 1, s.Edges["CONTESTS"], "the article supports and contests one claim from para 3")
 	assert.Equal(t, 5, s.Nodes["State"])
 	assert.Equal(t, 4, s.Edges["WEAKENS"])
 	assert.Equal(t, 6, s.Claims)
