@@ -64,14 +64,9 @@ func (d *Dataset) Elements() *Elements {
 			k.build(b, r)
 		}
 	}
+	b.citations()
 	for _, c := range d.Claims {
-		p := map[string]any{"id": c.ID}
-		setStr(p, "summary", c.Summary)
-		setPeriod(p, "", c.Period)
-		setCitations(p, "", c.Evidence)
-		p["contested"] = c.Contested()
-		setCitations(p, "contested_", c.ContestedBy)
-		b.claim(c.Effect.RelType(), c.ID, c.Subject, c.Object, p)
+		b.claimNode(c)
 	}
 	labelRank := func(l Label) int { return KindOf(l).Rank }
 	typeRank := func(t RelType) int { return slices.Index(RelTypes, t) }
@@ -120,6 +115,37 @@ func (b *builder) claim(t RelType, id, from, to string, props map[string]any) {
 	}
 	props["id"] = id
 	b.g.Edges = append(b.g.Edges, Edge{Type: t, ID: id, From: from, To: to, Props: props})
+}
+
+// citations links each source that a node's record cites (its sources
+// property) to the node by a SUPPORTS edge, and each source that an edge
+// cites (a state's position in a dispute) to the edge's end node, naming
+// the edge; claims link their own (claimNode).
+func (b *builder) citations() {
+	for _, n := range slices.Clone(b.g.Nodes) {
+		b.supports(n.ID, "", n.Props)
+	}
+	for _, e := range slices.Clone(b.g.Edges) {
+		b.supports(e.To, e.ID, e.Props)
+	}
+}
+
+// supports writes a SUPPORTS edge to target for each citation held in p
+// as parallel lists (setCitations); edge, if set, is the id of the cited
+// edge, kept on the SUPPORTS edge as "edge".
+func (b *builder) supports(target, edge string, p map[string]any) {
+	src, _ := p["sources"].([]string)
+	loc, _ := p["locators"].([]string)
+	mode, _ := p["modes"].([]string)
+	role, _ := p["roles"].([]string)
+	for i, s := range src {
+		ep := citationProps(loc[i], mode[i], "")
+		if role != nil {
+			setStr(ep, "role", role[i])
+		}
+		setStr(ep, "edge", edge)
+		b.claim(RelSupports, CitationID(RelSupports, s, target, edge, loc[i]), s, target, ep)
+	}
 }
 
 func entityProps(e *Entity) map[string]any {

@@ -17,7 +17,8 @@ const (
 )
 
 // Labels lists every node label in the order of the kind registry
-// (Kinds). It is filled when the package initialises.
+// (NodeKinds: the derived Claim included). It is filled when the package
+// initialises.
 var Labels []Label
 
 // RelType is the type of an edge, used as its Neo4j relationship type.
@@ -53,12 +54,26 @@ const (
 	RelStrengthens RelType = "STRENGTHENS"
 	// RelDrives is a sourced claim that the start node drove (fostered) the end node.
 	RelDrives RelType = "DRIVES"
+	// RelSubject links a Claim node to its subject, what weakens,
+	// strengthens or drives (the subject of the claim as a statement).
+	RelSubject RelType = "SUBJECT"
+	// RelObject links a Claim node to its object, what is weakened,
+	// strengthened or driven.
+	RelObject RelType = "OBJECT"
+	// RelSupports links a Source to what it supports: a Claim (as
+	// evidence) or a node whose record cites it; the edge carries the
+	// locator, mode and role of the citation.
+	RelSupports RelType = "SUPPORTS"
+	// RelContests links a Source to a Claim it disputes, with the locator
+	// and mode of the citation.
+	RelContests RelType = "CONTESTS"
 )
 
 // RelTypes lists every relationship type in a fixed order.
 var RelTypes = []RelType{
 	RelHasRelation, RelSucceeds, RelPartOf, RelPartyTo, RelConcerns, RelInvolves,
 	RelHolds, RelToward, RelArisesIn, RelWeakens, RelStrengthens, RelDrives,
+	RelSubject, RelObject, RelSupports, RelContests,
 }
 
 // Effect is the sign of an influence claim.

@@ -70,15 +70,13 @@ type store struct {
 // New returns an empty record of k, to decode into.
 func (k *Kind) New() Record { return k.new() }
 
-var kinds []*Kind
+// kinds are the kinds a dataset lists; derived the kinds of nodes the
+// property graph makes from other records (a Claim node for each claim).
+var kinds, derived []*Kind
 
 // register adds k to the registry, in rank order.
 func register(k *Kind) *Kind {
-	for _, o := range kinds {
-		if o.Label == k.Label || o.List == k.List || o.Rank == k.Rank {
-			panic(fmt.Sprintf("graph: kind %s registered twice", k.Label))
-		}
-	}
+	checkUnique(k)
 	if k.store.records == nil {
 		k.store = extraStore(k.Label)
 	}
@@ -87,21 +85,56 @@ func register(k *Kind) *Kind {
 	return k
 }
 
+// registerDerived adds k, a kind of node that no dataset lists but that
+// Elements makes from other records, to the registry: it has a label, a
+// rank, a caption and a colour, but no list, record type or checks.
+func registerDerived(k *Kind) *Kind {
+	checkUnique(k)
+	derived = append(derived, k)
+	slices.SortFunc(derived, func(a, b *Kind) int { return a.Rank - b.Rank })
+	return k
+}
+
+// checkUnique panics if k's label, list or rank is already registered.
+func checkUnique(k *Kind) {
+	for _, o := range append(slices.Clone(kinds), derived...) {
+		if o.Label == k.Label || (k.List != "" && o.List == k.List) || o.Rank == k.Rank {
+			panic(fmt.Sprintf("graph: kind %s registered twice", k.Label))
+		}
+	}
+}
+
 func init() {
-	Labels = make([]Label, len(kinds))
-	for i, k := range kinds {
+	all := NodeKinds()
+	Labels = make([]Label, len(all))
+	for i, k := range all {
 		Labels[i] = k.Label
 	}
 }
 
-// Kinds returns every registered kind, in rank order.
+// Kinds returns every kind a dataset lists, in rank order: the kinds that
+// hold records. The derived kinds (Claim) are not among them.
 func Kinds() []*Kind { return slices.Clone(kinds) }
 
-// KindOf returns the kind with label l, or nil.
+// NodeKinds returns every kind of node of the property graph, the derived
+// kinds (Claim) included, in rank order: one per label of Labels.
+func NodeKinds() []*Kind {
+	all := append(slices.Clone(kinds), derived...)
+	slices.SortFunc(all, func(a, b *Kind) int { return a.Rank - b.Rank })
+	return all
+}
+
+// Derived reports whether k is a derived kind: one that Elements makes
+// from other records, which no dataset lists.
+func (k *Kind) Derived() bool { return k.List == "" }
+
+// KindOf returns the kind with label l (a derived kind included), or nil.
 func KindOf(l Label) *Kind {
-	for _, k := range kinds {
-		if k.Label == l {
-			return k
+	for _, ks := range [2][]*Kind{kinds, derived} {
+		for _, k := range ks {
+			if k.Label == l {
+				return k
+			}
 		}
 	}
 	return nil

@@ -45,16 +45,17 @@ func TestSchemaMatchesRegistry(t *testing.T) {
 }
 
 func TestRegistry(t *testing.T) {
-	if len(graph.Labels) != len(graph.Kinds()) {
-		t.Fatalf("Labels has %d labels, the registry %d kinds", len(graph.Labels), len(graph.Kinds()))
+	all := graph.NodeKinds()
+	if len(graph.Labels) != len(all) {
+		t.Fatalf("Labels has %d labels, the registry %d kinds", len(graph.Labels), len(all))
 	}
 	colours := map[string]graph.Label{}
-	for i, k := range graph.Kinds() {
+	for i, k := range all {
 		if graph.Labels[i] != k.Label {
 			t.Errorf("Labels[%d] = %s, want %s (rank order)", i, graph.Labels[i], k.Label)
 		}
-		if graph.KindOf(k.Label) != k || graph.KindByList(k.List) != k {
-			t.Errorf("kind %s: lookups disagree", k.Label)
+		if graph.KindOf(k.Label) != k {
+			t.Errorf("kind %s: KindOf disagrees", k.Label)
 		}
 		if k.Caption == "" || k.Doc == "" || k.Color == "" {
 			t.Errorf("kind %s: caption, doc and colour are required", k.Label)
@@ -63,9 +64,21 @@ func TestRegistry(t *testing.T) {
 			t.Errorf("kinds %s and %s share the colour %s", o, k.Label, k.Color)
 		}
 		colours[k.Color] = k.Label
+		if k.Derived() {
+			if slices.Contains(graph.Kinds(), k) || graph.KindByList(k.List) != nil || k.Cause || len(k.Affected) > 0 {
+				t.Errorf("derived kind %s: listed among the dataset's kinds, or a claim's subject or object", k.Label)
+			}
+			continue
+		}
+		if graph.KindByList(k.List) != k {
+			t.Errorf("kind %s: lookups disagree", k.Label)
+		}
 		if e := graph.EntityOf(k.New()); e == nil || e.ID != "" {
 			t.Errorf("kind %s: New() does not return an empty record", k.Label)
 		}
+	}
+	if got := graph.Kinds(); len(got) != len(all)-1 || slices.Contains(got, graph.KindOf(graph.LabelClaim)) {
+		t.Errorf("Kinds() = %d kinds; want every kind but the derived Claim", len(got))
 	}
 	// Causes and objects as the model documents them.
 	if got := graph.AffectedLabels(graph.Drives); !slices.Equal(got, []graph.Label{graph.LabelStance, graph.LabelFactor}) {

@@ -3,11 +3,9 @@ package graphml
 import (
 	"bufio"
 	"bytes"
-	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -72,27 +70,31 @@ func runGephi(t *testing.T, args ...string) []gephiGraph {
 // TestGephiImport imports exports of the built-in dataset with Gephi 0.10's
 // own importer and processor, as Gephi's File > Open does with the import
 // report's defaults: the gephi flavor loses no node and no edge, and every
-// node is captioned by its name and every edge by its type. The standard
-// flavor gives the same captions, and loses exactly the repeated claims
-// (two claims of one type between the same two nodes) unless the import
-// report's merge strategy is "Don't merge".
+// node is captioned by its name (a Claim node by its id) and every edge by
+// its type; two claims between the same two nodes stay two. The standard
+// flavor gives the same captions, and loses exactly the repeated edges
+// (two edges between the same two nodes: claims, or a source cited at two
+// locators) unless the import report's merge strategy is "Don't merge";
+// even then it keeps every Claim node.
 func TestGephiImport(t *testing.T) {
 	ds, err := loader.ReadEmbedded()
 	require.NoError(t, err)
-	el := ds.Elements()
-	// A second claim of the same type between the same two nodes (a claim
-	// over another period, say), so that the test always has one to lose,
-	// whatever the shipped data holds.
-	for i, e := range el.Edges {
-		if e.Type == graph.RelWeakens {
-			again := e
-			again.ID = e.ID + "-again"
-			again.Props = maps.Clone(e.Props)
-			again.Props["id"] = again.ID
-			el.Edges = slices.Insert(el.Edges, i+1, again)
+	// A second claim of the same effect between the same two nodes (the
+	// claim over another period, say), so that the test always has one to
+	// lose, whatever the shipped data holds.
+	var twin *graph.Claim
+	for _, c := range ds.Claims {
+		if c.Effect == graph.Weakens {
+			again := *c
+			again.ID = c.ID + "-again"
+			again.Period = graph.Period{From: graph.Date{Year: 2030}}
+			twin = &again
 			break
 		}
 	}
+	require.NotNil(t, twin)
+	ds.Claims = append(ds.Claims, twin)
+	el := ds.Elements()
 	seen := map[[2]string]bool{}
 	repeated := 0
 	for _, e := range el.Edges {
@@ -129,8 +131,20 @@ func TestGephiImport(t *testing.T) {
 			assert.Equal(t, len(el.Nodes), g.nodes, "nodes")
 			assert.Equal(t, len(el.Edges)-tt.lost, g.edges, "edges")
 			for _, n := range el.Nodes {
-				name, _ := n.Props["name"].(string)
+				// A Claim node has no name: Gephi shows its id.
+				name, ok := n.Props["name"].(string)
+				if !ok && n.Label == graph.LabelClaim {
+					name = n.ID
+				}
 				assert.Equal(t, Sanitize(name), g.labels[n.ID], "caption of %s", n.ID)
+			}
+			// The two claims between one pair stay two: as Claim nodes in
+			// every flavor, and as WEAKENS edges where nothing is lost.
+			for _, id := range []string{strings.TrimSuffix(twin.ID, "-again"), twin.ID} {
+				assert.Contains(t, g.labels, id, "Claim node %s", id)
+				if tt.lost == 0 {
+					assert.Contains(t, g.edgeList, id, "WEAKENS edge %s", id)
+				}
 			}
 			for _, e := range el.Edges {
 				ge, ok := g.edgeList[e.ID]

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -248,18 +249,23 @@ func TestSelect(t *testing.T) {
 	}{
 		{name: "whole graph", wantEdgesCount: len(allEdges)},
 		{name: "period 1992-2001", period: Period{From: 1992, To: 2001},
-			dropNodes: []string{"joint-declaration-1956", "invasion-2022", "japan-sanctions-2022"},
+			dropNodes: []string{"joint-declaration-1956", "invasion-2022", "c-invasion-weakens-rus-jpn", "japan-sanctions-2022", "c-japan-sanctions-weaken-rus-jpn"},
 			dropEdges: []string{"c-invasion-weakens-rus-jpn", "c-japan-sanctions-weaken-rus-jpn"},
 			wantEdges: []string{"c-nationalism-weakens-rus-jpn", "c-china-card-weakens-rus-jpn", "c-kurils-weakens-rus-jpn"}},
 		{name: "period 2010-", period: Period{From: 2010},
-			dropNodes: []string{"china-card", "joint-declaration-1956"},
+			dropNodes: []string{"china-card", "joint-declaration-1956", "c-china-card-weakens-rus-jpn"},
 			wantEdges: []string{"c-invasion-weakens-rus-jpn", "c-nationalism-weakens-rus-jpn"},
 			dropEdges: []string{"c-china-card-weakens-rus-jpn"}},
 		{name: "RUS-JPN depth 0", relation: "RUS-JPN", depth: 0, wantNodes: []string{"RUS-JPN"}, wantEdgesCount: 0},
 		{name: "RUS-JPN depth 1", relation: "RUS-JPN", depth: 1,
-			wantNodes: []string{"RUS-JPN", "RUS", "JPN", "territorial-nationalism", "kurils", "china-card", "invasion-2022", "japan-sanctions-2022"}},
+			wantNodes: []string{"RUS-JPN", "RUS", "JPN", "territorial-nationalism", "kurils", "china-card", "invasion-2022", "japan-sanctions-2022",
+				// The Claim nodes of the claims on the relation (OBJECT edges).
+				"c-nationalism-weakens-rus-jpn", "c-china-card-weakens-rus-jpn", "c-kurils-weakens-rus-jpn", "c-invasion-weakens-rus-jpn",
+				"c-japan-sanctions-weaken-rus-jpn"}},
+
 		{name: "RUS-JPN depth 1 in 1992-2001", relation: "RUS-JPN", depth: 1, period: Period{From: 1992, To: 2001},
-			wantNodes: []string{"RUS-JPN", "RUS", "JPN", "territorial-nationalism", "kurils", "china-card"}},
+			wantNodes: []string{"RUS-JPN", "RUS", "JPN", "territorial-nationalism", "kurils", "china-card",
+				"c-nationalism-weakens-rus-jpn", "c-china-card-weakens-rus-jpn", "c-kurils-weakens-rus-jpn"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -300,6 +306,26 @@ func TestSelect(t *testing.T) {
 	_, err := Neighbourhood(el, "RUS", graph.LabelRelation, 1, Period{})
 	assert.ErrorContains(t, err, `no Relation "RUS"`)
 	assert.Equal(t, Select(el, Selection{Nodes: map[string]bool{"RUS": true, "JPN": true}}), Subgraph(el, map[string]bool{"RUS": true, "JPN": true}))
+}
+
+// TestNeighbourhoodStopsAtSources checks that a neighbourhood reaches a
+// source but does not go on through it to the other things it supports.
+func TestNeighbourhoodStopsAtSources(t *testing.T) {
+	node := func(l graph.Label, id string) graph.Node {
+		return graph.Node{Label: l, ID: id, Props: map[string]any{"id": id}}
+	}
+	edge := func(ty graph.RelType, from, to string) graph.Edge {
+		return graph.Edge{Type: ty, ID: graph.EdgeID(ty, from, to), From: from, To: to, Props: map[string]any{}}
+	}
+	el := &graph.Elements{
+		Nodes: []graph.Node{node(graph.LabelRelation, "r"), node(graph.LabelClaim, "c"), node(graph.LabelSource, "s"), node(graph.LabelEvent, "e"), node(graph.LabelFactor, "f")},
+		Edges: []graph.Edge{edge(graph.RelObject, "c", "r"), edge(graph.RelSubject, "c", "f"), edge(graph.RelSupports, "s", "c"), edge(graph.RelSupports, "s", "e")},
+	}
+	for depth, want := range [][]string{{"r"}, {"r", "c"}, {"r", "c", "s", "f"}, {"r", "c", "s", "f"}} {
+		got, err := Neighbourhood(el, "r", graph.LabelRelation, depth, Period{})
+		require.NoError(t, err)
+		assert.ElementsMatch(t, want, slices.Collect(maps.Keys(got)), "depth %d: the event is reached only through the source", depth)
+	}
 }
 
 // TestFlavors checks what each flavor adds to the standard document: attr.list

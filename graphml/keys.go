@@ -42,6 +42,9 @@ var dyadKeys = []Key{
 	{ForNode, "publisher", String, false},
 	{ForNode, "published", String, false},
 	{ForNode, "url", String, false},
+	{ForNode, "effect", String, false},
+	{ForNode, "summary", String, false},
+	{ForNode, "contested", Boolean, false},
 
 	{ForEdge, "id", String, false},
 	{ForEdge, "position", String, false},
@@ -59,6 +62,11 @@ var dyadKeys = []Key{
 	{ForEdge, "contested_sources", String, true},
 	{ForEdge, "contested_locators", String, true},
 	{ForEdge, "contested_modes", String, true},
+	{ForEdge, "locator", String, false},
+	{ForEdge, "mode", String, false},
+	{ForEdge, "role", String, false},
+	{ForEdge, "citation_note", String, false},
+	{ForEdge, "edge", String, false},
 }
 
 // DyadKeys returns the keys of every property Dyad's graph has. Every

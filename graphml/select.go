@@ -61,8 +61,9 @@ func Subgraph(el *graph.Elements, ids map[string]bool) *graph.Elements {
 
 // Neighbourhood returns the ids of the nodes at most depth edges from the
 // node start, following edges either way, within the period p (dated nodes
-// and edges outside it are not crossed). It fails if el has no node start
-// with label want (any label if want is empty).
+// and edges outside it are not crossed). A Source is reached but not gone
+// on from (graph.Leaf). It fails if el has no node start with label want
+// (any label if want is empty).
 func Neighbourhood(el *graph.Elements, start string, want graph.Label, depth int, p Period) (map[string]bool, error) {
 	props := map[string]map[string]any{}
 	for _, n := range el.Nodes {
@@ -80,15 +81,19 @@ func Neighbourhood(el *graph.Elements, start string, want graph.Label, depth int
 			adj[e.To] = append(adj[e.To], e.From)
 		}
 	}
-	nodeOK := map[string]bool{}
+	nodeOK, leaf := map[string]bool{}, map[string]bool{}
 	for _, n := range el.Nodes {
 		nodeOK[n.ID] = graph.InYears(n.Props, p)
+		leaf[n.ID] = graph.Leaf(n.Label)
 	}
 	seen := map[string]bool{start: true}
 	frontier := []string{start}
 	for d := 0; d < depth && len(frontier) > 0; d++ {
 		var next []string
 		for _, id := range frontier {
+			if leaf[id] {
+				continue
+			}
 			for _, nb := range adj[id] {
 				if !seen[nb] && nodeOK[nb] {
 					seen[nb] = true

@@ -19,7 +19,9 @@ import (
 func genFiles(t testing.TB) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "gen")
-	require.NoError(t, gen.WriteYAML(dir, gen.Dataset(gen.ForElements(1000, 7))))
+	// 3,500 elements (Claim nodes and citation edges included) give the
+	// sources src-0 to src-4 the cases below edit.
+	require.NoError(t, gen.WriteYAML(dir, gen.Dataset(gen.ForElements(3500, 7))))
 	return dir
 }
 

@@ -117,16 +117,23 @@ func TestLoadPrune(t *testing.T) {
 	assert.Zero(t, noPrune.Removed)
 	assert.Len(t, snapshot(t, db), ds.Elements().Len()+2, "without --prune nothing is removed")
 
+	// The factor, its CONCERNS and SUPPORTS edges, and its claim: the
+	// claim's edge, Claim node, SUBJECT, OBJECT and SUPPORTS edges.
+	gone := ds.Elements().Len() - smaller.Elements().Len()
+	require.GreaterOrEqual(t, gone, 7)
 	dry := load(t, db, smaller, loader.Options{Prune: true, DryRun: true})
 	assert.True(t, dry.DryRun)
-	assert.Equal(t, 3, dry.Removed, "factor, its CONCERNS edge and its claim")
+	assert.Equal(t, gone, dry.Removed, "factor, its edges, its claim and the claim's node and edges")
 	assert.Len(t, snapshot(t, db), ds.Elements().Len()+2, "a dry run writes nothing")
 
 	sum := load(t, db, smaller, loader.Options{Prune: true})
-	assert.Equal(t, 3, sum.Removed)
+	assert.Equal(t, gone, sum.Removed)
+	recs, err := db.Read(ctx, "MATCH (c:Claim) WHERE NOT c.id IN $ids RETURN count(c) AS n", map[string]any{"ids": claimIDs(smaller)})
+	require.NoError(t, err)
+	assert.EqualValues(t, 0, recs[0]["n"], "a Claim node the dataset lacks is left")
 	got := snapshot(t, db)
 	assert.Len(t, got, smaller.Elements().Len()+2)
-	recs, err := db.Read(ctx, "MATCH (:State {id: 'XXX'})-[:NOTE]->(:State {id: 'RUS'}) RETURN count(*) AS n", nil)
+	recs, err = db.Read(ctx, "MATCH (:State {id: 'XXX'})-[:NOTE]->(:State {id: 'RUS'}) RETURN count(*) AS n", nil)
 	require.NoError(t, err)
 	assert.EqualValues(t, 1, recs[0]["n"], "prune must not touch what Dyad did not load")
 }
@@ -237,11 +244,60 @@ func TestLoadMovesAnEdge(t *testing.T) {
 	}
 	require.Empty(t, moved.Validate())
 	sum := load(t, db, moved, loader.Options{})
-	assert.Equal(t, 1, sum.Updated)
+	assert.Equal(t, 2, sum.Updated, "the claim's edge and its SUBJECT edge")
 	recs, err := db.Read(context.Background(), "MATCH (s)-[r:WEAKENS {id: $id}]->() RETURN s.id AS subject", map[string]any{"id": "c-kurils-weakens-rus-jpn"})
 	require.NoError(t, err)
 	require.Len(t, recs, 1)
 	assert.Equal(t, "rfe-neglect", recs[0]["subject"])
+	recs, err = db.Read(context.Background(), "MATCH (:Claim {id: $id})-[:SUBJECT]->(s) RETURN s.id AS subject", map[string]any{"id": "c-kurils-weakens-rus-jpn"})
+	require.NoError(t, err)
+	require.Len(t, recs, 1, "the Claim node has one SUBJECT edge")
+	assert.Equal(t, "rfe-neglect", recs[0]["subject"])
+}
+
+// TestLoadReplacesCitations changes where a source supports a claim (its
+// locator), turns a supporting citation into a contesting one and moves an
+// event's citation to another page, then reloads without --prune: the graph is the one the
+// changed dataset gives in an empty database, with no stale SUPPORTS edge.
+func TestLoadReplacesCitations(t *testing.T) {
+	db := testenv.Neo4j(t)
+	changed := readSmall(t)
+	var claim *graph.Claim
+	for _, c := range changed.Claims {
+		if len(c.Evidence) > 0 && !c.Contested() {
+			claim = c
+			break
+		}
+	}
+	require.NotNil(t, claim)
+	moved := claim.Evidence[0]
+	claim.Evidence[0].Locator = "p. 99"
+	claim.ContestedBy = []graph.Citation{moved}
+	changed.Events[0].Sources[0].Locator = "p. 98"
+	require.Empty(t, changed.Validate())
+	want := reference(t, db, changed)
+
+	load(t, db, readSmall(t), loader.Options{})
+	sum := load(t, db, changed, loader.Options{})
+	assert.Positive(t, sum.Removed, "%v", sum)
+	assert.Equal(t, want, snapshot(t, db), "a stale citation is left")
+	recs, err := db.Read(context.Background(), "MATCH (s:Source {id: $s})-[r]->(:Claim {id: $c}) RETURN type(r) + ' ' + r.locator AS link ORDER BY link",
+		map[string]any{"s": moved.Source, "c": claim.ID})
+	require.NoError(t, err)
+	var links []string
+	for _, r := range recs {
+		links = append(links, r["link"].(string))
+	}
+	assert.Equal(t, []string{"CONTESTS " + moved.Locator, "SUPPORTS p. 99"}, links)
+}
+
+// claimIDs lists the ids of ds's claims.
+func claimIDs(ds *graph.Dataset) []string {
+	var ids []string
+	for _, c := range ds.Claims {
+		ids = append(ids, c.ID)
+	}
+	return ids
 }
 
 // claimEdges returns, for every claim id in db, the types of the edges that
@@ -312,15 +368,15 @@ func TestLoadRetypesAClaim(t *testing.T) {
 	ds := readSmall(t)
 	load(t, db, ds, loader.Options{})
 	sum := load(t, db, changed, loader.Options{})
-	assert.Equal(t, 1, sum.Updated, "%v", sum)
-	assert.Equal(t, ds.Elements().Len()-1, sum.Unchanged, "%v", sum)
+	assert.Equal(t, 2, sum.Updated, "the claim's edge and its Claim node's effect: %v", sum)
+	assert.Equal(t, ds.Elements().Len()-2, sum.Unchanged, "%v", sum)
 	assert.Zero(t, sum.Created+sum.Removed, "%v", sum)
 	assert.Equal(t, wantClaimEdges(changed), claimEdges(t, db))
 	assert.Equal(t, want, snapshot(t, db))
 
 	// And back, with batches and commits of their own.
 	sum = load(t, db, ds, loader.Options{BatchSize: 2, CommitEvery: 4})
-	assert.Equal(t, 1, sum.Updated, "%v", sum)
+	assert.Equal(t, 2, sum.Updated, "%v", sum)
 	assert.Equal(t, wantClaimEdges(ds), claimEdges(t, db))
 }
 

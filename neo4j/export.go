@@ -145,11 +145,11 @@ func (db *DB) Has(ctx context.Context, id string, labels ...graph.Label) (bool, 
 
 // Neighbours returns the ids of the Dyad nodes one edge away from the nodes
 // in frontier (either direction), crossing only nodes and edges that
-// overlap y.
+// overlap y. A Source in frontier has no neighbours (graph.Leaf).
 func (db *DB) Neighbours(ctx context.Context, frontier []string, y graph.Years) ([]string, error) {
 	params := map[string]any{"frontier": frontier}
 	setYears(y, params)
-	q := anyOf(graph.Labels) + " MATCH (a)-[r]-(b) WHERE r." + Marker + " = true AND b." + Marker + " = true" +
+	q := anyOf(slices.DeleteFunc(slices.Clone(graph.Labels), graph.Leaf)) + " MATCH (a)-[r]-(b) WHERE r." + Marker + " = true AND b." + Marker + " = true" +
 		yearsWhere(y, "r") + yearsWhere(y, "b") + " RETURN DISTINCT b.id AS id"
 	var out []string
 	err := db.Stream(ctx, q, params, func(r []any) error {

@@ -48,8 +48,9 @@ type LoadOptions struct {
 // Summary counts what a Load changed (or, for a dry run, would change).
 // Each node and edge of the dataset counts once: created, updated (a
 // property, its ends or its type changed) or unchanged. Removed counts what
-// pruning removed and the duplicates of a dataset edge's id the load
-// removed (left by loads before they were locked).
+// pruning removed, the citations (SUPPORTS, CONTESTS) of the dataset's
+// nodes that it no longer makes, and the duplicates of a dataset edge's id
+// the load removed (left by loads before they were locked).
 type Summary struct {
 	Created   int
 	Updated   int
@@ -346,6 +347,9 @@ func (b *batcher) write(el *graph.Elements) error {
 	if err := writeEdges(b, el, emptyTypes); err != nil {
 		return err
 	}
+	if err := dropStaleCitations(b, el, emptyTypes); err != nil {
+		return err
+	}
 	if b.opts.Prune && b.opts.CommitEvery == 0 {
 		removed, err := prune(b.ctx, b.tx, el)
 		b.sum.Removed += removed
@@ -442,6 +446,50 @@ func writeEdges(b *batcher, el *graph.Elements, emptyTypes map[graph.RelType]boo
 	return nil
 }
 
+// citationTypes are the types of the edges from a source to what it
+// supports or contests: they belong to the record that makes the citation.
+var citationTypes = []graph.RelType{graph.RelSupports, graph.RelContests}
+
+// dropStaleCitations removes, from every node of el, the SUPPORTS and
+// CONTESTS edges Dyad wrote earlier that el no longer has (a citation whose
+// locator changed, or that moved from a claim's evidence to the sources
+// contesting it), with or without --prune: a node's citations are part of
+// its record, so that loading a changed dataset gives the graph loading it
+// into an empty database gives. It is skipped when the database had no
+// such edges.
+func dropStaleCitations(b *batcher, el *graph.Elements, emptyTypes map[graph.RelType]bool) error {
+	if emptyTypes[graph.RelSupports] && emptyTypes[graph.RelContests] {
+		return nil
+	}
+	keep := map[string][]string{}
+	for _, e := range el.Edges {
+		if slices.Contains(citationTypes, e.Type) {
+			keep[e.To] = append(keep[e.To], e.ID)
+		}
+	}
+	for lo := 0; lo < len(el.Nodes); {
+		l := el.Nodes[lo].Label
+		hi := lo
+		for hi < len(el.Nodes) && el.Nodes[hi].Label == l && hi-lo < b.opts.BatchSize {
+			hi++
+		}
+		rows := make([]map[string]any, 0, hi-lo)
+		for _, n := range el.Nodes[lo:hi] {
+			rows = append(rows, map[string]any{"id": n.ID, "keep": append([]string{}, keep[n.ID]...)})
+		}
+		mustKnown(slices.Contains(graph.Labels, l), string(l))
+		n, err := count(b.ctx, b.tx, fmt.Sprintf(
+			"UNWIND $rows AS row MATCH (n:%s {id: row.id})<-[r:%s|%s]-() WHERE r.%s = true AND NOT r.id IN row.keep DELETE r RETURN count(r) AS n",
+			l, citationTypes[0], citationTypes[1], Marker), map[string]any{"rows": rows})
+		if err != nil {
+			return fmt.Errorf("removing the citations of %s nodes the dataset no longer makes: %w", l, err)
+		}
+		b.sum.Removed += n
+		lo = hi
+	}
+	return b.ctx.Err()
+}
+
 // empty reports the labels and relationship types that have no nodes or
 // edges in the database.
 func empty(ctx context.Context, tx *Tx) (map[graph.Label]bool, map[graph.RelType]bool, error) {
@@ -460,14 +508,17 @@ func empty(ctx context.Context, tx *Tx) (map[graph.Label]bool, map[graph.RelType
 		}
 		types[t] = n == 0
 	}
-	// A claim may be stored under another claim type (its effect changed):
-	// CREATE is safe only when there are no claims at all.
-	none := true
-	for _, t := range claimTypes {
-		none = none && types[t]
-	}
-	for _, t := range claimTypes {
-		types[t] = none
+	// A claim may be stored under another claim type (its effect changed),
+	// a citation under the other citation type: CREATE is safe only when
+	// the whole group is empty.
+	for _, group := range retypable {
+		none := true
+		for _, t := range group {
+			none = none && types[t]
+		}
+		for _, t := range group {
+			types[t] = none
+		}
 	}
 	return labels, types, nil
 }
@@ -532,23 +583,28 @@ func nodeStatement(l graph.Label, create bool) string {
 	return fmt.Sprintf("UNWIND $rows AS row\nMERGE (n:%s {id: row.id})\nWITH n AS x, row, properties(n) AS old\nSET x = row.props\n%s", l, mergeTally)
 }
 
-// claimTypes are the types of claim edges. A claim's id is unique across
-// them: reloading a claim whose effect changed retypes its edge.
-var claimTypes = []graph.RelType{graph.RelWeakens, graph.RelStrengthens, graph.RelDrives}
+// retypable are the groups of edge types whose ids are unique across the
+// group, so that reloading an edge of one type retypes the edge of another:
+// the claim types (a claim's effect changed).
+var retypable = [][]graph.RelType{
+	{graph.RelWeakens, graph.RelStrengthens, graph.RelDrives},
+}
 
 // lookupTypes returns the types under which an edge of type t may already
-// be stored: any claim type for a claim; t for a structural edge, whose id
-// names its type.
+// be stored: its group's (retypable), or t alone for an edge whose id names
+// its type.
 func lookupTypes(t graph.RelType) []graph.RelType {
-	if slices.Contains(claimTypes, t) {
-		return claimTypes
+	for _, group := range retypable {
+		if slices.Contains(group, t) {
+			return group
+		}
 	}
 	return []graph.RelType{t}
 }
 
 // edgeStatement writes one batch of edges of type t from label from to
 // label to, all from the fixed lists: CREATE when there are no edges of
-// the type yet (no claims at all, for a claim type), otherwise a look-up by
+// the type yet (none of its group, for a retypable type), otherwise a look-up by
 // id that moves, retypes or updates the edge found.
 func edgeStatement(t graph.RelType, from, to graph.Label, create bool) string {
 	mustKnown(slices.Contains(graph.RelTypes, t), string(t))

@@ -247,15 +247,11 @@ ORDER BY length(p), rel.name;
 // 15 What “[Russia's Asia policy: why China, not Japan, became Moscow's partner]” claims (source)
 //    Every claim that cites the source, as evidence or as contesting it.
 :param {a: null, b: null, source: 'article', depth: 3, from: null, to: null};
-MATCH (src:Source {id: $source})
-CALL (src) {
-  MATCH ()-[r:WEAKENS]->() WHERE src.id IN r.sources OR src.id IN coalesce(r.contested_sources, []) RETURN r
-  UNION
-  MATCH ()-[r:STRENGTHENS]->() WHERE src.id IN r.sources OR src.id IN coalesce(r.contested_sources, []) RETURN r
-  UNION
-  MATCH ()-[r:DRIVES]->() WHERE src.id IN r.sources OR src.id IN coalesce(r.contested_sources, []) RETURN r
-}
-RETURN [r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
+MATCH (:Source {id: $source})-[:SUPPORTS|CONTESTS]->(c:Claim)
+WITH DISTINCT c
+MATCH (c)-[:SUBJECT]->(a), (c)-[:OBJECT]->(b), (a)-[r:WEAKENS|STRENGTHENS|DRIVES]->(b)
+WHERE r.id = c.id
+RETURN [r {.*, type: type(r), start: {id: a.id, name: a.name, label: labels(a)[0]}, end: {id: b.id, name: b.name, label: labels(b)[0]}}] AS steps
 ORDER BY r.id;
 
 // 16 Contested claims about Russia–Japan relations (contested)

@@ -78,7 +78,7 @@ func TestExportGraphMLToFile(t *testing.T) {
 	code, out, errOut := run(t, "export", "graphml", "--data", "../../testdata/small", "-o", path)
 	require.Equal(t, 0, code, errOut)
 	assert.Empty(t, out)
-	assert.Equal(t, "exported 19 nodes and 28 edges to "+path+"\n", errOut)
+	assert.Equal(t, "exported 26 nodes and 56 edges to "+path+"\n", errOut)
 	got, err := os.ReadFile(path)
 	require.NoError(t, err)
 	golden, err := os.ReadFile("../../graphml/testdata/small.graphml")

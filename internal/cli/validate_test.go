@@ -75,8 +75,11 @@ func TestStatsJSON(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 	var s cli.Stats
 	require.NoError(t, json.Unmarshal([]byte(out), &s))
-	assert.Equal(t, 19, s.NodeTotal)
-	assert.Equal(t, 28, s.EdgeTotal)
+	assert.Equal(t, 19+7, s.NodeTotal, "19 records and a Claim node per claim")
+	assert.Equal(t, 28+7*2+14, s.EdgeTotal, "28, a SUBJECT and an OBJECT edge per claim, 14 citations")
+	assert.Equal(t, 7, s.Nodes["Claim"])
+	assert.Equal(t, 13, s.Edges["SUPPORTS"])
+	assert.Equal(t, 1, s.Edges["CONTESTS"], "the article supports and contests one claim from para 3")
 	assert.Equal(t, 5, s.Nodes["State"])
 	assert.Equal(t, 5, s.Edges["WEAKENS"])
 	assert.Equal(t, 7, s.Claims)

@@ -37,9 +37,11 @@ type Config struct {
 func ForElements(n int, seed int64) Config {
 	states := min(max(10, n/500), 2000)
 	// Measured: one unit below (an event and three claims, with their
-	// INVOLVES, CONCERNS and claim edges, and their share of sources, factors
-	// and states) comes to 6.5 elements; see TestForElements.
-	unit := n * 2 / 13
+	// INVOLVES, CONCERNS and claim edges, the claims' Claim nodes with their
+	// SUBJECT, OBJECT and SUPPORTS edges, the event's SUPPORTS edge, and
+	// their share of sources, factors and states) comes to 23.8 elements;
+	// see TestForElements.
+	unit := n * 10 / 238
 	return Config{States: states, Events: unit, Claims: 3 * unit, Seed: seed}
 }
 

@@ -1,7 +1,7 @@
 // Every node Dyad loaded, with the names a question may use for it and the
 // context answers group causes by: the state a factor arises in, a stance's
 // holder and targets, the regions a node concerns.
-MATCH (n) WHERE n.dyad = true
+MATCH (n) WHERE n.dyad = true AND NOT n:Claim
 RETURN labels(n)[0] AS label, n {.id, .name, .aliases, .capital, .adjectives, .states} AS props,
        [(n)-[:ARISES_IN]->(w:State) | w.id] AS within,
        [(h:State)-[:HOLDS]->(n) | h.id] AS holder,

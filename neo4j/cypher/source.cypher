@@ -1,15 +1,11 @@
 // What source $source claims: every claim citing it as evidence, and every
-// claim it is cited as contesting. (One scan per claim type: a list property
-// cannot be indexed, and a scan of one relationship type never touches the
-// rest of the graph.)
+// claim it is cited as contesting, found one hop from the source (its
+// SUPPORTS and CONTESTS edges to Claim nodes), each as the claim's derived
+// edge between its SUBJECT and OBJECT.
 //   :param {source: 'article'}
-MATCH (src:Source {id: $source})
-CALL (src) {
-  MATCH ()-[r:WEAKENS]->() WHERE src.id IN r.sources OR src.id IN coalesce(r.contested_sources, []) RETURN r
-  UNION
-  MATCH ()-[r:STRENGTHENS]->() WHERE src.id IN r.sources OR src.id IN coalesce(r.contested_sources, []) RETURN r
-  UNION
-  MATCH ()-[r:DRIVES]->() WHERE src.id IN r.sources OR src.id IN coalesce(r.contested_sources, []) RETURN r
-}
-RETURN [r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
+MATCH (:Source {id: $source})-[:SUPPORTS|CONTESTS]->(c:Claim)
+WITH DISTINCT c
+MATCH (c)-[:SUBJECT]->(a), (c)-[:OBJECT]->(b), (a)-[r:WEAKENS|STRENGTHENS|DRIVES]->(b)
+WHERE r.id = c.id
+RETURN [r {.*, type: type(r), start: {id: a.id, name: a.name, label: labels(a)[0]}, end: {id: b.id, name: b.name, label: labels(b)[0]}}] AS steps
 ORDER BY r.id
