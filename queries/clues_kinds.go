@@ -31,6 +31,11 @@ var eventKindWords = map[string]graph.EventKind{
 	"war": graph.EventWar, "wars": graph.EventWar,
 }
 
+// pluralKinds are the words that name several events ("China's 2001
+// treaties"), so a year does not narrow them to one; "sanctions" names one
+// package as well as several.
+var pluralKinds = map[string]bool{"summits": true, "visits": true, "treaties": true, "agreements": true, "statements": true, "wars": true}
+
 // kindWordList is eventKindWords' words, for the parser's vocabulary.
 func kindWordList() []string {
 	var out []string
@@ -74,7 +79,10 @@ func (p *parser) readKindClues(c *Clues, lower string) error {
 
 // eventClass finds a class of events: a kind word outside names, with the
 // state named just before it (a year may stand between: "Japan's 2014
-// sanctions") as the actor.
+// sanctions") as the actor. A class with a year that only one event fits
+// (of that kind and year, the actor's or involving the question's states)
+// names that event, unless the word is plural: "the 2014 sanctions" is
+// Japan's sanctions over Crimea; "China's 2001 treaties" stay a class.
 func (p *parser) eventClass(c *Clues) {
 	for i, t := range c.toks {
 		k, ok := eventKindWords[t.text]
@@ -82,17 +90,68 @@ func (p *parser) eventClass(c *Clues) {
 			continue
 		}
 		c.EventKind = string(k)
-		j := i - 1
+		j, year := i-1, 0
 		for j >= 0 && !c.inMention[j] && isYear(c.toks[j].text) {
+			year, _ = strconv.Atoi(c.toks[j].text)
 			j--
 		}
+		named := false
 		for _, m := range c.mentions {
-			if j >= 0 && m.end == j+1 && p.ents[m.ents[0]].Label == graph.LabelState {
+			switch {
+			case j < 0 || m.end != j+1:
+			case p.ents[m.ents[0]].Label == graph.LabelState:
 				c.Actor = p.actor(m, c.States)
+			default:
+				named = true // "the Shanghai Five treaty": part of a name
 			}
+		}
+		if named {
+			c.EventKind = ""
+			continue
+		}
+		if id := p.onlyEvent(c, year); id != "" && !pluralKinds[t.text] {
+			c.Node, c.NodeLabel, c.EventKind, c.Actor = id, graph.LabelEvent, "", ""
 		}
 		return
 	}
+}
+
+// onlyEvent is the one event of c's kind in year that the actor took part
+// in (as an actor, when the event names them), or else that involves every
+// state the question names; "" if none or several, or no year.
+func (p *parser) onlyEvent(c *Clues, year int) string {
+	if year == 0 {
+		return ""
+	}
+	found := ""
+	for i := range p.ents {
+		e := &p.ents[i]
+		if e.Label != graph.LabelEvent || e.Kind != c.EventKind || e.Year != year || !p.fits(e, c) {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = e.ID
+	}
+	return found
+}
+
+// fits reports whether event e is the actor's (or, with no actor, involves
+// every state c names).
+func (p *parser) fits(e *Entity, c *Clues) bool {
+	if c.Actor != "" {
+		if len(e.Actors) > 0 {
+			return slices.Contains(e.Actors, c.Actor)
+		}
+		return slices.Contains(e.Involves, c.Actor)
+	}
+	for _, s := range c.States {
+		if !slices.Contains(e.Involves, s) {
+			return false
+		}
+	}
+	return true
 }
 
 // actor is the state a mention names, as the parser resolved it.

@@ -16,6 +16,10 @@ const Effects Name = "effects"
 // doWords ask what something did to a relation ("what did X do to ...").
 var doWords = []string{"do to", "did to", "done to", "does to"}
 
+// effectNouns ask for a class of events' effects ("what effects did the
+// summits have").
+var effectNouns = []string{"effect", "impact", "consequenc"}
+
 var _ = register(75, &Query{
 	Name:       Effects,
 	Title:      "What node (or A's events of a kind) did to the relation between A and B",
@@ -33,11 +37,15 @@ var _ = register(75, &Query{
 		// for X's effects. "How did X affect A–B relations" stays paths.
 		Rules: []Rule{
 			{Priority: 44, When: func(c *Clues) bool { return c.EventKind != "" && c.Actor != "" && len(c.States) >= 2 }},
+			// "What effects did the summits have on ...": a class with no actor.
+			{Priority: 45, When: func(c *Clues) bool {
+				return c.EventKind != "" && c.Node == "" && len(c.States) >= 2 && (c.has(doWords) || c.has(effectNouns))
+			}},
 			{Priority: 46, When: func(c *Clues) bool { return c.Node != "" && c.has(doWords) && len(c.States) >= 2 }},
 		},
 		Bind: func(c *Clues, p *Params) {
 			bindPair(c, p)
-			if c.EventKind != "" && c.Actor != "" {
+			if c.EventKind != "" {
 				p.Kind, p.Actor = c.EventKind, c.Actor
 				return
 			}

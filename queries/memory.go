@@ -294,6 +294,8 @@ func (m *Memory) context(e *Entity) {
 			e.Toward = append(e.Toward, x.To)
 		case x.Type == graph.RelConcerns && m.label(x.To) == graph.LabelRegion:
 			e.Concerns = append(e.Concerns, x.To)
+		case x.Type == graph.RelInvolves:
+			e.Involves = append(e.Involves, x.To)
 		}
 	}
 	for _, x := range m.in[e.ID] {
@@ -302,7 +304,7 @@ func (m *Memory) context(e *Entity) {
 		}
 	}
 	e.Within, e.Holder = first(sorted(within)), first(sorted(holder))
-	e.Toward, e.Concerns = sorted(e.Toward), sorted(e.Concerns)
+	e.Toward, e.Concerns, e.Involves = sorted(e.Toward), sorted(e.Concerns), sorted(e.Involves)
 }
 
 // first is the first of xs, or "".
@@ -323,13 +325,20 @@ func sorted(xs []string) []string {
 }
 
 func entity(props map[string]any, label graph.Label) Entity {
-	return Entity{
+	e := Entity{
 		Ref:        Ref{ID: str(props, "id"), Label: label, Name: str(props, "name")},
 		Aliases:    strs(props, "aliases"),
 		Capital:    str(props, "capital"),
 		Adjectives: strs(props, "adjectives"),
 		States:     strs(props, "states"),
 	}
+	if label == graph.LabelEvent {
+		e.Kind, e.Actors = str(props, "kind"), strs(props, "actors")
+		if y, ok := props["year"].(int64); ok {
+			e.Year = int(y)
+		}
+	}
+	return e
 }
 
 func sortEntities(es []Entity) {

@@ -35,6 +35,12 @@ type Entity struct {
 	Holder   string   `json:"holder,omitempty"`
 	Toward   []string `json:"toward,omitempty"`
 	Concerns []string `json:"concerns,omitempty"`
+	// Kind, Year, Involves and Actors describe an event, so a question can
+	// name one by its kind and year ("the 2014 sanctions").
+	Kind     string   `json:"kind,omitempty"`
+	Year     int      `json:"year,omitempty"`
+	Involves []string `json:"involves,omitempty"`
+	Actors   []string `json:"actors,omitempty"`
 }
 
 type sourceInfo struct {
@@ -94,6 +100,9 @@ func (n *Neo4j) Entities(ctx context.Context) ([]Entity, error) {
 			e := entity(mapOf(m["props"]), graph.Label(str(m, "label")))
 			e.Within, e.Holder = first(strs(m, "within")), first(strs(m, "holder"))
 			e.Toward, e.Concerns = sorted(strs(m, "toward")), sorted(strs(m, "concerns"))
+			if e.Label == graph.LabelEvent {
+				e.Involves = sorted(strs(m, "involves"))
+			}
 			n.entities = append(n.entities, e)
 		}
 		sortEntities(n.entities)

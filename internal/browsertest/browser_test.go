@@ -218,11 +218,17 @@ func neighbourhoodNodes(ds *graph.Dataset) map[string]bool {
 }
 
 // shortNames are every caption Browser may show whole: the nodes' short
-// names.
+// names, and the effects Claim nodes are captioned with.
 func shortNames(ds *graph.Dataset) []string {
 	var captions []string
 	for _, n := range ds.Elements().Nodes {
-		captions = append(captions, n.Props["short"].(string))
+		// A Claim node's caption is its effect (dyad.grass).
+		for _, k := range []string{"short", "effect"} {
+			if c, ok := n.Props[k].(string); ok {
+				captions = append(captions, c)
+				break
+			}
+		}
 	}
 	return captions
 }
