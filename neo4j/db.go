@@ -43,6 +43,9 @@ var (
 	ErrDatabaseNotFound = graph.Sentinel(graph.EUNAVAILABLE, "neo4j database not found")
 	// ErrServerTooOld means the server is older than MinVersion.
 	ErrServerTooOld = graph.Sentinel(graph.EUNAVAILABLE, "neo4j server too old")
+	// ErrTimedOut is returned when a read runs past the time ReadWithin
+	// gave it and the server ends its transaction.
+	ErrTimedOut = graph.Sentinel(graph.EUNAVAILABLE, "neo4j stopped the query at its time limit")
 )
 
 // MinVersion is the oldest Neo4j major version Dyad supports.
@@ -180,9 +183,19 @@ func records(rs []*driver.Record) []Record {
 // a secondary in a cluster, retried on transient errors) and returns all its
 // records.
 func (db *DB) Read(ctx context.Context, cypher string, params map[string]any) ([]Record, error) {
-	res, err := driver.ExecuteQuery(ctx, db.driver, cypher, params, driver.EagerResultTransformer,
-		driver.ExecuteQueryWithDatabase(db.database), driver.ExecuteQueryWithReadersRouting(),
-		driver.ExecuteQueryWithBookmarkManager(db.bookmarks))
+	return db.ReadWithin(ctx, 0, cypher, params)
+}
+
+// ReadWithin is Read with a time limit the server enforces (the
+// transaction timeout; 0: the server's default): a read that runs past it
+// is stopped and returns ErrTimedOut.
+func (db *DB) ReadWithin(ctx context.Context, limit time.Duration, cypher string, params map[string]any) ([]Record, error) {
+	opts := []driver.ExecuteQueryConfigurationOption{driver.ExecuteQueryWithDatabase(db.database),
+		driver.ExecuteQueryWithReadersRouting(), driver.ExecuteQueryWithBookmarkManager(db.bookmarks)}
+	if limit > 0 {
+		opts = append(opts, driver.ExecuteQueryWithTransactionConfig(driver.WithTxTimeout(limit)))
+	}
+	res, err := driver.ExecuteQuery(ctx, db.driver, cypher, params, driver.EagerResultTransformer, opts...)
 	if err != nil {
 		return nil, classify(err, Config{Database: db.database})
 	}
@@ -413,6 +426,8 @@ func classify(err error, cfg Config) error {
 			return fmt.Errorf("%w (user %q): check NEO4J_USERNAME and NEO4J_PASSWORD", ErrAuth, cfg.Username)
 		case strings.Contains(nerr.Code, "Bookmark"):
 			return fmt.Errorf("%w: %s: %s", ErrBookmarks, nerr.Code, oneLine(errors.New(nerr.Msg)))
+		case strings.HasPrefix(nerr.Code, "Neo.ClientError.Transaction.TransactionTimedOut"):
+			return fmt.Errorf("%w (%s)", ErrTimedOut, nerr.Code)
 		case nerr.Code == "Neo.ClientError.Database.DatabaseNotFound":
 			return fmt.Errorf("%w: %q (set NEO4J_DATABASE to an existing database)", ErrDatabaseNotFound, cfg.Database)
 		}

@@ -3,6 +3,8 @@ package queries
 import (
 	"slices"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/dyad-kg/dyad/graph"
 	"github.com/dyad-kg/dyad/neo4j"
@@ -12,8 +14,19 @@ import (
 // claims that come back to where they start, reinforcing or balancing.
 const Loops Name = "loops"
 
-// MaxLoop is the most claims a feedback loop may have.
+// MaxLoop is the most claims a feedback loop may have: the loop search's
+// depth cap. Depth asks for shorter loops; asking for longer ones is an
+// error that says the cap.
 const MaxLoop = 4
+
+// LoopLimit is the most loops an answer lists: the first in the order of
+// their claims' ids, each loop read from its claim with the smallest id.
+// Answer.More says when the graph holds more.
+const LoopLimit = 100
+
+// LoopTimeout is how long a loop search may run on Neo4j before the server
+// stops it (the read transaction's timeout).
+const LoopTimeout = 60 * time.Second
 
 // The kinds of feedback loop.
 const (
@@ -29,12 +42,18 @@ var loopWords = []string{"loop", "feedback", "cycle", "circular", "vicious", "vi
 var _ = register(95, &Query{
 	Name:       Loops,
 	Title:      "Which feedback loops run through the causal map",
-	Doc:        "Cycles of up to 4 claims that come back to where they start, each reinforcing (an even number of weakening claims) or balancing, with the period in which all its claims hold; only those through node, or through a node with a claim on the relation between A and B, if given.",
+	Doc:        "Cycles of 2 to 4 claims (at most depth) that come back to where they start, each reinforcing (an even number of weakening claims) or balancing, with the period in which all its claims hold, the first 100 in the order of their claims' ids; only those through node, or through a node with a claim on the relation between A and B, if given.",
 	Example:    Params{A: "RUS", B: "JPN"},
 	Ask:        "Which feedback loops run through Russia–Japan relations?",
 	Cypher:     neo4j.Statement("loops"),
 	NodeLabels: graph.CauseLabels(),
 	NoDepth:    true,
+	MaxDepth:   MaxLoop,
+	DepthCap:   "Dyad looks for feedback loops of at most %d claims (the loop search's cap)",
+	Limit:      LoopLimit,
+	Timeout:    LoopTimeout,
+	TooLong:    "Ask for the loops through one factor, stance or event, or for shorter loops (depth 2 or 3).",
+	first:      func(a, b *Finding) int { return slices.Compare(chainClaims(a.Chain), chainClaims(b.Chain)) },
 	Empty:      "No feedback loop: the claims in the data form no cycle of up to 4 claims here (docs/sources.md says which loops were looked for).",
 	Phrasing: Phrasing{
 		Words: loopWords,
@@ -84,42 +103,82 @@ func loopFinding(chain []Step) Finding {
 	return f
 }
 
-// loops finds every cycle of up to MaxLoop claims once, from its claim
-// with the smallest id.
+// chainClaims are the ids of a chain's claims, in order.
+func chainClaims(chain []Step) []string {
+	ids := make([]string, len(chain))
+	for i, s := range chain {
+		ids[i] = s.Claim
+	}
+	return ids
+}
+
+// loops finds the first LoopLimit+1 cycles of up to p.Depth claims in the
+// order of their claims' ids, each once and from its claim with the
+// smallest id: through Node or the nodes with a claim on the relation
+// between A and B if given (loopsThrough), else anywhere (firstLoops).
 func loops(g *Memory, p Params) []Finding {
-	var out []Finding
-	for _, first := range g.claims() {
-		if !graph.InYears(first.Props, p.Years()) {
-			continue
-		}
-		for _, rest := range g.loopsBack(first, p) {
-			path := append([]*graph.Edge{first}, rest...)
-			if g.loopWanted(path, p) {
-				out = append(out, loopFinding(g.steps(path)))
-			}
-		}
+	if p.Depth < 2 {
+		return nil // a claim never acts on its own subject
+	}
+	var paths [][]*graph.Edge
+	if anchors, ok := g.loopAnchors(p); ok {
+		paths = g.loopsThrough(anchors, p)
+	} else {
+		paths = g.firstLoops(p)
+	}
+	out := make([]Finding, len(paths))
+	for i, path := range paths {
+		out[i] = loopFinding(g.steps(path))
 	}
 	return out
 }
 
-// loopsBack returns the claim paths of 1..MaxLoop-1 claims from first's end
-// back to its start, through distinct nodes, each with a larger id than
-// first's, in the period.
-func (m *Memory) loopsBack(first *graph.Edge, p Params) [][]*graph.Edge {
+// firstLoops takes the claims in order of id and finds from each the loops
+// back to its start through claims with larger ids (so each loop is found
+// once, from its smallest claim), until it has more than LoopLimit.
+func (m *Memory) firstLoops(p Params) [][]*graph.Edge {
 	var out [][]*graph.Edge
-	var path []*graph.Edge
-	onPath := map[string]bool{first.To: true}
+	for _, first := range m.claimsByID() {
+		if len(out) > LoopLimit {
+			break
+		}
+		if !graph.InYears(first.Props, p.Years()) {
+			continue
+		}
+		found := m.loopsBack(first, p)
+		slices.SortFunc(found, compareLoops)
+		out = append(out, found...)
+	}
+	return out[:min(len(out), LoopLimit+1)]
+}
+
+// loopsBack returns the claim paths of 1..Depth-1 claims from first's end
+// back to its start, through distinct nodes, each claim with a larger id
+// than first's and in the period. The last claim of each is looked up among
+// the claims into first's start, not searched for.
+func (m *Memory) loopsBack(first *graph.Edge, p Params) [][]*graph.Edge {
+	closing := map[string][]*graph.Edge{}
+	for _, e := range m.in[first.From] {
+		if isClaim(e) && e.ID > first.ID && graph.InYears(e.Props, p.Years()) {
+			closing[e.From] = append(closing[e.From], e)
+		}
+	}
+	var out [][]*graph.Edge
+	if len(closing) == 0 {
+		return nil
+	}
+	path := []*graph.Edge{first}
+	onPath := map[string]bool{first.From: true, first.To: true}
 	var dfs func(node string)
 	dfs = func(node string) {
+		for _, e := range closing[node] {
+			out = append(out, append(slices.Clone(path), e))
+		}
+		if len(path)+2 > p.Depth {
+			return
+		}
 		for _, e := range m.out[node] {
-			if !isClaim(e) || e.ID <= first.ID || !graph.InYears(e.Props, p.Years()) {
-				continue
-			}
-			if e.To == first.From {
-				out = append(out, append(slices.Clone(path), e))
-				continue
-			}
-			if onPath[e.To] || len(path)+2 >= MaxLoop {
+			if !isClaim(e) || e.ID <= first.ID || onPath[e.To] || !graph.InYears(e.Props, p.Years()) {
 				continue
 			}
 			path = append(path, e)
@@ -133,24 +192,112 @@ func (m *Memory) loopsBack(first *graph.Edge, p Params) [][]*graph.Edge {
 	return out
 }
 
-// loopWanted reports whether the loop passes through Node (if given) and
-// through a node with a weakening or strengthening claim on a relation of A
-// (and B), if given.
-func (m *Memory) loopWanted(path []*graph.Edge, p Params) bool {
-	nodes := make([]string, len(path))
+// loopAnchors returns the nodes every loop asked for must pass through:
+// Node if given, else the nodes with a weakening or strengthening claim on
+// a relation of A (and B) if A is given; ok is false when neither is.
+func (m *Memory) loopAnchors(p Params) (anchors []string, ok bool) {
+	switch {
+	case p.Node != "":
+		return []string{p.Node}, true
+	case p.A == "":
+		return nil, false
+	}
+	for id, n := range m.nodes {
+		if n.Label != graph.LabelRelation || !m.bearsOn(id, p) {
+			continue
+		}
+		for _, e := range m.in[id] {
+			if isSigned(e) {
+				anchors = append(anchors, e.From)
+			}
+		}
+	}
+	slices.Sort(anchors)
+	return slices.Compact(anchors), true
+}
+
+// bearsOn reports whether rel is a relation of A (and of B, if given).
+func (m *Memory) bearsOn(rel string, p Params) bool {
+	states := m.states(rel)
+	return slices.Contains(states, p.A) && (p.B == "" || slices.Contains(states, p.B))
+}
+
+// loopsThrough returns the first LoopLimit+1 loops (in the order of their
+// claims' ids) that pass through one of anchors and, if A is given, through
+// a node with a claim on the relation between A and B; each starts at its
+// claim with the smallest id.
+func (m *Memory) loopsThrough(anchors []string, p Params) [][]*graph.Edge {
+	seen := map[string]bool{}
+	var out [][]*graph.Edge
+	for _, s := range anchors {
+		for _, path := range m.loopsAt(s, p) {
+			path = canonicalLoop(path)
+			key := loopKey(path)
+			if seen[key] || !m.loopWanted(path, p) {
+				continue
+			}
+			seen[key] = true
+			out = append(out, path)
+		}
+	}
+	slices.SortFunc(out, compareLoops)
+	return out[:min(len(out), LoopLimit+1)]
+}
+
+// loopsAt returns the loops of up to Depth claims from s back to s through
+// distinct nodes, every claim in the period.
+func (m *Memory) loopsAt(s string, p Params) [][]*graph.Edge {
+	closing := map[string][]*graph.Edge{}
+	for _, e := range m.in[s] {
+		if isClaim(e) && graph.InYears(e.Props, p.Years()) {
+			closing[e.From] = append(closing[e.From], e)
+		}
+	}
+	if len(closing) == 0 {
+		return nil
+	}
+	var out [][]*graph.Edge
+	m.walk(s, Params{From: p.From, To: p.To, Depth: p.Depth - 1}, true, func(path []*graph.Edge) {
+		for _, e := range closing[path[len(path)-1].To] {
+			out = append(out, append(slices.Clone(path), e))
+		}
+	})
+	return out
+}
+
+// canonicalLoop turns a loop to start at its claim with the smallest id.
+func canonicalLoop(path []*graph.Edge) []*graph.Edge {
+	k := 0
 	for i, e := range path {
-		nodes[i] = e.From
+		if e.ID < path[k].ID {
+			k = i
+		}
 	}
-	if p.Node != "" && !slices.Contains(nodes, p.Node) {
-		return false
+	return append(slices.Clone(path[k:]), path[:k]...)
+}
+
+func loopKey(path []*graph.Edge) string {
+	ids := make([]string, len(path))
+	for i, e := range path {
+		ids[i] = e.ID
 	}
+	return strings.Join(ids, "\x00")
+}
+
+// compareLoops orders loops by their claims' ids, in order.
+func compareLoops(a, b []*graph.Edge) int {
+	return slices.CompareFunc(a, b, func(x, y *graph.Edge) int { return strings.Compare(x.ID, y.ID) })
+}
+
+// loopWanted reports whether the loop passes, if A is given, through a
+// node with a weakening or strengthening claim on a relation of A (and B).
+func (m *Memory) loopWanted(path []*graph.Edge, p Params) bool {
 	if p.A == "" {
 		return true
 	}
-	for _, n := range nodes {
-		for _, e := range m.out[n] {
-			states := m.states(e.To)
-			if isSigned(e) && m.label(e.To) == graph.LabelRelation && slices.Contains(states, p.A) && (p.B == "" || slices.Contains(states, p.B)) {
+	for _, e := range path {
+		for _, c := range m.out[e.From] {
+			if isSigned(c) && m.label(c.To) == graph.LabelRelation && m.bearsOn(c.To, p) {
 				return true
 			}
 		}

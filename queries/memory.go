@@ -16,6 +16,9 @@ type Memory struct {
 	entOnce  sync.Once
 	entities []Entity
 
+	claimOnce sync.Once
+	byID      []*graph.Edge
+
 	nodes map[string]*graph.Node
 	out   map[string][]*graph.Edge
 	in    map[string][]*graph.Edge
@@ -229,6 +232,16 @@ func (m *Memory) claims() []*graph.Edge {
 		}
 	}
 	return out
+}
+
+// claimsByID returns every claim edge in order of id; it is sorted once
+// and cached.
+func (m *Memory) claimsByID() []*graph.Edge {
+	m.claimOnce.Do(func() {
+		m.byID = m.claims()
+		slices.SortFunc(m.byID, func(a, b *graph.Edge) int { return strings.Compare(a.ID, b.ID) })
+	})
+	return m.byID
 }
 
 // states returns a node's "states" property (a relation's two states).
