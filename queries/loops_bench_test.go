@@ -8,9 +8,11 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/dyad-kg/dyad/graph"
 	"github.com/dyad-kg/dyad/internal/gen"
 	"github.com/dyad-kg/dyad/internal/testenv"
 	"github.com/dyad-kg/dyad/loader"
+	"github.com/dyad-kg/dyad/neo4j"
 	"github.com/dyad-kg/dyad/queries"
 )
 
@@ -45,13 +47,36 @@ func BenchmarkLoopsLarge(b *testing.B) {
 				if n > neoMax {
 					b.Skipf("%d elements: above DYAD_BENCH_LOOPS_NEO4J_MAX=%d", n, neoMax)
 				}
-				db := testenv.Neo4j(b)
-				_, err := loader.Load(context.Background(), db, ds, loader.Options{CommitEvery: 50_000})
-				require.NoError(b, err)
-				benchLoops(b, queries.NewNeo4j(db))
+				benchLoops(b, queries.NewNeo4j(loopBenchDB(b, n, ds)))
 			})
 		})
 	}
+}
+
+// The test Neo4j and the size of the dataset loaded in it, kept across the
+// runs of -count so that each size is loaded once.
+var (
+	benchDB     *neo4j.DB
+	benchLoaded int
+)
+
+// loopBenchDB returns the test Neo4j holding ds (of n elements), loading it
+// unless the previous run did.
+func loopBenchDB(b *testing.B, n int, ds *graph.Dataset) *neo4j.DB {
+	ctx := context.Background()
+	if benchDB == nil {
+		db, err := neo4j.Open(ctx, testenv.Neo4jConfig(b))
+		require.NoError(b, err)
+		benchDB = db
+	}
+	if benchLoaded != n {
+		testenv.Wipe(b, benchDB)
+		benchLoaded = 0
+		_, err := loader.Load(ctx, benchDB, ds, loader.Options{CommitEvery: 50_000})
+		require.NoError(b, err)
+		benchLoaded = n
+	}
+	return benchDB
 }
 
 // benchLoops times every loop and the loops through stance-0 (a generated
