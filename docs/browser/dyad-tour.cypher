@@ -450,13 +450,34 @@ CALL () {
     AND EXISTS { (y)-[:WEAKENS|STRENGTHENS|DRIVES]->() }
   WITH r, x, y ORDER BY r.id
   CALL (r, x, y) {
-    MATCH p = (y)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(x)
-    WHERE length(p) < $depth
-      AND all(s IN relationships(p) WHERE s.id > r.id
-              AND ($to IS NULL OR s.from_year IS NULL OR s.from_year <= $to)
-              AND ($from IS NULL OR s.to_year IS NULL OR s.to_year >= $from))
-      AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
-    WITH [r] + relationships(p) AS rs
+    CALL (r, x, y) {
+      WITH r, x, y, $depth >= 2 AS deep
+      WHERE deep
+      MATCH p = (y)-[:WEAKENS|STRENGTHENS|DRIVES*1]->(x)
+      WHERE all(s IN relationships(p) WHERE s.id > r.id
+                AND ($to IS NULL OR s.from_year IS NULL OR s.from_year <= $to)
+                AND ($from IS NULL OR s.to_year IS NULL OR s.to_year >= $from))
+        AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+      RETURN [r] + relationships(p) AS rs
+      UNION ALL
+      WITH r, x, y, $depth >= 3 AS deep
+      WHERE deep
+      MATCH p = (y)-[:WEAKENS|STRENGTHENS|DRIVES*2]->(x)
+      WHERE all(s IN relationships(p) WHERE s.id > r.id
+                AND ($to IS NULL OR s.from_year IS NULL OR s.from_year <= $to)
+                AND ($from IS NULL OR s.to_year IS NULL OR s.to_year >= $from))
+        AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+      RETURN [r] + relationships(p) AS rs
+      UNION ALL
+      WITH r, x, y, $depth >= 4 AS deep
+      WHERE deep
+      MATCH p = (y)-[:WEAKENS|STRENGTHENS|DRIVES*3]->(x)
+      WHERE all(s IN relationships(p) WHERE s.id > r.id
+                AND ($to IS NULL OR s.from_year IS NULL OR s.from_year <= $to)
+                AND ($from IS NULL OR s.to_year IS NULL OR s.to_year >= $from))
+        AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+      RETURN [r] + relationships(p) AS rs
+    }
     RETURN rs ORDER BY [s IN rs | s.id]
   }
   RETURN rs LIMIT $limit

@@ -8,7 +8,9 @@
 //
 // Without $node or $a, the search takes the claims in order of id and looks
 // from each for the ways back to its start through claims with larger ids
-// only, so every loop is found once, and stops at $limit loops. With $node,
+// only, so every loop is found once, and stops at $limit loops; it follows
+// ways back of 1, 2 and 3 claims each in its own branch, so that a smaller
+// $depth skips the longer ones. With $node,
 // it looks only for loops through $node; with $a (and $b), only for those
 // through a node with a claim on the relation between $a and $b: from each
 // such node, paths of up to 2 claims out and up to 2 back in, joined where
@@ -24,13 +26,34 @@ CALL () {
     AND EXISTS { (y)-[:WEAKENS|STRENGTHENS|DRIVES]->() }
   WITH r, x, y ORDER BY r.id
   CALL (r, x, y) {
-    MATCH p = (y)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(x)
-    WHERE length(p) < $depth
-      AND all(s IN relationships(p) WHERE s.id > r.id
-              AND ($to IS NULL OR s.from_year IS NULL OR s.from_year <= $to)
-              AND ($from IS NULL OR s.to_year IS NULL OR s.to_year >= $from))
-      AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
-    WITH [r] + relationships(p) AS rs
+    CALL (r, x, y) {
+      WITH r, x, y, $depth >= 2 AS deep
+      WHERE deep
+      MATCH p = (y)-[:WEAKENS|STRENGTHENS|DRIVES*1]->(x)
+      WHERE all(s IN relationships(p) WHERE s.id > r.id
+                AND ($to IS NULL OR s.from_year IS NULL OR s.from_year <= $to)
+                AND ($from IS NULL OR s.to_year IS NULL OR s.to_year >= $from))
+        AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+      RETURN [r] + relationships(p) AS rs
+      UNION ALL
+      WITH r, x, y, $depth >= 3 AS deep
+      WHERE deep
+      MATCH p = (y)-[:WEAKENS|STRENGTHENS|DRIVES*2]->(x)
+      WHERE all(s IN relationships(p) WHERE s.id > r.id
+                AND ($to IS NULL OR s.from_year IS NULL OR s.from_year <= $to)
+                AND ($from IS NULL OR s.to_year IS NULL OR s.to_year >= $from))
+        AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+      RETURN [r] + relationships(p) AS rs
+      UNION ALL
+      WITH r, x, y, $depth >= 4 AS deep
+      WHERE deep
+      MATCH p = (y)-[:WEAKENS|STRENGTHENS|DRIVES*3]->(x)
+      WHERE all(s IN relationships(p) WHERE s.id > r.id
+                AND ($to IS NULL OR s.from_year IS NULL OR s.from_year <= $to)
+                AND ($from IS NULL OR s.to_year IS NULL OR s.to_year >= $from))
+        AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+      RETURN [r] + relationships(p) AS rs
+    }
     RETURN rs ORDER BY [s IN rs | s.id]
   }
   RETURN rs LIMIT $limit
