@@ -19,7 +19,14 @@
 CALL () {
   WITH $node IS NULL AND $a IS NULL AS everywhere
   WHERE everywhere
-  MATCH (x)-[r:WEAKENS|STRENGTHENS|DRIVES]->(y)
+  CALL () {
+    MATCH ()-[r:WEAKENS]->() RETURN r
+    UNION ALL
+    MATCH ()-[r:STRENGTHENS]->() RETURN r
+    UNION ALL
+    MATCH ()-[r:DRIVES]->() RETURN r
+  }
+  WITH r, startNode(r) AS x, endNode(r) AS y
   WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
     AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from)
     AND EXISTS { ()-[:WEAKENS|STRENGTHENS|DRIVES]->(x) }
@@ -68,8 +75,9 @@ UNION ALL
     UNION MATCH (s:Dispute {id: $node}) RETURN s
     UNION MATCH (s:Organization {id: $node}) RETURN s
     UNION
-    MATCH (s)-[:WEAKENS|STRENGTHENS]->(rel:Relation)
-    WHERE $node IS NULL AND $a IN rel.states AND ($b IS NULL OR $b IN rel.states)
+    MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)
+    WHERE $node IS NULL AND ($b IS NULL OR $b IN rel.states)
+    MATCH (s)-[:WEAKENS|STRENGTHENS]->(rel)
     RETURN s
   }
   CALL (s) {
