@@ -54,7 +54,7 @@ var _ = register(95, &Query{
 	Timeout:    LoopTimeout,
 	TooLong:    "Ask for the loops through one factor, stance or event, or for shorter loops (depth 2 or 3).",
 	first:      func(a, b *Finding) int { return slices.Compare(chainClaims(a.Chain), chainClaims(b.Chain)) },
-	Empty:      "No feedback loop: the claims in the data form no cycle of up to 4 claims here (docs/sources.md says which loops were looked for).",
+	Empty:      "No feedback loop: the claims in the data form no cycle here of up to 4 claims, or of the depth asked (docs/sources.md says which loops were looked for).",
 	Phrasing: Phrasing{
 		Words: loopWords,
 		Rules: []Rule{{Priority: 8, When: func(c *Clues) bool { return c.has(loopWords[:8]) }}},
