@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -52,7 +53,7 @@ var _ = register(95, &Query{
 	DepthCap:   "Dyad looks for feedback loops of at most %d claims (the loop search's cap)",
 	Limit:      LoopLimit,
 	Timeout:    LoopTimeout,
-	TooLong:    "Ask for the loops through one factor, stance or event, or for shorter loops (depth 2 or 3).",
+	TooLong:    "Narrow the question: the loops through one factor, stance or event, shorter loops (\"within 2 steps\"), or a period.",
 	first:      func(a, b *Finding) int { return slices.Compare(chainClaims(a.Chain), chainClaims(b.Chain)) },
 	Empty:      "No feedback loop: the claims in the data form no cycle here of up to 4 claims, or of the depth asked (docs/sources.md says which loops were looked for).",
 	Phrasing: Phrasing{
@@ -121,8 +122,8 @@ func loops(g *Memory, p Params) []Finding {
 		return nil // a claim never acts on its own subject
 	}
 	var paths [][]*graph.Edge
-	if anchors, ok := g.loopAnchors(p); ok {
-		paths = g.loopsThrough(anchors, p)
+	if p.Node != "" || p.A != "" {
+		paths = g.loopsThrough(p)
 	} else {
 		paths = g.firstLoops(p)
 	}
@@ -152,27 +153,20 @@ func (m *Memory) firstLoops(p Params) [][]*graph.Edge {
 	return out[:min(len(out), LoopLimit+1)]
 }
 
-// loopsBack returns the claim paths of 1..Depth-1 claims from first's end
-// back to its start, through distinct nodes, each claim with a larger id
-// than first's and in the period. The last claim of each is looked up among
-// the claims into first's start, not searched for.
+// loopsBack returns the loops that start with the claim first and go on
+// through 1..Depth-1 claims back to its start, through distinct nodes, each
+// claim with a larger id than first's and in the period. The last claim of
+// each is looked up among the claims between two nodes, not searched for.
 func (m *Memory) loopsBack(first *graph.Edge, p Params) [][]*graph.Edge {
-	closing := map[string][]*graph.Edge{}
-	for _, e := range m.in[first.From] {
-		if isClaim(e) && e.ID > first.ID && graph.InYears(e.Props, p.Years()) {
-			closing[e.From] = append(closing[e.From], e)
-		}
-	}
 	var out [][]*graph.Edge
-	if len(closing) == 0 {
-		return nil
-	}
 	path := []*graph.Edge{first}
 	onPath := map[string]bool{first.From: true, first.To: true}
 	var dfs func(node string)
 	dfs = func(node string) {
-		for _, e := range closing[node] {
-			out = append(out, append(slices.Clone(path), e))
+		for _, e := range m.claimsBetween(node, first.From) {
+			if e.ID > first.ID && graph.InYears(e.Props, p.Years()) {
+				out = append(out, append(slices.Clone(path), e))
+			}
 		}
 		if len(path)+2 > p.Depth {
 			return
@@ -192,28 +186,21 @@ func (m *Memory) loopsBack(first *graph.Edge, p Params) [][]*graph.Edge {
 	return out
 }
 
-// loopAnchors returns the nodes every loop asked for must pass through:
-// Node if given, else the nodes with a weakening or strengthening claim on
-// a relation of A (and B) if A is given; ok is false when neither is.
-func (m *Memory) loopAnchors(p Params) (anchors []string, ok bool) {
-	switch {
-	case p.Node != "":
-		return []string{p.Node}, true
-	case p.A == "":
-		return nil, false
-	}
+// bearing returns the nodes with a weakening or strengthening claim on a
+// relation of A (and B, if given).
+func (m *Memory) bearing(p Params) map[string]bool {
+	out := map[string]bool{}
 	for id, n := range m.nodes {
 		if n.Label != graph.LabelRelation || !m.bearsOn(id, p) {
 			continue
 		}
 		for _, e := range m.in[id] {
 			if isSigned(e) {
-				anchors = append(anchors, e.From)
+				out[e.From] = true
 			}
 		}
 	}
-	slices.Sort(anchors)
-	return slices.Compact(anchors), true
+	return out
 }
 
 // bearsOn reports whether rel is a relation of A (and of B, if given).
@@ -223,17 +210,26 @@ func (m *Memory) bearsOn(rel string, p Params) bool {
 }
 
 // loopsThrough returns the first LoopLimit+1 loops (in the order of their
-// claims' ids) that pass through one of anchors and, if A is given, through
-// a node with a claim on the relation between A and B; each starts at its
-// claim with the smallest id.
-func (m *Memory) loopsThrough(anchors []string, p Params) [][]*graph.Edge {
+// claims' ids) through Node if given, and if A is given, through a node
+// with a claim on the relation between A and B (the search starts from
+// Node, else from each of those nodes); each starts at its claim with the
+// smallest id.
+func (m *Memory) loopsThrough(p Params) [][]*graph.Edge {
+	var bearing map[string]bool
+	anchors := []string{p.Node}
+	if p.A != "" {
+		bearing = m.bearing(p)
+		if p.Node == "" {
+			anchors = slices.Sorted(maps.Keys(bearing))
+		}
+	}
 	seen := map[string]bool{}
 	var out [][]*graph.Edge
 	for _, s := range anchors {
 		for _, path := range m.loopsAt(s, p) {
 			path = canonicalLoop(path)
 			key := loopKey(path)
-			if seen[key] || !m.loopWanted(path, p) {
+			if seen[key] || (bearing != nil && !passes(path, bearing)) {
 				continue
 			}
 			seen[key] = true
@@ -247,19 +243,15 @@ func (m *Memory) loopsThrough(anchors []string, p Params) [][]*graph.Edge {
 // loopsAt returns the loops of up to Depth claims from s back to s through
 // distinct nodes, every claim in the period.
 func (m *Memory) loopsAt(s string, p Params) [][]*graph.Edge {
-	closing := map[string][]*graph.Edge{}
-	for _, e := range m.in[s] {
-		if isClaim(e) && graph.InYears(e.Props, p.Years()) {
-			closing[e.From] = append(closing[e.From], e)
-		}
-	}
-	if len(closing) == 0 {
-		return nil
+	if !slices.ContainsFunc(m.in[s], isClaim) {
+		return nil // nothing leads back to s (an event, say)
 	}
 	var out [][]*graph.Edge
 	m.walk(s, Params{From: p.From, To: p.To, Depth: p.Depth - 1}, true, func(path []*graph.Edge) {
-		for _, e := range closing[path[len(path)-1].To] {
-			out = append(out, append(slices.Clone(path), e))
+		for _, e := range m.claimsBetween(path[len(path)-1].To, s) {
+			if graph.InYears(e.Props, p.Years()) {
+				out = append(out, append(slices.Clone(path), e))
+			}
 		}
 	})
 	return out
@@ -273,7 +265,7 @@ func canonicalLoop(path []*graph.Edge) []*graph.Edge {
 			k = i
 		}
 	}
-	return append(slices.Clone(path[k:]), path[:k]...)
+	return append(path[k:len(path):len(path)], path[:k]...)
 }
 
 func loopKey(path []*graph.Edge) string {
@@ -289,17 +281,11 @@ func compareLoops(a, b []*graph.Edge) int {
 	return slices.CompareFunc(a, b, func(x, y *graph.Edge) int { return strings.Compare(x.ID, y.ID) })
 }
 
-// loopWanted reports whether the loop passes, if A is given, through a
-// node with a weakening or strengthening claim on a relation of A (and B).
-func (m *Memory) loopWanted(path []*graph.Edge, p Params) bool {
-	if p.A == "" {
-		return true
-	}
+// passes reports whether the loop passes through one of nodes.
+func passes(path []*graph.Edge, nodes map[string]bool) bool {
 	for _, e := range path {
-		for _, c := range m.out[e.From] {
-			if isSigned(c) && m.label(c.To) == graph.LabelRelation && m.bearsOn(c.To, p) {
-				return true
-			}
+		if nodes[e.From] {
+			return true
 		}
 	}
 	return false

@@ -18,6 +18,8 @@ type Memory struct {
 
 	claimOnce sync.Once
 	byID      []*graph.Edge
+	// between are the claims from one node to another, by their ends.
+	between map[[2]string][]*graph.Edge
 
 	nodes map[string]*graph.Node
 	out   map[string][]*graph.Edge
@@ -235,13 +237,25 @@ func (m *Memory) claims() []*graph.Edge {
 }
 
 // claimsByID returns every claim edge in order of id; it is sorted once
-// and cached.
+// and cached, with the index claimsBetween reads.
 func (m *Memory) claimsByID() []*graph.Edge {
 	m.claimOnce.Do(func() {
 		m.byID = m.claims()
 		slices.SortFunc(m.byID, func(a, b *graph.Edge) int { return strings.Compare(a.ID, b.ID) })
+		m.between = make(map[[2]string][]*graph.Edge, len(m.byID))
+		for _, e := range m.byID {
+			k := [2]string{e.From, e.To}
+			m.between[k] = append(m.between[k], e)
+		}
 	})
 	return m.byID
+}
+
+// claimsBetween returns the claims from one node to another, in order of
+// id.
+func (m *Memory) claimsBetween(from, to string) []*graph.Edge {
+	m.claimsByID()
+	return m.between[[2]string{from, to}]
 }
 
 // states returns a node's "states" property (a relation's two states).
