@@ -46,6 +46,9 @@ var (
 	// ErrSystemDatabase means the database named is Neo4j's administration
 	// database, "system", which holds users and databases but no graph.
 	ErrSystemDatabase = graph.Sentinel(graph.EINVALID, "neo4j database is the system database")
+	// ErrTimedOut is returned when a read runs past the time ReadWithin
+	// gave it and the server ends its transaction.
+	ErrTimedOut = graph.Sentinel(graph.EUNAVAILABLE, "neo4j stopped the query at its time limit")
 )
 
 // SystemDatabase is the name of Neo4j's administration database. Database
@@ -201,9 +204,19 @@ func records(rs []*driver.Record) []Record {
 // a secondary in a cluster, retried on transient errors) and returns all its
 // records.
 func (db *DB) Read(ctx context.Context, cypher string, params map[string]any) ([]Record, error) {
-	res, err := driver.ExecuteQuery(ctx, db.driver, cypher, params, driver.EagerResultTransformer,
-		driver.ExecuteQueryWithDatabase(db.database), driver.ExecuteQueryWithReadersRouting(),
-		driver.ExecuteQueryWithBookmarkManager(db.bookmarks))
+	return db.ReadWithin(ctx, 0, cypher, params)
+}
+
+// ReadWithin is Read with a time limit the server enforces (the
+// transaction timeout; 0: the server's default): a read that runs past it
+// is stopped and returns ErrTimedOut.
+func (db *DB) ReadWithin(ctx context.Context, limit time.Duration, cypher string, params map[string]any) ([]Record, error) {
+	opts := []driver.ExecuteQueryConfigurationOption{driver.ExecuteQueryWithDatabase(db.database),
+		driver.ExecuteQueryWithReadersRouting(), driver.ExecuteQueryWithBookmarkManager(db.bookmarks)}
+	if limit > 0 {
+		opts = append(opts, driver.ExecuteQueryWithTransactionConfig(driver.WithTxTimeout(limit)))
+	}
+	res, err := driver.ExecuteQuery(ctx, db.driver, cypher, params, driver.EagerResultTransformer, opts...)
 	if err != nil {
 		return nil, classify(err, Config{Database: db.database})
 	}
@@ -436,6 +449,8 @@ func classify(err error, cfg Config) error {
 			return fmt.Errorf("%w: %s: %s", ErrBookmarks, nerr.Code, oneLine(errors.New(nerr.Msg)))
 		case isTransactionMemory(nerr.Code):
 			return fmt.Errorf("%w (%s: %s): %s", ErrTransactionMemory, nerr.Code, oneLine(errors.New(nerr.Msg)), transactionMemoryHint)
+		case strings.HasPrefix(nerr.Code, "Neo.ClientError.Transaction.TransactionTimedOut"):
+			return fmt.Errorf("%w (%s)", ErrTimedOut, nerr.Code)
 		case nerr.Code == "Neo.ClientError.Database.DatabaseNotFound":
 			return fmt.Errorf("%w: %q (set NEO4J_DATABASE to an existing database)", ErrDatabaseNotFound, cfg.Database)
 		}

@@ -97,6 +97,9 @@ type Answer struct {
 	// strengthened, comparisons, paths, causes); nil for the others.
 	Gist     *Gist     `json:"gist,omitempty"`
 	Findings []Finding `json:"findings"`
+	// More is set when the question lists at most Query.Limit findings and
+	// the graph holds more than that.
+	More bool `json:"more,omitempty"`
 }
 
 // NodeIDs returns the ids of every node a names: subjects, objects, every

@@ -1,9 +1,11 @@
 package queries
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/dyad-kg/dyad/graph"
 	"github.com/dyad-kg/dyad/neo4j"
@@ -120,6 +122,19 @@ type Query struct {
 	// Synthesis marks causal answers that open with a Gist: the distinct
 	// causes, grouped and ranked, with their chains folded.
 	Synthesis bool
+	// MaxDepth, if set, is the question's own depth cap in place of the
+	// catalog's MaxDepth (for loops, the most claims a loop has), and
+	// DepthCap the error past it: a format taking the cap.
+	MaxDepth int
+	DepthCap string
+	// Limit, if set, is the most findings an answer lists: both backends
+	// find the first Limit+1 in the order first gives, Run keeps Limit of
+	// them and sets Answer.More if there was one more.
+	Limit int
+	// Timeout, if set, is how long the question may run on Neo4j (the
+	// transaction's time limit), and TooLong what to say when it runs out.
+	Timeout time.Duration
+	TooLong string
 
 	order int
 	// check reports parameters the question cannot use (beyond Needs).
@@ -130,6 +145,8 @@ type Query struct {
 	key     func(f *Finding) string
 	heading func(p Params, name func(id string) string) string
 	head    func(f *Finding) string
+	// first orders findings for Limit: an answer keeps the first ones.
+	first func(a, b *Finding) int
 }
 
 // Catalog lists every question, in the order that tells the dataset's story.
@@ -197,11 +214,12 @@ func (q *Query) Check(p *Params) error {
 			return fmt.Errorf("%w: %s needs %q", ErrMissingParam, q.Name, n)
 		}
 	}
+	depth := cmp.Or(q.MaxDepth, MaxDepth)
 	switch {
-	case p.Depth < 0 || p.Depth > MaxDepth:
-		return fmt.Errorf("%w: depth %d: Dyad follows chains of 1 to %d claims", ErrInvalidParam, p.Depth, MaxDepth)
+	case p.Depth < 0 || p.Depth > depth:
+		return fmt.Errorf("%w: depth %d: "+cmp.Or(q.DepthCap, "Dyad follows chains of 1 to %d claims"), ErrInvalidParam, p.Depth, depth)
 	case p.Depth == 0:
-		p.Depth = MaxDepth
+		p.Depth = depth
 	}
 	if !p.Years().Valid() {
 		return fmt.Errorf("%w: the period starts in %d, after it ends in %d", ErrInvalidParam, p.From, p.To)
@@ -220,7 +238,10 @@ func (q *Query) Check(p *Params) error {
 func (q *Query) CypherParams(p Params) map[string]any {
 	m := map[string]any{"a": orNil(p.A), "b": orNil(p.B), "from": year(p.From), "to": year(p.To), "depth": int64(p.Depth)}
 	if p.Depth == 0 {
-		m["depth"] = int64(MaxDepth)
+		m["depth"] = int64(cmp.Or(q.MaxDepth, MaxDepth))
+	}
+	if q.Limit > 0 {
+		m["limit"] = int64(q.Limit + 1)
 	}
 	if len(q.NodeLabels) > 0 {
 		m["node"] = orNil(p.Node)

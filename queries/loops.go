@@ -1,8 +1,11 @@
 package queries
 
 import (
+	"maps"
 	"slices"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/dyad-kg/dyad/graph"
 	"github.com/dyad-kg/dyad/neo4j"
@@ -12,8 +15,19 @@ import (
 // claims that come back to where they start, reinforcing or balancing.
 const Loops Name = "loops"
 
-// MaxLoop is the most claims a feedback loop may have.
+// MaxLoop is the most claims a feedback loop may have: the loop search's
+// depth cap. Depth asks for shorter loops; asking for longer ones is an
+// error that says the cap.
 const MaxLoop = 4
+
+// LoopLimit is the most loops an answer lists: the first in the order of
+// their claims' ids, each loop read from its claim with the smallest id.
+// Answer.More says when the graph holds more.
+const LoopLimit = 100
+
+// LoopTimeout is how long a loop search may run on Neo4j before the server
+// stops it (the read transaction's timeout).
+const LoopTimeout = 60 * time.Second
 
 // The kinds of feedback loop.
 const (
@@ -29,13 +43,19 @@ var loopWords = []string{"loop", "feedback", "cycle", "circular", "vicious", "vi
 var _ = register(95, &Query{
 	Name:       Loops,
 	Title:      "Which feedback loops run through the causal map",
-	Doc:        "Cycles of up to 4 claims that come back to where they start, each reinforcing (an even number of weakening claims) or balancing, with the period in which all its claims hold; only those through node, or through a node with a claim on the relation between A and B, if given.",
+	Doc:        "Cycles of 2 to 4 claims (at most depth) that come back to where they start, each reinforcing (an even number of weakening claims) or balancing, with the period in which all its claims hold, the first 100 in the order of their claims' ids; only those through node, or through a node with a claim on the relation between A and B, if given.",
 	Example:    Params{A: "RUS", B: "JPN"},
 	Ask:        "Which feedback loops run through Russia–Japan relations?",
 	Cypher:     neo4j.Statement("loops"),
 	NodeLabels: graph.CauseLabels(),
 	NoDepth:    true,
-	Empty:      "No feedback loop: the claims in the data form no cycle of up to 4 claims here (docs/sources.md says which loops were looked for).",
+	MaxDepth:   MaxLoop,
+	DepthCap:   "Dyad looks for feedback loops of at most %d claims (the loop search's cap)",
+	Limit:      LoopLimit,
+	Timeout:    LoopTimeout,
+	TooLong:    "Narrow the question: the loops through one factor, stance or event, shorter loops (\"within 2 steps\"), or a period.",
+	first:      func(a, b *Finding) int { return slices.Compare(chainClaims(a.Chain), chainClaims(b.Chain)) },
+	Empty:      "No feedback loop: the claims in the data form no cycle here of up to 4 claims, or of the depth asked (docs/sources.md says which loops were looked for).",
 	Phrasing: Phrasing{
 		Words: loopWords,
 		Rules: []Rule{{Priority: 8, When: func(c *Clues) bool { return c.has(loopWords[:8]) }}},
@@ -84,42 +104,75 @@ func loopFinding(chain []Step) Finding {
 	return f
 }
 
-// loops finds every cycle of up to MaxLoop claims once, from its claim
-// with the smallest id.
+// chainClaims are the ids of a chain's claims, in order.
+func chainClaims(chain []Step) []string {
+	ids := make([]string, len(chain))
+	for i, s := range chain {
+		ids[i] = s.Claim
+	}
+	return ids
+}
+
+// loops finds the first LoopLimit+1 cycles of up to p.Depth claims in the
+// order of their claims' ids, each once and from its claim with the
+// smallest id: through Node or the nodes with a claim on the relation
+// between A and B if given (loopsThrough), else anywhere (firstLoops).
 func loops(g *Memory, p Params) []Finding {
-	var out []Finding
-	for _, first := range g.claims() {
-		if !graph.InYears(first.Props, p.Years()) {
-			continue
-		}
-		for _, rest := range g.loopsBack(first, p) {
-			path := append([]*graph.Edge{first}, rest...)
-			if g.loopWanted(path, p) {
-				out = append(out, loopFinding(g.steps(path)))
-			}
-		}
+	if p.Depth < 2 {
+		return nil // a claim never acts on its own subject
+	}
+	var paths [][]*graph.Edge
+	if p.Node != "" || p.A != "" {
+		paths = g.loopsThrough(p)
+	} else {
+		paths = g.firstLoops(p)
+	}
+	out := make([]Finding, len(paths))
+	for i, path := range paths {
+		out[i] = loopFinding(g.steps(path))
 	}
 	return out
 }
 
-// loopsBack returns the claim paths of 1..MaxLoop-1 claims from first's end
-// back to its start, through distinct nodes, each with a larger id than
-// first's, in the period.
+// firstLoops takes the claims in order of id and finds from each the loops
+// back to its start through claims with larger ids (so each loop is found
+// once, from its smallest claim), until it has more than LoopLimit.
+func (m *Memory) firstLoops(p Params) [][]*graph.Edge {
+	var out [][]*graph.Edge
+	for _, first := range m.claimsByID() {
+		if len(out) > LoopLimit {
+			break
+		}
+		if !graph.InYears(first.Props, p.Years()) {
+			continue
+		}
+		found := m.loopsBack(first, p)
+		slices.SortFunc(found, compareLoops)
+		out = append(out, found...)
+	}
+	return out[:min(len(out), LoopLimit+1)]
+}
+
+// loopsBack returns the loops that start with the claim first and go on
+// through 1..Depth-1 claims back to its start, through distinct nodes, each
+// claim with a larger id than first's and in the period. The last claim of
+// each is looked up among the claims between two nodes, not searched for.
 func (m *Memory) loopsBack(first *graph.Edge, p Params) [][]*graph.Edge {
 	var out [][]*graph.Edge
-	var path []*graph.Edge
-	onPath := map[string]bool{first.To: true}
+	path := []*graph.Edge{first}
+	onPath := map[string]bool{first.From: true, first.To: true}
 	var dfs func(node string)
 	dfs = func(node string) {
-		for _, e := range m.out[node] {
-			if !isClaim(e) || e.ID <= first.ID || !graph.InYears(e.Props, p.Years()) {
-				continue
-			}
-			if e.To == first.From {
+		for _, e := range m.claimsBetween(node, first.From) {
+			if e.ID > first.ID && graph.InYears(e.Props, p.Years()) {
 				out = append(out, append(slices.Clone(path), e))
-				continue
 			}
-			if onPath[e.To] || len(path)+2 >= MaxLoop {
+		}
+		if len(path)+2 > p.Depth {
+			return
+		}
+		for _, e := range m.out[node] {
+			if !isClaim(e) || e.ID <= first.ID || onPath[e.To] || !graph.InYears(e.Props, p.Years()) {
 				continue
 			}
 			path = append(path, e)
@@ -133,26 +186,106 @@ func (m *Memory) loopsBack(first *graph.Edge, p Params) [][]*graph.Edge {
 	return out
 }
 
-// loopWanted reports whether the loop passes through Node (if given) and
-// through a node with a weakening or strengthening claim on a relation of A
-// (and B), if given.
-func (m *Memory) loopWanted(path []*graph.Edge, p Params) bool {
-	nodes := make([]string, len(path))
-	for i, e := range path {
-		nodes[i] = e.From
-	}
-	if p.Node != "" && !slices.Contains(nodes, p.Node) {
-		return false
-	}
-	if p.A == "" {
-		return true
-	}
-	for _, n := range nodes {
-		for _, e := range m.out[n] {
-			states := m.states(e.To)
-			if isSigned(e) && m.label(e.To) == graph.LabelRelation && slices.Contains(states, p.A) && (p.B == "" || slices.Contains(states, p.B)) {
-				return true
+// bearing returns the nodes with a weakening or strengthening claim on a
+// relation of A (and B, if given).
+func (m *Memory) bearing(p Params) map[string]bool {
+	out := map[string]bool{}
+	for id, n := range m.nodes {
+		if n.Label != graph.LabelRelation || !m.bearsOn(id, p) {
+			continue
+		}
+		for _, e := range m.in[id] {
+			if isSigned(e) {
+				out[e.From] = true
 			}
+		}
+	}
+	return out
+}
+
+// bearsOn reports whether rel is a relation of A (and of B, if given).
+func (m *Memory) bearsOn(rel string, p Params) bool {
+	states := m.states(rel)
+	return slices.Contains(states, p.A) && (p.B == "" || slices.Contains(states, p.B))
+}
+
+// loopsThrough returns the first LoopLimit+1 loops (in the order of their
+// claims' ids) through Node if given, and if A is given, through a node
+// with a claim on the relation between A and B (the search starts from
+// Node, else from each of those nodes); each starts at its claim with the
+// smallest id.
+func (m *Memory) loopsThrough(p Params) [][]*graph.Edge {
+	var bearing map[string]bool
+	anchors := []string{p.Node}
+	if p.A != "" {
+		bearing = m.bearing(p)
+		if p.Node == "" {
+			anchors = slices.Sorted(maps.Keys(bearing))
+		}
+	}
+	seen := map[string]bool{}
+	var out [][]*graph.Edge
+	for _, s := range anchors {
+		for _, path := range m.loopsAt(s, p) {
+			path = canonicalLoop(path)
+			key := loopKey(path)
+			if seen[key] || (bearing != nil && !passes(path, bearing)) {
+				continue
+			}
+			seen[key] = true
+			out = append(out, path)
+		}
+	}
+	slices.SortFunc(out, compareLoops)
+	return out[:min(len(out), LoopLimit+1)]
+}
+
+// loopsAt returns the loops of up to Depth claims from s back to s through
+// distinct nodes, every claim in the period.
+func (m *Memory) loopsAt(s string, p Params) [][]*graph.Edge {
+	if !slices.ContainsFunc(m.in[s], isClaim) {
+		return nil // nothing leads back to s (an event, say)
+	}
+	var out [][]*graph.Edge
+	m.walk(s, Params{From: p.From, To: p.To, Depth: p.Depth - 1}, true, func(path []*graph.Edge) {
+		for _, e := range m.claimsBetween(path[len(path)-1].To, s) {
+			if graph.InYears(e.Props, p.Years()) {
+				out = append(out, append(slices.Clone(path), e))
+			}
+		}
+	})
+	return out
+}
+
+// canonicalLoop turns a loop to start at its claim with the smallest id.
+func canonicalLoop(path []*graph.Edge) []*graph.Edge {
+	k := 0
+	for i, e := range path {
+		if e.ID < path[k].ID {
+			k = i
+		}
+	}
+	return append(path[k:len(path):len(path)], path[:k]...)
+}
+
+func loopKey(path []*graph.Edge) string {
+	ids := make([]string, len(path))
+	for i, e := range path {
+		ids[i] = e.ID
+	}
+	return strings.Join(ids, "\x00")
+}
+
+// compareLoops orders loops by their claims' ids, in order.
+func compareLoops(a, b []*graph.Edge) int {
+	return slices.CompareFunc(a, b, func(x, y *graph.Edge) int { return strings.Compare(x.ID, y.ID) })
+}
+
+// passes reports whether the loop passes through one of nodes.
+func passes(path []*graph.Edge, nodes map[string]bool) bool {
+	for _, e := range path {
+		if nodes[e.From] {
+			return true
 		}
 	}
 	return false

@@ -16,6 +16,11 @@ type Memory struct {
 	entOnce  sync.Once
 	entities []Entity
 
+	claimOnce sync.Once
+	byID      []*graph.Edge
+	// between are the claims from one node to another, by their ends.
+	between map[[2]string][]*graph.Edge
+
 	nodes map[string]*graph.Node
 	out   map[string][]*graph.Edge
 	in    map[string][]*graph.Edge
@@ -229,6 +234,28 @@ func (m *Memory) claims() []*graph.Edge {
 		}
 	}
 	return out
+}
+
+// claimsByID returns every claim edge in order of id; it is sorted once
+// and cached, with the index claimsBetween reads.
+func (m *Memory) claimsByID() []*graph.Edge {
+	m.claimOnce.Do(func() {
+		m.byID = m.claims()
+		slices.SortFunc(m.byID, func(a, b *graph.Edge) int { return strings.Compare(a.ID, b.ID) })
+		m.between = make(map[[2]string][]*graph.Edge, len(m.byID))
+		for _, e := range m.byID {
+			k := [2]string{e.From, e.To}
+			m.between[k] = append(m.between[k], e)
+		}
+	})
+	return m.byID
+}
+
+// claimsBetween returns the claims from one node to another, in order of
+// id.
+func (m *Memory) claimsBetween(from, to string) []*graph.Edge {
+	m.claimsByID()
+	return m.between[[2]string{from, to}]
 }
 
 // states returns a node's "states" property (a relation's two states).

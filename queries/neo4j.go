@@ -2,6 +2,8 @@ package queries
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"sync"
 
 	"github.com/dyad-kg/dyad/graph"
@@ -64,7 +66,10 @@ type Neo4j struct {
 func NewNeo4j(db *neo4j.DB) *Neo4j { return &Neo4j{db: db} }
 
 func (n *Neo4j) findings(ctx context.Context, q *Query, p Params) ([]Finding, error) {
-	recs, err := n.db.Read(ctx, q.Cypher, q.CypherParams(p))
+	recs, err := n.db.ReadWithin(ctx, q.Timeout, q.Cypher, q.CypherParams(p))
+	if errors.Is(err, neo4j.ErrTimedOut) {
+		return nil, fmt.Errorf("%w after %s: %s", err, q.Timeout, q.TooLong)
+	}
 	if err != nil {
 		return nil, err
 	}

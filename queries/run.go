@@ -29,7 +29,8 @@ func Run(ctx context.Context, b Backend, name Name, p Params) (*Answer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	ans := &Answer{Query: name, Params: p, Title: title(q, p, ents), Findings: order(q, fs)}
+	fs, more := limit(q, fs)
+	ans := &Answer{Query: name, Params: p, Title: title(q, p, ents), Findings: order(q, fs), More: more}
 	if err := cite(ctx, b, ans); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -37,6 +38,16 @@ func Run(ctx context.Context, b Backend, name Name, p Params) (*Answer, error) {
 		ans.Gist = gistOf(ans.Findings, ents)
 	}
 	return ans, nil
+}
+
+// limit keeps the first q.Limit findings in q's order, and reports whether
+// there were more.
+func limit(q *Query, fs []Finding) ([]Finding, bool) {
+	if q.Limit == 0 || len(fs) <= q.Limit {
+		return fs, false
+	}
+	slices.SortStableFunc(fs, func(a, b Finding) int { return q.first(&a, &b) })
+	return fs[:q.Limit], true
 }
 
 // order normalises each finding, drops duplicates and sorts them by the

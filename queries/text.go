@@ -54,6 +54,9 @@ func WriteText(w io.Writer, ans *Answer, opts TextOptions) error {
 	if !detail {
 		n += " (--all shows every chain and its evidence)"
 	}
+	if ans.More {
+		t.line(fmt.Sprintf("Only the first %d are listed; the graph holds more. %s", len(ans.Findings), q.TooLong))
+	}
 	if q.Hint != nil {
 		t.line(q.Hint(ans.Params))
 	}

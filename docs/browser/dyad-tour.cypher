@@ -432,27 +432,91 @@ RETURN [r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).na
 ORDER BY o.name, r.id;
 
 // 24 Feedback loops that bear on Russia–Japan relations (loops)
-//    Cycles of up to 4 claims that come back to where they start, each
-//    reinforcing (an even number of weakening claims) or balancing, with the
-//    period in which all its claims hold; only those through node, or through a
-//    node with a claim on the relation between A and B, if given.
-:param {a: 'RUS', b: 'JPN', node: null, depth: 3, from: null, to: null};
+//    Cycles of 2 to 4 claims (at most depth) that come back to where they start,
+//    each reinforcing (an even number of weakening claims) or balancing, with the
+//    period in which all its claims hold, the first 100 in the order of their
+//    claims' ids; only those through node, or through a node with a claim on the
+//    relation between A and B, if given.
+:param {a: 'RUS', b: 'JPN', node: null, depth: 4, from: null, to: null, limit: 101};
 CALL () {
-  MATCH ()-[r:WEAKENS]->() RETURN r
-  UNION
-  MATCH ()-[r:STRENGTHENS]->() RETURN r
-  UNION
-  MATCH ()-[r:DRIVES]->() RETURN r
+  WITH $node IS NULL AND $a IS NULL AS everywhere
+  WHERE everywhere
+  CALL () {
+    MATCH ()-[r:WEAKENS]->() RETURN r
+    UNION ALL
+    MATCH ()-[r:STRENGTHENS]->() RETURN r
+    UNION ALL
+    MATCH ()-[r:DRIVES]->() RETURN r
+  }
+  WITH r, startNode(r) AS x, endNode(r) AS y
+  WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+    AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from)
+    AND EXISTS { ()-[:WEAKENS|STRENGTHENS|DRIVES]->(x) }
+    AND EXISTS { (y)-[:WEAKENS|STRENGTHENS|DRIVES]->() }
+  WITH r, x, y ORDER BY r.id
+  CALL (r, x, y) {
+    CALL (r, x, y) {
+      WITH r, x, y, $depth >= 2 AS deep
+      WHERE deep
+      MATCH p = (y)-[:WEAKENS|STRENGTHENS|DRIVES*1]->(x)
+      WHERE all(s IN relationships(p) WHERE s.id > r.id
+                AND ($to IS NULL OR s.from_year IS NULL OR s.from_year <= $to)
+                AND ($from IS NULL OR s.to_year IS NULL OR s.to_year >= $from))
+        AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+      RETURN [r] + relationships(p) AS rs
+      UNION ALL
+      WITH r, x, y, $depth >= 3 AS deep
+      WHERE deep
+      MATCH p = (y)-[:WEAKENS|STRENGTHENS|DRIVES*2]->(x)
+      WHERE all(s IN relationships(p) WHERE s.id > r.id
+                AND ($to IS NULL OR s.from_year IS NULL OR s.from_year <= $to)
+                AND ($from IS NULL OR s.to_year IS NULL OR s.to_year >= $from))
+        AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+      RETURN [r] + relationships(p) AS rs
+      UNION ALL
+      WITH r, x, y, $depth >= 4 AS deep
+      WHERE deep
+      MATCH p = (y)-[:WEAKENS|STRENGTHENS|DRIVES*3]->(x)
+      WHERE all(s IN relationships(p) WHERE s.id > r.id
+                AND ($to IS NULL OR s.from_year IS NULL OR s.from_year <= $to)
+                AND ($from IS NULL OR s.to_year IS NULL OR s.to_year >= $from))
+        AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+      RETURN [r] + relationships(p) AS rs
+    }
+    RETURN rs ORDER BY [s IN rs | s.id]
+  }
+  RETURN rs LIMIT $limit
+UNION ALL
+  WITH $node IS NOT NULL OR $a IS NOT NULL AS anchored
+  WHERE anchored
+  CALL () {
+    MATCH (s:Event {id: $node}) RETURN s
+    UNION MATCH (s:Factor {id: $node}) RETURN s
+    UNION MATCH (s:Stance {id: $node}) RETURN s
+    UNION MATCH (s:Region {id: $node}) RETURN s
+    UNION MATCH (s:Dispute {id: $node}) RETURN s
+    UNION MATCH (s:Organization {id: $node}) RETURN s
+    UNION
+    MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)
+    WHERE $node IS NULL AND ($b IS NULL OR $b IN rel.states)
+    MATCH (s)-[:WEAKENS|STRENGTHENS]->(rel)
+    RETURN s
+  }
+  CALL (s) {
+    MATCH p1 = (s)-[:WEAKENS|STRENGTHENS|DRIVES*1..2]->(m), p2 = (m)-[:WEAKENS|STRENGTHENS|DRIVES*1..2]->(s)
+    USING JOIN ON m
+    WHERE length(p1) + length(p2) <= $depth
+      AND all(c IN relationships(p1) + relationships(p2)
+              WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
+                AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from))
+    WITH relationships(p1) + relationships(p2) AS rs, nodes(p1) + nodes(p2)[1..-1] AS ns
+    WHERE all(n IN ns WHERE single(k IN ns WHERE k = n))
+      AND ($a IS NULL OR any(n IN ns WHERE EXISTS {
+            MATCH (n)-[:WEAKENS|STRENGTHENS]->(rel:Relation) WHERE $a IN rel.states AND ($b IS NULL OR $b IN rel.states) }))
+    WITH rs, reduce(k = 0, i IN range(0, size(rs) - 1) | CASE WHEN rs[i].id < rs[k].id THEN i ELSE k END) AS k
+    RETURN DISTINCT rs[k..] + rs[..k] AS rs
+  }
+  RETURN DISTINCT rs ORDER BY [c IN rs | c.id] LIMIT $limit
 }
-WITH r, startNode(r) AS x, endNode(r) AS y
-WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
-  AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from)
-MATCH p = (y)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(x)
-WHERE all(s IN relationships(p) WHERE s.id > r.id
-            AND ($to IS NULL OR s.from_year IS NULL OR s.from_year <= $to)
-            AND ($from IS NULL OR s.to_year IS NULL OR s.to_year >= $from))
-  AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
-  AND ($node IS NULL OR any(n IN nodes(p) WHERE n.id = $node))
-  AND ($a IS NULL OR any(n IN nodes(p) WHERE EXISTS {
-        MATCH (n)-[:WEAKENS|STRENGTHENS]->(rel:Relation) WHERE $a IN rel.states AND ($b IS NULL OR $b IN rel.states) }))
-RETURN [s IN [r] + relationships(p) | s {.*, type: type(s), start: {id: startNode(s).id, name: startNode(s).name, label: labels(startNode(s))[0]}, end: {id: endNode(s).id, name: endNode(s).name, label: labels(endNode(s))[0]}}] AS steps;
+WITH rs ORDER BY [s IN rs | s.id] LIMIT $limit
+RETURN [s IN rs | s {.*, type: type(s), start: {id: startNode(s).id, name: startNode(s).name, label: labels(startNode(s))[0]}, end: {id: endNode(s).id, name: endNode(s).name, label: labels(endNode(s))[0]}}] AS steps;
