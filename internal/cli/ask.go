@@ -62,7 +62,7 @@ does not know), and the other questions the words could also mean; the JSON
 carries them as read_as, unused and alternatives.
 
 A question dyad does not understand, a name it does not know (with the
-closest known one), a year it cannot read, a depth beyond 3 or characters no
+closest known one), a year it cannot read, a depth beyond 3 (4 for feedback loops) or characters no
 question needs exit 2. With nothing loaded in Neo4j, every question says "the
 graph is empty: run dyad load" and exits 1.`,
 		Example: `  dyad ask "What factors weakened Russia–Japan ties?"
