@@ -38,7 +38,7 @@ const (
 	Balancing = "balancing loop"
 )
 
-var loopWords = []string{"loop", "feedback", "cycle", "circular", "vicious", "virtuous", "spiral", "feed each other", "feeds", "reinforc", "self-reinforc", "mutual"}
+var loopWords = []string{"loop", "feedback", "cycle", "circular", "vicious", "virtuous", "spiral", "feed each other", "feeds", "reinforc", "self-reinforc", "mutual", "run$", "runs$", "through", "pass", "involv", "close$", "closes$", "bear", "circle"}
 
 var _ = register(95, &Query{
 	Name:       Loops,
@@ -71,7 +71,7 @@ var _ = register(95, &Query{
 		if len(f.Chain) == 0 {
 			return ""
 		}
-		return " (" + f.Kind + " of " + strconv.Itoa(len(f.Chain)) + " claims)"
+		return ": " + strconv.Itoa(len(f.Chain)) + " claims"
 	},
 	heading: func(p Params, name func(string) string) string {
 		switch {
