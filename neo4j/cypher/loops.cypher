@@ -63,7 +63,7 @@ CALL () {
     }
     RETURN rs ORDER BY [s IN rs | s.id]
   }
-  RETURN rs LIMIT $limit
+  RETURN rs LIMIT toInteger($limit)
 UNION ALL
   WITH $node IS NOT NULL OR $a IS NOT NULL AS anchored
   WHERE anchored
@@ -94,7 +94,7 @@ UNION ALL
     WITH rs, reduce(k = 0, i IN range(0, size(rs) - 1) | CASE WHEN rs[i].id < rs[k].id THEN i ELSE k END) AS k
     RETURN DISTINCT rs[k..] + rs[..k] AS rs
   }
-  RETURN DISTINCT rs ORDER BY [c IN rs | c.id] LIMIT $limit
+  RETURN DISTINCT rs ORDER BY [c IN rs | c.id] LIMIT toInteger($limit)
 }
-WITH rs ORDER BY [s IN rs | s.id] LIMIT $limit
+WITH rs ORDER BY [s IN rs | s.id] LIMIT toInteger($limit)
 RETURN [s IN rs | s {.*, type: type(s), start: {id: startNode(s).id, name: startNode(s).name, label: labels(startNode(s))[0]}, end: {id: endNode(s).id, name: endNode(s).name, label: labels(endNode(s))[0]}}] AS steps
