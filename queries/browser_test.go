@@ -125,13 +125,13 @@ RETURN p`),
 	neighbourhood("The Russia–Japan neighbourhood", "factors, stances, events, the Kuril dispute", "RUS", "JPN"),
 	question(queries.Weakened),
 	graphView("What weakened Russia–Japan relations, as a graph",
-		"The same causes and chains as paths: direct claims, and chains of up to three claims whose net effect weakens (a factor that drives a weakener weakens; one that weakens a weakener strengthens, and is left out), and every other link among them (which events concern a dispute; a claim between two causes, such as the two halves of a feedback loop), which Browser would draw anyway. Red edges weaken, orange drive, green strengthen.",
+		"The same causes and chains as paths: direct claims, and chains of up to three claims whose net effect weakens (a factor that drives a weakener weakens; one that weakens a weakener strengthens, and is left out), and every other link among them (which events concern a dispute; a claim between two causes, such as the two halves of a feedback loop), which Browser would draw anyway; a claim into the relation shows only on a weakening path. Red edges weaken, orange drive, green strengthen.",
 		map[string]any{"a": "RUS", "b": "JPN"},
 		`MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
 MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
 WHERE reduce(s = 1, r IN relationships(p) | s * CASE type(r) WHEN 'WEAKENS' THEN -1 ELSE 1 END) = -1
   AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
-`+andLinks("")),
+`+andLinks(`AND NOT (type(r) IN ['WEAKENS', 'STRENGTHENS', 'DRIVES'] AND y:Relation)`)),
 	question(queries.Timeline),
 	question(queries.Disputes),
 	graphView("The Kuril Islands dispute",

@@ -52,7 +52,8 @@ ORDER BY length(p), cause.name;
 //    weakens; one that weakens a weakener strengthens, and is left out), and
 //    every other link among them (which events concern a dispute; a claim between
 //    two causes, such as the two halves of a feedback loop), which Browser would
-//    draw anyway. Red edges weaken, orange drive, green strengthen.
+//    draw anyway; a claim into the relation shows only on a weakening path. Red
+//    edges weaken, orange drive, green strengthen.
 :param {a: 'RUS', b: 'JPN'};
 MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
 MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
@@ -63,7 +64,7 @@ UNWIND paths AS q
 UNWIND nodes(q) AS n
 WITH paths, collect(DISTINCT n) AS shown
 OPTIONAL MATCH l = (x)-[r]->(y)
-WHERE x IN shown AND y IN shown
+WHERE x IN shown AND y IN shown AND NOT (type(r) IN ['WEAKENS', 'STRENGTHENS', 'DRIVES'] AND y:Relation)
 WITH paths, collect(l) AS links
 UNWIND paths + links AS p
 RETURN p;
