@@ -28,6 +28,7 @@ type recordCheck struct {
 	unique    bool
 	enum      []string // nil: none
 	pattern   *regexp.Regexp
+	match     func([]byte) bool // pattern's matcher (see knownPatterns)
 	minLength int // -1: none
 	minimum   *float64
 	maximum   *float64
@@ -114,6 +115,10 @@ func (rc *recordCompiler) keyword(c *recordCheck, k string, v any) error {
 		c.enum, err = stringList(v)
 	case "pattern":
 		c.pattern, err = regexp.Compile(fmt.Sprint(v))
+		c.match = knownPatterns[fmt.Sprint(v)]
+		if c.match == nil && c.pattern != nil {
+			c.match = c.pattern.Match
+		}
 	case "minLength":
 		c.minLength, err = count(v)
 	case "minimum":

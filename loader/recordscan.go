@@ -25,8 +25,8 @@ type recordScanner struct {
 	str []byte
 }
 
-// scanRecord scans the record line obj (a JSON object) against c (nil: no
-// check, syntax only) and returns the verdict: fail when obj is outside the
+// scanRecord scans the record line obj (a JSON object, UTF-8 text) against
+// c (nil: no check, syntax only) and returns the verdict: fail when obj is outside the
 // subset the fast path takes or fails c.
 func scanRecord(c *recordCheck, obj []byte) verdict {
 	s := &recordScanner{b: obj}
@@ -143,7 +143,8 @@ func (s *recordScanner) object(c *recordCheck) verdict {
 		return fail
 	}
 	defer s.leave()
-	var keys [][]byte
+	var buf [16][]byte // most objects have fewer keys: no allocation
+	keys := buf[:0]
 	var seen map[string]bool
 	r := pass
 	s.space()
@@ -242,7 +243,8 @@ func (s *recordScanner) array(c *recordCheck) verdict {
 	if c != nil {
 		items = c.items
 	}
-	var strs [][]byte // the items, while all are strings
+	var buf [8][]byte
+	strs := buf[:0] // the items, while all are strings
 	allStrings := true
 	n := 0
 	r := pass
@@ -301,8 +303,9 @@ func (c *recordCheck) arrayEnd(s *recordScanner, r verdict, n int, allStrings bo
 	return r
 }
 
-// text scans a string (no escape, no control character) against c's
-// length and pattern checks; its contents are left in s.str.
+// text scans a string (no escape, no control character; the caller has
+// checked that the line is UTF-8) against c's length and pattern checks;
+// its contents are left in s.str.
 func (s *recordScanner) text(c *recordCheck) verdict {
 	start := s.i + 1
 	end := start
@@ -312,7 +315,7 @@ func (s *recordScanner) text(c *recordCheck) verdict {
 		}
 		end++
 	}
-	if end >= len(s.b) || !utf8.Valid(s.b[start:end]) {
+	if end >= len(s.b) {
 		return s.failed()
 	}
 	s.str = s.b[start:end]
@@ -320,7 +323,7 @@ func (s *recordScanner) text(c *recordCheck) verdict {
 	if c == nil {
 		return pass
 	}
-	if (c.minLength >= 0 && utf8.RuneCount(s.str) < c.minLength) || (c.pattern != nil && !c.pattern.Match(s.str)) {
+	if (c.minLength >= 0 && utf8.RuneCount(s.str) < c.minLength) || (c.match != nil && !c.match(s.str)) {
 		return s.failed()
 	}
 	return pass
@@ -370,4 +373,51 @@ func (c *recordCheck) scanFormat(s *recordScanner, typ string) verdict {
 		return s.failed()
 	}
 	return pass
+}
+
+// knownPatterns are hand-written matchers for the patterns the schema uses,
+// by their source text; the compiled checks use them instead of the regular
+// expression (TestKnownPatterns checks that they agree). A pattern not
+// listed here is matched by its regular expression.
+var knownPatterns = map[string]func([]byte) bool{
+	"^[A-Z]{3}$":                         isAlpha3,
+	"^[A-Za-z0-9][A-Za-z0-9_.-]*$":       isIDText,
+	"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": isDateText,
+}
+
+// isAlpha3 matches ^[A-Z]{3}$.
+func isAlpha3(b []byte) bool {
+	return len(b) == 3 && isUpper(b[0]) && isUpper(b[1]) && isUpper(b[2])
+}
+
+func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// isIDText matches ^[A-Za-z0-9][A-Za-z0-9_.-]*$.
+func isIDText(b []byte) bool {
+	if len(b) == 0 || !isAlnum(b[0]) {
+		return false
+	}
+	for _, c := range b[1:] {
+		if !isAlnum(c) && c != '_' && c != '.' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+func isAlnum(c byte) bool { return isUpper(c) || ('a' <= c && c <= 'z') || isDigit(c) }
+
+// isDateText matches ^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$.
+func isDateText(b []byte) bool {
+	if len(b) != 4 && len(b) != 7 && len(b) != 10 {
+		return false
+	}
+	for i, c := range b {
+		if (i == 4 || i == 7) != (c == '-') || (c != '-' && !isDigit(c)) {
+			return false
+		}
+	}
+	return true
 }
