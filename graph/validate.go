@@ -105,6 +105,10 @@ type validator struct {
 	// sortedIDs returns every node id, sorted (d.IDs, computed once for all
 	// validators).
 	sortedIDs func() []string
+	// causes and affected are CauseLabels and AffectedLabels, computed once
+	// per validator.
+	causes   []Label
+	affected map[Effect][]Label
 }
 
 // add reports a problem at pos; a record built in code has no position,
@@ -316,8 +320,15 @@ func (v *validator) claim(c *Claim) {
 	if strings.TrimSpace(c.ID) == "" {
 		v.add(c.Loc.At("id"), "id: missing id")
 	}
-	v.ref(c.Loc, "subject", c.Subject, CauseLabels()...)
-	want := AffectedLabels(c.Effect)
+	if v.causes == nil {
+		v.causes, v.affected = CauseLabels(), map[Effect][]Label{}
+	}
+	v.ref(c.Loc, "subject", c.Subject, v.causes...)
+	want, ok := v.affected[c.Effect]
+	if !ok {
+		want = AffectedLabels(c.Effect)
+		v.affected[c.Effect] = want
+	}
 	if c.Effect != Weakens && c.Effect != Strengthens && c.Effect != Drives {
 		v.add(c.Loc.At("effect"), "effect: invalid value %s: want one of weakens, strengthens, drives", clip.Quote(string(c.Effect)))
 	} else {

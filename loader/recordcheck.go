@@ -83,7 +83,17 @@ func (rc *recordCompiler) compile(s map[string]any) (*recordCheck, error) {
 			return nil, err
 		}
 	}
+	if c.ref != nil && c.onlyRef() {
+		return c.ref, nil // a record's item schema is only a $ref: scan once
+	}
 	return c, nil
+}
+
+// onlyRef reports whether c checks nothing but its $ref.
+func (c *recordCheck) onlyRef() bool {
+	return c.types == nil && c.props == nil && !c.closed && c.required == nil && c.items == nil &&
+		c.minItems < 0 && c.maxItems < 0 && !c.unique && c.enum == nil && c.pattern == nil &&
+		c.minLength < 0 && c.minimum == nil && c.maximum == nil && c.format == ""
 }
 
 // keyword compiles the keyword k of value v into c.
