@@ -2,6 +2,8 @@ package loader
 
 import (
 	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -39,4 +41,65 @@ func FuzzKnownPatterns(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestScanRecord checks what the scan of a record line says of lines at the
+// edges of the subset the fast path takes: fail sends the file to the YAML
+// reader, unsure to the full validator.
+func TestScanRecord(t *testing.T) {
+	_, err := compiledSchema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := `{"id":"s","name":"S","kind":"book"}`
+	manyKeys := `{"a0":1`
+	for i := 1; i < 40; i++ {
+		manyKeys += `,"a` + strconv.Itoa(i) + `":1`
+	}
+	deep := strings.Repeat(`{"a":`, maxFastDepth) + "1" + strings.Repeat("}", maxFastDepth)
+	tests := []struct {
+		name, list, line string
+		want             verdict
+	}{
+		{"valid source", "sources", src, pass},
+		{"kind not in the enum", "sources", `{"id":"s","name":"S","kind":"blog"}`, fail},
+		{"spaces around tokens", "sources", `{ "id" : "s" , "name" : "S" , "kind" : "book" }`, pass},
+		{"missing required field", "sources", `{"id":"s","kind":"book"}`, fail},
+		{"unknown field", "sources", `{"kind":"book","id":"s","name":"S","nme":"x"}`, fail},
+		{"duplicate key", "sources", `{"kind":"book","id":"s","name":"S","id":"t"}`, fail},
+		{"id against the pattern", "sources", `{"kind":"book","id":"-s","name":"S"}`, fail},
+		{"empty name", "sources", `{"kind":"book","id":"s","name":""}`, fail},
+		{"wrong type", "sources", `{"kind":"book","id":"s","name":1}`, fail},
+		{"escape", "sources", `{"kind":"book","id":"s","name":"a\"b"}`, fail},
+		{"trailing text", "sources", src + ` x`, fail},
+		{"two values", "sources", src + src, fail},
+		{"unclosed", "sources", `{"kind":"book","id":"s","name":"S"`, fail},
+		{"float", "states", `{"id":"AAA","name":"A","cow":1.5}`, fail},
+		{"long integer", "states", `{"id":"AAA","name":"A","cow":1234567890123456}`, fail},
+		{"leading zero", "states", `{"id":"AAA","name":"A","cow":012}`, fail},
+		{"state", "states", `{"id":"AAA","name":"A","cow":365}`, pass},
+		{"uri format: unsure", "sources", `{"kind":"book","id":"s","name":"S","url":"https://example.org"}`, unsure},
+		{"impossible date", "sources", `{"kind":"book","id":"s","name":"S","published":"2001-02-30"}`, fail},
+		{"syntax only: duplicate among many keys", "", manyKeys + `,"a7":2}`, fail},
+		{"syntax only: many keys", "", manyKeys + `}`, unsure},
+		{"syntax only: deep", "", deep, unsure},
+		{"syntax only: too deep", "", `{"b":` + deep + `}`, fail},
+		{"syntax only: literals", "", `{"a":[true,false,null,-1,0,"x",{}],"b":[]}`, unsure},
+		{"syntax only: bad literal", "", `{"a":nul}`, fail},
+		{"syntax only: comma before end", "", `{"a":1,}`, fail},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c *recordCheck
+			if tt.list != "" {
+				c = recordChecks[tt.list]
+				if c == nil {
+					t.Fatalf("no check for %s", tt.list)
+				}
+			}
+			if got := scanRecord(c, []byte(tt.line)); got != tt.want {
+				t.Errorf("scanRecord(%s, %s) = %v, want %v", tt.list, tt.line, got, tt.want)
+			}
+		})
+	}
 }
