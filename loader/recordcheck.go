@@ -29,7 +29,7 @@ type recordCheck struct {
 	enum      []string // nil: none
 	pattern   *regexp.Regexp
 	match     func([]byte) bool // pattern's matcher (see knownPatterns)
-	minLength int // -1: none
+	minLength int               // -1: none
 	minimum   *float64
 	maximum   *float64
 	format    string
