@@ -10,8 +10,9 @@ import (
 
 // The fast path reads the files dyad gen writes, and any file of the same
 // shape, without the YAML parser: each record is one line "  - {...}"
-// holding a JSON object (JSON is YAML), decoded with encoding/json and
-// checked against the record's own part of the schema. It takes a file only
+// holding a JSON object (JSON is YAML), checked against the record's own
+// part of the schema as it is scanned (see scanRecord) and decoded once,
+// with goccy/go-json, into the typed record. It takes a file only
 // when it can be sure the YAML reader would read the same records without a
 // single problem; on any doubt (a line of another shape, an escape, a
 // number that is not a short integer, a duplicate key, a schema problem, a
