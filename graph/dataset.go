@@ -27,30 +27,29 @@ type Dataset struct {
 	index map[string]record
 }
 
+// record is what the id index holds of a node: compact (a kind and a
+// pointer), so that the index stays small and look-ups fast at millions of
+// references.
 type record struct {
-	label Label
-	v     Record
-	loc   Loc
-}
-
-// eachNode calls fn for every node record, kind by kind in registry order.
-func (d *Dataset) eachNode(fn func(id string, l Label, v Record, loc Loc)) {
-	for _, k := range kinds {
-		for _, r := range k.store.records(d) {
-			e := r.entity()
-			fn(e.ID, k.Label, r, e.Loc)
-		}
-	}
+	kind *Kind
+	v    Record
 }
 
 // reindex rebuilds the id index, first definition wins.
 func (d *Dataset) reindex() {
-	d.index = make(map[string]record)
-	d.eachNode(func(id string, l Label, v Record, loc Loc) {
-		if _, dup := d.index[id]; !dup && id != "" {
-			d.index[id] = record{l, v, loc}
+	n := 0
+	for _, k := range kinds {
+		n += len(k.store.records(d))
+	}
+	d.index = make(map[string]record, n)
+	for _, k := range kinds {
+		for _, r := range k.store.records(d) {
+			id := r.entity().ID
+			if _, dup := d.index[id]; !dup && id != "" {
+				d.index[id] = record{k, r}
+			}
 		}
-	})
+	}
 }
 
 func (d *Dataset) lookup(id string) (record, bool) {
@@ -64,7 +63,10 @@ func (d *Dataset) lookup(id string) (record, bool) {
 // Kind returns the label of the node with id, and whether there is one.
 func (d *Dataset) Kind(id string) (Label, bool) {
 	r, ok := d.lookup(id)
-	return r.label, ok
+	if !ok {
+		return "", false
+	}
+	return r.kind.Label, true
 }
 
 // Entity returns the common fields of the node with id, or nil.

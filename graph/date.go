@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Precision says how much of a Date is known.
@@ -135,6 +136,14 @@ func (d Date) Compare(e Date) int {
 
 // UnmarshalJSON accepts a year as a number (2001) or any date as a string.
 func (d *Date) UnmarshalJSON(b []byte) error {
+	if s, ok := plainJSONString(b); ok { // the usual case, without decoding twice
+		v, err := ParseDate(s)
+		if err != nil {
+			return err
+		}
+		*d = v
+		return nil
+	}
 	var n int
 	if err := json.Unmarshal(b, &n); err == nil {
 		*d = Date{Year: n}
@@ -153,6 +162,24 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	}
 	*d = v
 	return nil
+}
+
+// plainJSONString returns the string the JSON string b holds when it needs
+// no decoding: quoted, valid UTF-8, no escape and no control character.
+func plainJSONString(b []byte) (string, bool) {
+	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
+		return "", false
+	}
+	in := b[1 : len(b)-1]
+	for _, c := range in {
+		if c == '"' || c == '\\' || c < 0x20 {
+			return "", false
+		}
+	}
+	if !utf8.Valid(in) {
+		return "", false
+	}
+	return string(in), true
 }
 
 // MarshalJSON writes d as a string.

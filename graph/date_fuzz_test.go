@@ -1,7 +1,10 @@
 package graph_test
 
 import (
+	"encoding/json"
+	"fmt"
 	"regexp"
+	"strconv"
 	"testing"
 
 	"github.com/dyad-kg/dyad/graph"
@@ -39,4 +42,39 @@ func FuzzParseDate(f *testing.F) {
 			t.Fatalf("ParseDate(%q) = %+v, which prints as %q", s, d, d.String())
 		}
 	})
+}
+
+// FuzzDateUnmarshalJSON checks that Date.UnmarshalJSON, which reads a plain
+// string without decoding it as JSON, gives the same date and the same
+// error as decoding it as JSON first (an integer year, or a string parsed by
+// ParseDate) on any input. Run it as FuzzParseDate.
+func FuzzDateUnmarshalJSON(f *testing.F) {
+	for _, s := range []string{
+		`"2022"`, `"2022-02-30"`, `2022`, `0`, `"20\u00322"`, `"a\"b"`, `"x`, `""`, `"é"`, "\"\xff\"", "\"a\tb\"", `null`, `"2022-02"`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var got graph.Date
+		gotErr := got.UnmarshalJSON(b)
+		want, wantErr := decodeDate(b)
+		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || (wantErr == nil && got != want) {
+			t.Fatalf("UnmarshalJSON(%q) = %+v, %v; want %+v, %v", b, got, gotErr, want, wantErr)
+		}
+	})
+}
+
+// decodeDate is what Date.UnmarshalJSON does, decoding b as JSON first.
+func decodeDate(b []byte) (graph.Date, error) {
+	var n int
+	if err := json.Unmarshal(b, &n); err == nil {
+		d := graph.Date{Year: n}
+		var again graph.Date
+		return d, again.UnmarshalJSON([]byte(strconv.Itoa(n)))
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return graph.Date{}, fmt.Errorf("invalid date %s: want YYYY, YYYY-MM or YYYY-MM-DD", b)
+	}
+	return graph.ParseDate(s)
 }

@@ -49,12 +49,13 @@ func (d *Dataset) Validate() ErrorList {
 // validator of its own, and returns the validators.
 func run(d *Dataset, jobs []func(v *validator)) []*validator {
 	vs := make([]*validator, len(jobs))
+	ids := sync.OnceValue(d.IDs) // for "did you mean", computed once
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Go(func() {
 			for i := range next {
-				vs[i] = &validator{d: d, pairs: map[[2]string]*Relation{}}
+				vs[i] = &validator{d: d, pairs: map[[2]string]*Relation{}, sortedIDs: ids}
 				jobs[i](vs[i])
 			}
 		})
@@ -101,6 +102,13 @@ type validator struct {
 	kind, id string
 	// pairs holds the relations seen so far, by their sorted pair of states.
 	pairs map[[2]string]*Relation
+	// sortedIDs returns every node id, sorted (d.IDs, computed once for all
+	// validators).
+	sortedIDs func() []string
+	// causes and affected are CauseLabels and AffectedLabels, computed once
+	// per validator.
+	causes   []Label
+	affected map[Effect][]Label
 }
 
 // add reports a problem at pos; a record built in code has no position,
@@ -129,38 +137,60 @@ func strs[T ~string](xs []T) []string {
 const MaxIDBytes = 1024
 
 // ids reports empty, too long and duplicate ids across every kind, claims
-// included.
+// included. The first definition of a node id is the one the index holds
+// (nodes are indexed kind by kind, first definition wins); a claim id is
+// checked against the index, then against the claims before it.
 func (v *validator) ids() {
-	// first holds where each id was first defined, formatted only for a
-	// duplicate: the position of its id field, or its record's kind and id.
-	type def struct {
-		pos  Pos
-		kind string
-	}
-	first := map[string]def{}
-	check := func(kind, id string, loc Loc) {
-		if id == "" {
-			return // reported by entity or claim
-		}
-		if len(id) > MaxIDBytes {
-			v.kind, v.id = kind, id
-			v.add(loc.At("id"), "id: too long: %d bytes, over the %d an id may be (Neo4j indexes ids)", len(id), MaxIDBytes)
-		}
-		if d, dup := first[id]; dup {
-			v.kind, v.id = kind, id
-			where := d.pos.String()
-			if where == "-" {
-				where = d.kind + " " + clip.Cut(id)
+	v.d.lookup("") // the index is built
+	for _, k := range kinds {
+		kind := strings.ToLower(string(k.Label))
+		for _, r := range k.store.records(v.d) {
+			e := r.entity()
+			if !v.idOK(kind, e.ID, e.Loc) {
+				continue
 			}
-			v.add(loc.At("id"), "id: duplicate id %s (first defined at %s)", clip.Quote(id), where)
-			return
+			if first := v.d.index[e.ID]; first.v != r {
+				v.duplicate(kind, e.ID, e.Loc, first.v.entity().Loc.At("id"), strings.ToLower(string(first.kind.Label)))
+			}
 		}
-		first[id] = def{loc.At("id"), kind}
 	}
-	v.d.eachNode(func(id string, l Label, _ Record, loc Loc) { check(strings.ToLower(string(l)), id, loc) })
-	for _, x := range v.d.Claims {
-		check("claim", x.ID, x.Loc)
+	claims := make(map[string]*Claim, len(v.d.Claims))
+	for _, c := range v.d.Claims {
+		if !v.idOK("claim", c.ID, c.Loc) {
+			continue
+		}
+		if first, ok := v.d.index[c.ID]; ok {
+			v.duplicate("claim", c.ID, c.Loc, first.v.entity().Loc.At("id"), strings.ToLower(string(first.kind.Label)))
+		} else if first, ok := claims[c.ID]; ok {
+			v.duplicate("claim", c.ID, c.Loc, first.Loc.At("id"), "claim")
+		} else {
+			claims[c.ID] = c
+		}
 	}
+}
+
+// idOK reports a too long id and whether id is to be checked for
+// duplicates (an empty one is reported by entity or claim).
+func (v *validator) idOK(kind, id string, loc Loc) bool {
+	if id == "" {
+		return false
+	}
+	if len(id) > MaxIDBytes {
+		v.kind, v.id = kind, id
+		v.add(loc.At("id"), "id: too long: %d bytes, over the %d an id may be (Neo4j indexes ids)", len(id), MaxIDBytes)
+	}
+	return true
+}
+
+// duplicate reports the id of a record of kind at loc, first defined at
+// first by a record of firstKind.
+func (v *validator) duplicate(kind, id string, loc Loc, first Pos, firstKind string) {
+	v.kind, v.id = kind, id
+	where := first.String()
+	if where == "-" {
+		where = firstKind + " " + clip.Cut(id)
+	}
+	v.add(loc.At("id"), "id: duplicate id %s (first defined at %s)", clip.Quote(id), where)
 }
 
 func (v *validator) entity(e *Entity) {
@@ -211,7 +241,7 @@ func (v *validator) ref(loc Loc, field, id string, want ...Label) bool {
 			return false
 		}
 		msg := fmt.Sprintf("%s: unknown id %s", name, clip.Quote(id))
-		if s := suggest.Closest(id, v.d.IDs()); s != "" {
+		if s := suggest.Closest(id, v.sortedIDs()); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
 		v.add(loc.At(field), "%s", msg)
@@ -290,8 +320,15 @@ func (v *validator) claim(c *Claim) {
 	if strings.TrimSpace(c.ID) == "" {
 		v.add(c.Loc.At("id"), "id: missing id")
 	}
-	v.ref(c.Loc, "subject", c.Subject, CauseLabels()...)
-	want := AffectedLabels(c.Effect)
+	if v.causes == nil {
+		v.causes, v.affected = CauseLabels(), map[Effect][]Label{}
+	}
+	v.ref(c.Loc, "subject", c.Subject, v.causes...)
+	want, ok := v.affected[c.Effect]
+	if !ok {
+		want = AffectedLabels(c.Effect)
+		v.affected[c.Effect] = want
+	}
 	if c.Effect != Weakens && c.Effect != Strengthens && c.Effect != Drives {
 		v.add(c.Loc.At("effect"), "effect: invalid value %s: want one of weakens, strengthens, drives", clip.Quote(string(c.Effect)))
 	} else {

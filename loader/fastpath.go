@@ -10,8 +10,9 @@ import (
 
 // The fast path reads the files dyad gen writes, and any file of the same
 // shape, without the YAML parser: each record is one line "  - {...}"
-// holding a JSON object (JSON is YAML), decoded with encoding/json and
-// checked against the record's own part of the schema. It takes a file only
+// holding a JSON object (JSON is YAML), checked against the record's own
+// part of the schema as it is scanned (see scanRecord) and decoded once,
+// with goccy/go-json, into the typed record. It takes a file only
 // when it can be sure the YAML reader would read the same records without a
 // single problem; on any doubt (a line of another shape, an escape, a
 // number that is not a short integer, a duplicate key, a schema problem, a
@@ -114,23 +115,21 @@ func seenList(byList map[string][]graph.Record, claims []*graph.Claim, key strin
 }
 
 // fastRecord decodes one record line of list (a JSON object), or returns
-// false when the YAML reader must read the file.
+// false when the YAML reader must read the file. The line is checked as it
+// is scanned (see scanRecord) and decoded once, into the typed record; the
+// full validator decides, on the generic value, only where the fast checks
+// are unsure.
 func fastRecord(list string, obj []byte, loc graph.Loc) (any, bool) {
 	if obj[len(obj)-1] != '}' {
 		return nil, false
 	}
-	keys, ok := scanLine(obj)
-	if !ok {
+	switch scanRecord(recordChecks[list], obj) {
+	case fail:
 		return nil, false
-	}
-	d := json.NewDecoder(bytes.NewReader(obj))
-	d.UseNumber()
-	var generic map[string]any
-	if d.Decode(&generic) != nil || d.More() || countKeys(generic) != keys {
-		return nil, false // not JSON, more than one value, or a duplicate key
-	}
-	if !schemaValid(list, generic) {
-		return nil, false
+	case unsure:
+		if !schemaValid(list, obj) {
+			return nil, false
+		}
 	}
 	if list == "claims" {
 		c := &graph.Claim{}
@@ -172,94 +171,15 @@ func plainText(src []byte) bool {
 	return true
 }
 
-// scanLine counts the keys of the objects in a one-line JSON value that
-// holds no backslash, and reports false for what the fast path leaves to
-// the YAML reader: nesting deeper than maxFastDepth, and numbers other than
-// integers of at most 15 digits (YAML reads some other forms differently).
-func scanLine(b []byte) (int, bool) {
-	keys, depth := 0, 0
-	for i := 0; i < len(b); i++ {
-		switch c := b[i]; {
-		case c == '"':
-			j := bytes.IndexByte(b[i+1:], '"')
-			if j < 0 {
-				return 0, false
-			}
-			i += j + 1
-			k := i + 1
-			for k < len(b) && b[k] == ' ' {
-				k++
-			}
-			if k < len(b) && b[k] == ':' {
-				keys++
-			}
-		case c == '{' || c == '[':
-			if depth++; depth > maxFastDepth {
-				return 0, false
-			}
-		case c == '}' || c == ']':
-			depth--
-		case c == '-' || ('0' <= c && c <= '9'):
-			j := i
-			for j < len(b) && bytes.IndexByte([]byte("0123456789.eE+-"), b[j]) >= 0 {
-				j++
-			}
-			if !shortInt(b[i:j]) {
-				return 0, false
-			}
-			i = j - 1
-		}
-	}
-	return keys, true
-}
-
-// shortInt reports whether b is an integer as JSON writes it, of at most
-// 15 digits.
-func shortInt(b []byte) bool {
-	b = bytes.TrimPrefix(b, []byte("-"))
-	if len(b) == 0 || len(b) > 15 || (b[0] == '0' && len(b) > 1) {
-		return false
-	}
-	for _, c := range b {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// countKeys returns the number of keys in the objects inside v.
-func countKeys(v any) int {
-	switch x := v.(type) {
-	case map[string]any:
-		n := len(x)
-		for _, c := range x {
-			n += countKeys(c)
-		}
-		return n
-	case []any:
-		n := 0
-		for _, c := range x {
-			n += countKeys(c)
-		}
-		return n
-	}
-	return 0
-}
-
-// schemaValid reports whether the record v of list is valid, by its fast
-// check when it is sure, and otherwise by the full validator.
-func schemaValid(list string, v map[string]any) bool {
-	verdict := unsure
-	if c := recordChecks[list]; c != nil {
-		verdict = c.test(v)
-	}
-	switch verdict {
-	case pass:
-		return true
-	case fail:
-		return false
-	}
+// schemaValid reports whether the record line obj of list, which the scan
+// found well-formed, is valid by the full validator.
+func schemaValid(list string, obj []byte) bool {
 	sch := recordSchemas[list]
-	return sch != nil && sch.Validate(v) == nil
+	if sch == nil {
+		return false
+	}
+	d := json.NewDecoder(bytes.NewReader(obj))
+	d.UseNumber()
+	var generic map[string]any
+	return d.Decode(&generic) == nil && sch.Validate(generic) == nil
 }

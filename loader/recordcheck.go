@@ -6,12 +6,11 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // recordCheck is one part of the dataset schema compiled for the fast path:
-// it tells whether a record (as encoding/json decodes it, numbers as
-// json.Number) is valid, for the few keywords the schema uses, about ten
+// it tells whether a record line is valid (see scanRecord, which applies it
+// as it scans the line's bytes), for the few keywords the schema uses, many
 // times faster than the full validator. It never passes a value the full
 // validator rejects: where it cannot be sure (a format other than
 // dyad-date, uniqueItems over values other than strings) it says so, and
@@ -29,7 +28,8 @@ type recordCheck struct {
 	unique    bool
 	enum      []string // nil: none
 	pattern   *regexp.Regexp
-	minLength int // -1: none
+	match     func([]byte) bool // pattern's matcher (see knownPatterns)
+	minLength int               // -1: none
 	minimum   *float64
 	maximum   *float64
 	format    string
@@ -83,7 +83,17 @@ func (rc *recordCompiler) compile(s map[string]any) (*recordCheck, error) {
 			return nil, err
 		}
 	}
+	if c.ref != nil && c.onlyRef() {
+		return c.ref, nil // a record's item schema is only a $ref: scan once
+	}
 	return c, nil
+}
+
+// onlyRef reports whether c checks nothing but its $ref.
+func (c *recordCheck) onlyRef() bool {
+	return c.types == nil && c.props == nil && !c.closed && c.required == nil && c.items == nil &&
+		c.minItems < 0 && c.maxItems < 0 && !c.unique && c.enum == nil && c.pattern == nil &&
+		c.minLength < 0 && c.minimum == nil && c.maximum == nil && c.format == ""
 }
 
 // keyword compiles the keyword k of value v into c.
@@ -115,6 +125,10 @@ func (rc *recordCompiler) keyword(c *recordCheck, k string, v any) error {
 		c.enum, err = stringList(v)
 	case "pattern":
 		c.pattern, err = regexp.Compile(fmt.Sprint(v))
+		c.match = knownPatterns[fmt.Sprint(v)]
+		if c.match == nil && c.pattern != nil {
+			c.match = c.pattern.Match
+		}
 	case "minLength":
 		c.minLength, err = count(v)
 	case "minimum":
@@ -218,148 +232,4 @@ func bound(v any) (*float64, error) {
 		err = fmt.Errorf("not a number: %v", v)
 	}
 	return &f, err
-}
-
-// test tells whether v is valid.
-func (c *recordCheck) test(v any) verdict {
-	if c.ref != nil {
-		if r := c.ref.test(v); r != pass {
-			return r
-		}
-	}
-	if len(c.types) > 0 && !slices.Contains(c.types, typeName(v)) &&
-		(typeName(v) != "integer" || !slices.Contains(c.types, "number")) {
-		return fail
-	}
-	if c.enum != nil {
-		if s, ok := v.(string); !ok || !slices.Contains(c.enum, s) {
-			return fail
-		}
-	}
-	var r verdict
-	switch x := v.(type) {
-	case map[string]any:
-		r = c.object(x)
-	case []any:
-		r = c.array(x)
-	case string:
-		r = c.text(x)
-	case json.Number:
-		r = c.number(x)
-	}
-	if r == pass && c.format != "" {
-		r = c.formatOf(v)
-	}
-	return r
-}
-
-// typeName names the JSON type of v, as the schema does.
-func typeName(v any) string {
-	switch x := v.(type) {
-	case map[string]any:
-		return "object"
-	case []any:
-		return "array"
-	case string:
-		return "string"
-	case bool:
-		return "boolean"
-	case nil:
-		return "null"
-	case json.Number:
-		if _, err := x.Int64(); err == nil {
-			return "integer"
-		}
-		return "number"
-	}
-	return "unknown"
-}
-
-func (c *recordCheck) object(m map[string]any) verdict {
-	for _, f := range c.required {
-		if _, ok := m[f]; !ok {
-			return fail
-		}
-	}
-	r := pass
-	for k, v := range m {
-		p, ok := c.props[k]
-		if !ok {
-			if c.closed {
-				return fail
-			}
-			continue
-		}
-		if r = max(r, p.test(v)); r == fail {
-			return fail
-		}
-	}
-	return r
-}
-
-func (c *recordCheck) array(a []any) verdict {
-	if (c.minItems >= 0 && len(a) < c.minItems) || (c.maxItems >= 0 && len(a) > c.maxItems) {
-		return fail
-	}
-	r := pass
-	if c.unique {
-		r = uniqueStrings(a)
-	}
-	if c.items != nil {
-		for _, v := range a {
-			if r = max(r, c.items.test(v)); r == fail {
-				return fail
-			}
-		}
-	}
-	return r
-}
-
-// uniqueStrings checks uniqueItems over a list of strings; over anything
-// else the full validator decides.
-func uniqueStrings(a []any) verdict {
-	seen := make(map[string]bool, len(a))
-	for _, v := range a {
-		s, ok := v.(string)
-		if !ok {
-			return unsure
-		}
-		if seen[s] {
-			return fail
-		}
-		seen[s] = true
-	}
-	return pass
-}
-
-func (c *recordCheck) text(s string) verdict {
-	if c.minLength >= 0 && utf8.RuneCountInString(s) < c.minLength {
-		return fail
-	}
-	if c.pattern != nil && !c.pattern.MatchString(s) {
-		return fail
-	}
-	return pass
-}
-
-func (c *recordCheck) number(n json.Number) verdict {
-	i, err := n.Int64()
-	if err != nil {
-		return unsure
-	}
-	f := float64(i)
-	if (c.minimum != nil && f < *c.minimum) || (c.maximum != nil && f > *c.maximum) || int64(f) != i {
-		return fail
-	}
-	return pass
-}
-
-func (c *recordCheck) formatOf(v any) verdict {
-	if c.format != "dyad-date" {
-		return unsure
-	}
-	if validateDate(v) != nil {
-		return fail
-	}
-	return pass
 }
