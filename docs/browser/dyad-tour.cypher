@@ -191,13 +191,15 @@ ORDER BY length(p), cause.name;
 //    What strengthened the relation between A and B, what weakened the relation
 //    between A and C (the first of others), and the causes that did both at once.
 :param {a: 'RUS', b: 'CHN', c: 'JPN', depth: 3, from: null, to: null};
-MATCH (:State {id: $a})-[:HAS_RELATION]->(up:Relation)<-[:HAS_RELATION]-(:State {id: $b})
-MATCH (:State {id: $a})-[:HAS_RELATION]->(down:Relation)<-[:HAS_RELATION]-(:State {id: $c})
+OPTIONAL MATCH (:State {id: $a})-[:HAS_RELATION]->(up:Relation)<-[:HAS_RELATION]-(:State {id: $b})
+OPTIONAL MATCH (:State {id: $a})-[:HAS_RELATION]->(down:Relation)<-[:HAS_RELATION]-(:State {id: $c})
 CALL (up, down) {
+  WITH up WHERE up IS NOT NULL
   MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(up)
   WHERE reduce(s = 1, r IN relationships(p) | s * CASE type(r) WHEN 'WEAKENS' THEN -1 ELSE 1 END) = 1
   RETURN p
   UNION
+  WITH down WHERE down IS NOT NULL
   MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(down)
   WHERE reduce(s = 1, r IN relationships(p) | s * CASE type(r) WHEN 'WEAKENS' THEN -1 ELSE 1 END) = -1
   RETURN p

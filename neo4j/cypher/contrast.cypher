@@ -2,15 +2,18 @@
 // the relation between $a and $b, and those that weakened the relation
 // between $a and $c (direct claims and chains of up to $depth claims, net
 // sign as for weakened and strengthened), within $from..$to if given. A
-// cause on both lists pulled $a towards $b and away from $c at once.
+// cause on both lists pulled $a towards $b and away from $c at once. Where
+// $a has no relation with $b (or with $c), that half is simply empty.
 //   :param {a: 'RUS', b: 'CHN', c: 'JPN', depth: 3, from: null, to: null}
-MATCH (:State {id: $a})-[:HAS_RELATION]->(up:Relation)<-[:HAS_RELATION]-(:State {id: $b})
-MATCH (:State {id: $a})-[:HAS_RELATION]->(down:Relation)<-[:HAS_RELATION]-(:State {id: $c})
+OPTIONAL MATCH (:State {id: $a})-[:HAS_RELATION]->(up:Relation)<-[:HAS_RELATION]-(:State {id: $b})
+OPTIONAL MATCH (:State {id: $a})-[:HAS_RELATION]->(down:Relation)<-[:HAS_RELATION]-(:State {id: $c})
 CALL (up, down) {
+  WITH up WHERE up IS NOT NULL
   MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(up)
   WHERE reduce(s = 1, r IN relationships(p) | s * CASE type(r) WHEN 'WEAKENS' THEN -1 ELSE 1 END) = 1
   RETURN p
   UNION
+  WITH down WHERE down IS NOT NULL
   MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(down)
   WHERE reduce(s = 1, r IN relationships(p) | s * CASE type(r) WHEN 'WEAKENS' THEN -1 ELSE 1 END) = -1
   RETURN p
