@@ -152,7 +152,7 @@ func BenchmarkNeo4jExport(b *testing.B) {
 		db, err := neo4j.Open(ctx, cfg)
 		require.NoError(b, err)
 		b.Cleanup(func() { _ = db.Close(context.Background()) })
-		rows, err := db.Read(ctx, "MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes + count(r) AS n", nil)
+		rows, err := db.Read(ctx, "MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() WITH nodes, count(r) AS rels RETURN nodes + rels AS n", nil)
 		require.NoError(b, err)
 		n, _ := rows[0]["n"].(int64)
 		benchExports(b, db, fmt.Sprintf("elements=%d,preloaded", n), int(n))
