@@ -55,7 +55,7 @@ func contestedHeading(p Params, name func(string) string) string {
 // and B, if given).
 func contested(g *Memory, p Params) []Finding {
 	var out []Finding
-	for _, e := range g.claims() {
+	for _, e := range contestedCandidates(g, p) {
 		if p.A != "" {
 			states := g.states(e.To)
 			if g.label(e.To) != graph.LabelRelation || !slices.Contains(states, p.A) || (p.B != "" && !slices.Contains(states, p.B)) {
@@ -77,6 +77,26 @@ func contested(g *Memory, p Params) []Finding {
 				f.Note = opposedNote(opposed)
 			}
 			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// contestedCandidates are the claims on A's relations, if A is given (read
+// from A's relations, not by a scan of every claim), else every claim.
+func contestedCandidates(g *Memory, p Params) []*graph.Edge {
+	if p.A == "" {
+		return g.claims()
+	}
+	var out []*graph.Edge
+	for _, r := range g.out[p.A] {
+		if r.Type != graph.RelHasRelation {
+			continue
+		}
+		for _, e := range g.in[r.To] {
+			if isClaim(e) {
+				out = append(out, e)
+			}
 		}
 	}
 	return out

@@ -157,17 +157,8 @@ type grouper struct {
 }
 
 func newGrouper(ents []Entity) *grouper {
-	g := &grouper{byID: make(map[string]*Entity, len(ents)), disputed: map[string]bool{}}
-	for i := range ents {
-		e := &ents[i]
-		g.byID[e.ID] = e
-		if e.Label == graph.LabelDispute {
-			for _, r := range e.Concerns {
-				g.disputed[r] = true
-			}
-		}
-	}
-	return g
+	x := indexOf(ents) // built once per entity list
+	return &grouper{byID: x.byID, disputed: x.disputed}
 }
 
 func (g *grouper) group(id string, states []string) string {

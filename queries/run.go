@@ -91,15 +91,7 @@ func normalise(q *Query, f *Finding) {
 
 // title is the answer's title: the question's heading and the period.
 func title(q *Query, p Params, ents []Entity) string {
-	name := func(id string) string {
-		for _, e := range ents {
-			if e.ID == id {
-				return e.Name
-			}
-		}
-		return id
-	}
-	t := q.heading(p, name)
+	t := q.heading(p, indexOf(ents).name)
 	asks := strings.HasSuffix(t, "?")
 	t = strings.TrimSuffix(t, "?")
 	if !q.NoPeriod {
@@ -138,15 +130,12 @@ var ErrNotFound = graph.Sentinel(graph.ENOTFOUND, "not found")
 // resolve checks that the entities p names exist, with the right labels,
 // and that a question about two states has their relation to ask about.
 func resolve(q *Query, p Params, ents []Entity) error {
-	byID := make(map[string]*Entity, len(ents))
-	for i := range ents {
-		byID[ents[i].ID] = &ents[i]
-	}
+	x := indexOf(ents)
 	want := func(id string, labels ...graph.Label) error {
 		if id == "" {
 			return nil
 		}
-		e, ok := byID[id]
+		e, ok := x.byID[id]
 		if !ok || !slices.Contains(labels, e.Label) {
 			return fmt.Errorf("%w: no %s %q in the graph", ErrNotFound, labelWords(labels), id)
 		}
@@ -166,15 +155,10 @@ func resolve(q *Query, p Params, ents []Entity) error {
 	if err := want(p.Source, graph.LabelSource); err != nil {
 		return err
 	}
-	if p.A == "" || p.B == "" {
+	if p.A == "" || p.B == "" || x.relations[[2]string{p.A, p.B}] {
 		return nil
 	}
-	for _, e := range ents {
-		if e.Label == graph.LabelRelation && slices.Contains(e.States, p.A) && slices.Contains(e.States, p.B) {
-			return nil
-		}
-	}
-	return fmt.Errorf("%w: the graph has no relation between %s and %s", ErrNotFound, byID[p.A].Name, byID[p.B].Name)
+	return fmt.Errorf("%w: the graph has no relation between %s and %s", ErrNotFound, x.byID[p.A].Name, x.byID[p.B].Name)
 }
 
 // labelWords is "event, factor, stance, region or dispute".

@@ -3,6 +3,7 @@ package queries
 import (
 	"slices"
 
+	"github.com/dyad-kg/dyad/graph"
 	"github.com/dyad-kg/dyad/neo4j"
 )
 
@@ -41,12 +42,28 @@ var _ = register(90, &Query{
 // sourceClaims finds every claim citing Source, as evidence or contesting.
 func sourceClaims(g *Memory, p Params) []Finding {
 	var out []Finding
-	for _, e := range g.claims() {
-		if slices.Contains(strs(e.Props, "sources"), p.Source) || slices.Contains(strs(e.Props, "contested_sources"), p.Source) {
-			out = append(out, pathFinding([]Step{g.step(e)}))
-		}
+	for _, e := range g.citing(p.Source) {
+		out = append(out, pathFinding([]Step{g.step(e)}))
 	}
 	return out
+}
+
+// citing returns the claims citing source, as evidence or contesting,
+// each once. The index is built on first use: a scan of every claim
+// (2 s at 1M elements on a loaded 2-core machine) on each question would
+// not do.
+func (m *Memory) citing(source string) []*graph.Edge {
+	m.citeOnce.Do(func() {
+		m.cites = map[string][]*graph.Edge{}
+		for _, e := range m.claims() {
+			for _, s := range append(strs(e.Props, "sources"), strs(e.Props, "contested_sources")...) {
+				if cs := m.cites[s]; len(cs) == 0 || cs[len(cs)-1] != e {
+					m.cites[s] = append(cs, e)
+				}
+			}
+		}
+	})
+	return m.cites[source]
 }
 
 // decodeClaim reads a record of one claim, and the claims opposing it.

@@ -263,11 +263,18 @@ ORDER BY r.id;
 //    given.
 :param {a: 'RUS', b: 'JPN', depth: 3, from: null, to: null};
 CALL () {
-  MATCH ()-[r:WEAKENS]->() RETURN r
+  MATCH (:State {id: $a})-[:HAS_RELATION]->(y:Relation)<-[r:WEAKENS|STRENGTHENS|DRIVES]-()
+  RETURN r
   UNION
-  MATCH ()-[r:STRENGTHENS]->() RETURN r
-  UNION
-  MATCH ()-[r:DRIVES]->() RETURN r
+  WITH $a AS a WHERE a IS NULL
+  CALL () {
+    MATCH ()-[r:WEAKENS]->() RETURN r
+    UNION
+    MATCH ()-[r:STRENGTHENS]->() RETURN r
+    UNION
+    MATCH ()-[r:DRIVES]->() RETURN r
+  }
+  RETURN r
 }
 WITH r, startNode(r) AS x, endNode(r) AS y
 WHERE ($a IS NULL OR (y:Relation AND $a IN y.states AND ($b IS NULL OR $b IN y.states)))

@@ -2,12 +2,22 @@
 // opposed by a claim of the opposite sign on the same subject and object;
 // only claims about the relation between $a and $b, if given.
 //   :param {a: 'RUS', b: 'JPN'}
+// Asked about a relation, only the claims on it are read (from $a's
+// relations: a few hundred database hits at 1M elements, against 300,000 for
+// a scan of every claim); asked about none, every claim is.
 CALL () {
-  MATCH ()-[r:WEAKENS]->() RETURN r
+  MATCH (:State {id: $a})-[:HAS_RELATION]->(y:Relation)<-[r:WEAKENS|STRENGTHENS|DRIVES]-()
+  RETURN r
   UNION
-  MATCH ()-[r:STRENGTHENS]->() RETURN r
-  UNION
-  MATCH ()-[r:DRIVES]->() RETURN r
+  WITH $a AS a WHERE a IS NULL
+  CALL () {
+    MATCH ()-[r:WEAKENS]->() RETURN r
+    UNION
+    MATCH ()-[r:STRENGTHENS]->() RETURN r
+    UNION
+    MATCH ()-[r:DRIVES]->() RETURN r
+  }
+  RETURN r
 }
 WITH r, startNode(r) AS x, endNode(r) AS y
 WHERE ($a IS NULL OR (y:Relation AND $a IN y.states AND ($b IS NULL OR $b IN y.states)))
