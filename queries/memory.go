@@ -24,9 +24,6 @@ type Memory struct {
 	nodes map[string]*graph.Node
 	out   map[string][]*graph.Edge
 	in    map[string][]*graph.Edge
-
-	citeOnce sync.Once
-	cites    map[string][]*graph.Edge // source id: the claims citing it
 }
 
 // NewMemory builds the in-memory graph of ds, which should be valid.

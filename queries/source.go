@@ -2,6 +2,7 @@ package queries
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/dyad-kg/dyad/graph"
 	"github.com/dyad-kg/dyad/neo4j"
@@ -49,21 +50,23 @@ func sourceClaims(g *Memory, p Params) []Finding {
 }
 
 // citing returns the claims citing source, as evidence or contesting,
-// each once. The index is built on first use: a scan of every claim
-// (2 s at 1M elements on a loaded 2-core machine) on each question would
-// not do.
+// each once: one hop over its SUPPORTS and CONTESTS edges to the Claim
+// nodes, as source.cypher goes, and from each to its claim edge (the same
+// id) in the claims sorted by id.
 func (m *Memory) citing(source string) []*graph.Edge {
-	m.citeOnce.Do(func() {
-		m.cites = map[string][]*graph.Edge{}
-		for _, e := range m.claims() {
-			for _, s := range append(strs(e.Props, "sources"), strs(e.Props, "contested_sources")...) {
-				if cs := m.cites[s]; len(cs) == 0 || cs[len(cs)-1] != e {
-					m.cites[s] = append(cs, e)
-				}
-			}
+	byID := m.claimsByID()
+	seen := map[string]bool{}
+	var out []*graph.Edge
+	for _, c := range m.out[source] {
+		if (c.Type != graph.RelSupports && c.Type != graph.RelContests) || m.label(c.To) != graph.LabelClaim || seen[c.To] {
+			continue
 		}
-	})
-	return m.cites[source]
+		seen[c.To] = true
+		if i, ok := slices.BinarySearchFunc(byID, c.To, func(e *graph.Edge, id string) int { return strings.Compare(e.ID, id) }); ok {
+			out = append(out, byID[i])
+		}
+	}
+	return out
 }
 
 // decodeClaim reads a record of one claim, and the claims opposing it.
