@@ -1,13 +1,15 @@
 package queries
 
 import (
+	"sync"
 	"sync/atomic"
 
 	"github.com/dyad-kg/dyad/graph"
 )
 
 // entityIndex indexes a backend's entity list: by id, the relations by
-// each pair of their states, and the regions a dispute concerns. Answering a
+// each pair of their states, the regions a dispute concerns, and the
+// question parser. Answering a
 // question looks entities up a few times; building these maps is linear in
 // the graph (about 9 MB and tens of milliseconds at 1M elements), so they
 // are built once per list, not on every question.
@@ -16,6 +18,10 @@ type entityIndex struct {
 	byID      map[string]*Entity
 	relations map[[2]string]bool
 	disputed  map[string]bool
+
+	// parser is the question parser for ents, built on first use.
+	parseOnce sync.Once
+	parser    *parser
 }
 
 // lastIndex is the index built last. Both backends read their entities

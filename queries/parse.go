@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -90,26 +89,14 @@ func Parse(question string, ents []Entity) (Request, error) {
 	return p.parse(question)
 }
 
-// parsers holds the index of the entities last parsed against: a backend
-// returns the same slice on every call, and building the index is most of
-// the cost of a parse.
-var parsers struct {
-	sync.Mutex
-	first *Entity
-	n     int
-	p     *parser
-}
-
-// parserFor returns a parser for ents: a copy of the cached one when ents is
-// the slice last asked about (the same backing array and length; callers
-// do not change entities in place), else a new one.
+// parserFor returns a parser for ents: a copy of the one built for ents's
+// entity index (indexOf caches the index of the slice last asked about, so
+// a backend returning the same slice on every call builds its parser once:
+// building it is most of the cost of a parse).
 func parserFor(ents []Entity) *parser {
-	parsers.Lock()
-	defer parsers.Unlock()
-	if parsers.p == nil || parsers.first != &ents[0] || parsers.n != len(ents) {
-		parsers.first, parsers.n, parsers.p = &ents[0], len(ents), newParser(ents)
-	}
-	p := *parsers.p
+	x := indexOf(ents)
+	x.parseOnce.Do(func() { x.parser = newParser(ents) })
+	p := *x.parser
 	return &p
 }
 
