@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -33,7 +34,10 @@ func ShortCaption(name string, diameter, fontSize float64) string {
 		return name
 	}
 	// A bracket removed leaves a space, so that no two words are joined.
-	s := strings.Join(strings.Fields(bracketed.ReplaceAllString(name, " ")), " ")
+	s := name
+	if strings.Contains(s, "(") {
+		s = strings.Join(strings.Fields(bracketed.ReplaceAllString(name, " ")), " ")
+	}
 	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
 		s = strings.TrimSpace(s[1 : len(s)-1])
 	}
@@ -48,9 +52,15 @@ func ShortCaption(name string, diameter, fontSize float64) string {
 			return head
 		}
 	}
+	// s is words joined by single spaces, so its first n words are a prefix.
 	words := strings.Fields(s)
+	ends := make([]int, len(words))
+	for i, end := 0, -1; i < len(words); i++ {
+		end += 1 + len(words[i])
+		ends[i] = end
+	}
 	for n := len(words) - 1; n > 0; n-- {
-		head := strings.TrimRight(strings.Join(words[:n], " "), " ,;:–—-“‘([")
+		head := strings.TrimRight(s[:ends[n-1]], " ,;:–—-“‘([")
 		if head != "" && fits(head+"…") {
 			return head + "…"
 		}
@@ -72,7 +82,7 @@ func captionFits(s string, diameter, fontSize float64) bool {
 	}
 	r := diameter / 2
 	// Browser's cut counts UTF-16 code units (JavaScript's length).
-	if len(utf16.Encode([]rune(s))) > int(math.Floor(r*r*math.Pi/(fontSize*fontSize))) {
+	if utf16Len(s) > int(math.Floor(r*r*math.Pi/(fontSize*fontSize))) {
 		return false
 	}
 	words := strings.Split(s, " ")
@@ -102,6 +112,16 @@ func captionFits(s string, diameter, fontSize float64) bool {
 	return false
 }
 
+// baseLetter returns c without its accents: the first rune of its canonical
+// decomposition (c itself for ASCII, which has none).
+func baseLetter(c rune) rune {
+	if c < 128 {
+		return c
+	}
+	r, _ := utf8.DecodeRuneInString(norm.NFD.String(string(c)))
+	return r
+}
+
 // arialWidths are the advance widths of ASCII 32 to 126 in Arial (and
 // Liberation Sans, Helvetica), in thousandths of an em.
 var arialWidths = [95]int{278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
@@ -113,17 +133,32 @@ var arialWidths = [95]int{278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389,
 // punctuationWidths are Arial's widths of the typographic marks names use.
 var punctuationWidths = map[rune]int{'–': 556, '—': 1000, '‘': 222, '’': 222, '“': 333, '”': 333, '…': 1000, 'ł': 222}
 
+// utf16Len is the length of s in UTF-16 code units.
+func utf16Len(s string) int {
+	n := 0
+	for _, c := range s {
+		n += utf16.RuneLen(c)
+	}
+	return n
+}
+
 // textWidth is the width of s in px at fontSize: Arial's widths (an
 // accented Latin letter as its base letter) plus 5%, 1 em for anything else.
 func textWidth(s string, fontSize float64) float64 {
 	em := 0
 	for _, c := range s {
-		switch base := []rune(norm.NFD.String(string(c)))[0]; {
-		case base >= 32 && base < 127:
+		if c >= 32 && c < 127 {
+			em += arialWidths[c-32]
+			continue
+		}
+		// None of the marks decomposes, so they need no look-up of a base.
+		if w := punctuationWidths[c]; w > 0 {
+			em += w
+			continue
+		}
+		if base := baseLetter(c); base >= 32 && base < 127 {
 			em += arialWidths[base-32]
-		case punctuationWidths[c] > 0:
-			em += punctuationWidths[c]
-		default:
+		} else {
 			em += 1000
 		}
 	}

@@ -69,7 +69,16 @@ func (d *Dataset) Elements() *Elements {
 		b.claimNode(c)
 	}
 	labelRank := func(l Label) int { return KindOf(l).Rank }
-	typeRank := func(t RelType) int { return slices.Index(RelTypes, t) }
+	typeRanks := make(map[RelType]int, len(RelTypes))
+	for i, t := range RelTypes {
+		typeRanks[t] = i
+	}
+	typeRank := func(t RelType) int {
+		if r, ok := typeRanks[t]; ok {
+			return r
+		}
+		return -1 // as slices.Index: an unregistered type sorts first
+	}
 	slices.SortFunc(b.g.Nodes, func(a, b Node) int {
 		if r := labelRank(a.Label) - labelRank(b.Label); r != 0 {
 			return r

@@ -179,8 +179,7 @@ type parser struct {
 
 func newParser(ents []Entity) *parser {
 	p := &parser{ents: ents, terms: map[string][]term{}, rels: map[string]int{}, pair: map[[2]string]bool{}}
-	add := func(i int, s string, rank int) {
-		toks := tokenize(s)
+	addTokens := func(i int, s string, toks []token, rank int) {
 		if len(toks) == 0 {
 			return
 		}
@@ -194,11 +193,16 @@ func newParser(ents []Entity) *parser {
 		p.terms[k] = append(p.terms[k], term{ent: i, rank: rank, caps: caps})
 		p.maxLen = max(p.maxLen, len(toks))
 	}
+	add := func(i int, s string, rank int) { addTokens(i, s, tokenize(s), rank) }
 	p.keys = make([][][]string, len(ents))
 	p.nodeWords = map[string]bool{}
 	for i, e := range ents {
-		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			if ts := tokenize(n); len(ts) > 0 {
+		// The name's and aliases' tokens, each tokenized once.
+		named := make([][]token, 1+len(e.Aliases))
+		for j, n := range append([]string{e.Name}, e.Aliases...) {
+			ts := tokenize(n)
+			named[j] = ts
+			if len(ts) > 0 {
 				p.keys[i] = append(p.keys[i], strings.Fields(joinTokens(ts)))
 				if e.Label != graph.LabelState && e.Label != graph.LabelRelation && e.Label != graph.LabelSource {
 					p.nodeLen = max(p.nodeLen, len(ts))
@@ -215,9 +219,9 @@ func newParser(ents []Entity) *parser {
 			p.pair[[2]string{e.States[1], e.States[0]}] = true
 		}
 		add(i, e.ID, 0)
-		add(i, e.Name, 0)
-		for _, a := range e.Aliases {
-			add(i, a, 1)
+		addTokens(i, e.Name, named[0], 0)
+		for j, a := range e.Aliases {
+			addTokens(i, a, named[1+j], 1)
 		}
 		for _, a := range e.Adjectives {
 			add(i, a, 2)
@@ -276,53 +280,57 @@ func (p *parser) sourceAuthors(add func(i int, s string, rank int)) {
 var quotes = strings.NewReplacer("’", "'", "‘", "'")
 
 // tokenize splits s into words at anything but letters, digits, periods and
-// apostrophes, and drops "the".
+// apostrophes, and drops "the". A word is a slice of s (after straightening
+// its quotes), so only a word that must change (lower case, periods) is
+// copied: the parser tokenizes every name of the dataset on each run.
 func tokenize(s string) []token {
-	s = quotes.Replace(s)
+	if strings.Contains(s, "\u2019") || strings.Contains(s, "\u2018") {
+		s = quotes.Replace(s)
+	}
 	var out []token
-	var cur []rune
+	start := -1 // the current word's first byte, or -1 between words
 	joined, sepJoin := false, false
-	flush := func() {
-		if len(cur) == 0 {
-			return
-		}
-		w := strings.Trim(string(cur), "'.")
-		cur = cur[:0]
-		poss := false
-		if l := strings.ToLower(w); strings.HasSuffix(l, "'s") {
-			w, poss = w[:len(w)-2], true
-		} else if strings.HasSuffix(w, "'") {
-			w, poss = strings.TrimSuffix(w, "'"), true
-		}
-		w = strings.ReplaceAll(w, ".", "")
-		if w == "" {
-			return
-		}
-		l := american(strings.ToLower(w))
-		if l == "the" {
-			return
-		}
-		out = append(out, token{text: l, orig: w, joined: joined && len(out) > 0, poss: poss})
-		joined = false
-	}
-	for _, r := range s {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '.':
-			if len(cur) == 0 {
-				joined, sepJoin = sepJoin, false
+	for i, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '.' {
+			if start < 0 {
+				start, joined, sepJoin = i, sepJoin, false
 			}
-			cur = append(cur, r)
-		default:
-			flush()
-			if strings.ContainsRune("-–—/", r) {
-				sepJoin = true
-			} else if !unicode.IsSpace(r) {
-				sepJoin = false
-			}
+			continue
+		}
+		if start >= 0 {
+			out = appendWord(out, s[start:i], joined)
+			start = -1
+		}
+		if strings.ContainsRune("-–—/", r) {
+			sepJoin = true
+		} else if !unicode.IsSpace(r) {
+			sepJoin = false
 		}
 	}
-	flush()
+	if start >= 0 {
+		out = appendWord(out, s[start:], joined)
+	}
 	return out
+}
+
+// appendWord appends the token for word w (letters, digits, periods and
+// apostrophes) to out, unless it is empty without its outer periods and
+// apostrophes or is "the". A possessive "'s" is cut and marked.
+func appendWord(out []token, w string, joined bool) []token {
+	w = strings.Trim(w, "'.")
+	poss := false
+	if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "'S") {
+		w, poss = w[:len(w)-2], true
+	}
+	w = strings.ReplaceAll(w, ".", "")
+	if w == "" {
+		return out
+	}
+	l := american(strings.ToLower(w))
+	if l == "the" {
+		return out
+	}
+	return append(out, token{text: l, orig: w, joined: joined && len(out) > 0, poss: poss})
 }
 
 func joinTokens(ts []token) string {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -157,9 +158,24 @@ func (e *env) config(cmd *cobra.Command) (*Config, error) {
 // its compact, pre-validated form: milliseconds).
 func readDataset(cfg *Config) (*graph.Dataset, error) {
 	if cfg.Data == "" {
+		smallHeap()
 		return loader.ReadEmbedded()
 	}
 	return loader.ReadDir(cfg.Data)
+}
+
+// smallHeapGC is the GOGC of a command on the built-in dataset.
+const smallHeapGC = 800
+
+// smallHeap lets a command on the built-in dataset run without collecting
+// garbage: it allocates a few MB in all (about 3 for an ask), which Go's
+// default (a collection every 4 MB at first) would collect twice, about 3 ms
+// of a 20 ms ask. With GOGC at 800 the first collection waits for 32 MB. A
+// GOGC set in the environment is left alone.
+func smallHeap() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(smallHeapGC)
+	}
 }
 
 // readDatasetWithPositions is readDataset for commands that report
