@@ -230,6 +230,57 @@ func TestLoadCommitEvery(t *testing.T) {
 	assert.Equal(t, want, snapshot(t, db))
 }
 
+// TestLoadCommitEveryTellsReaders reads the load's state from another
+// connection while a split load runs, between its commits: it says how far
+// the load got, as the graph shows it; once the load (and its batched
+// prune) is done there is none, and the graph is the one-transaction load's.
+func TestLoadCommitEveryTellsReaders(t *testing.T) {
+	db := testenv.Neo4j(t)
+	ds := readSmall(t)
+	total := ds.Elements().Len()
+	want := reference(t, db, ds)
+	for _, prune := range []bool{false, true} {
+		t.Run(fmt.Sprintf("prune=%v", prune), func(t *testing.T) {
+			testenv.Wipe(t, db)
+			type look struct {
+				done, visible int // elements written; what the graph showed readers
+				st            *neo4j.LoadState
+			}
+			var looks []look
+			opts := loader.Options{BatchSize: 4, CommitEvery: 8, Prune: prune}
+			opts.Progress = func(done, _ int) {
+				st, err := db.LoadState(context.Background())
+				assert.NoError(t, err)
+				looks = append(looks, look{done, len(snapshot(t, db)), st})
+			}
+			load(t, db, ds, opts)
+			require.Greater(t, len(looks), 4)
+			assert.Nil(t, looks[0].st, "nothing is committed before the first commit, the state neither")
+			assert.Zero(t, looks[0].visible)
+			last, during := 0, 0
+			for _, l := range looks {
+				if l.st == nil {
+					assert.Zero(t, last, "once committed, the state stays until the load is done")
+					assert.Zero(t, l.visible)
+					continue
+				}
+				during++
+				assert.Equal(t, l.st.Committed, l.visible-1, "the graph holds the elements the state counts, and the state node")
+				assert.Less(t, l.st.Committed, l.done+1)
+				assert.GreaterOrEqual(t, l.st.Committed, last)
+				assert.Equal(t, total, l.st.Total)
+				assert.Contains(t, l.st.String(), fmt.Sprintf("committed %d of its %d elements in %d transactions", l.st.Committed, total, l.st.Commits))
+				last = l.st.Committed
+			}
+			assert.Greater(t, during, 2, "readers were told while the load ran")
+			st, err := db.LoadState(context.Background())
+			require.NoError(t, err)
+			assert.Nil(t, st, "a complete load leaves no state")
+			assert.Equal(t, want, snapshot(t, db))
+		})
+	}
+}
+
 // TestLoadMovesAnEdge reloads a claim whose subject changed: the edge with
 // its id now starts at the new subject, and there is still only one.
 func TestLoadMovesAnEdge(t *testing.T) {
@@ -494,12 +545,22 @@ func TestLoadLostCommitReply(t *testing.T) {
 			assert.Contains(t, err.Error(), "run the load again")
 			written := len(snapshot(t, db))
 			upTo, _ := strconv.Atoi(m[1])
+			st, err := db.LoadState(context.Background())
+			require.NoError(t, err)
+			if tt.opts.CommitEvery > 0 {
+				require.NotNil(t, st, "a split load that stopped part-way leaves its state for readers")
+				assert.Equal(t, upTo, st.Committed, "the state commits with the elements it counts")
+				assert.Equal(t, total, st.Total)
+				written-- // the state node
+			} else {
+				assert.Nil(t, st, "a load in one transaction is never seen in part")
+			}
 			assert.Equal(t, upTo, written, "the graph holds the elements of every transaction whose commit was sent")
 
 			sum := load(t, db, ds, loader.Options{})
 			assert.Equal(t, written, sum.Unchanged, "%v", sum)
 			assert.Equal(t, total-written, sum.Created, "%v", sum)
-			assert.Equal(t, want, snapshot(t, db))
+			assert.Equal(t, want, snapshot(t, db), "the load that completes the graph removes the state")
 		})
 	}
 }

@@ -240,6 +240,9 @@ func (db *DB) Load(ctx context.Context, el *graph.Elements, opts LoadOptions) (S
 		if err != nil {
 			return sum, fmt.Errorf("load committed (%d elements), but pruning failed after removing %d; run it again to complete it: %w", el.Len(), removed, err)
 		}
+		if err := db.Write(ctx, true, func(tx *Tx) error { return endLoadState(ctx, tx) }); err != nil {
+			return sum, fmt.Errorf("load and prune committed, but recording that the graph is complete failed; run it again: %w", err)
+		}
 	}
 	if len(waiting) > 0 && !opts.DryRun {
 		// The load removed the duplicate ids it rewrote; any left are of
@@ -282,6 +285,9 @@ func (b *batcher) run(what, cypher string, rows []map[string]any) error {
 		b.opts.Progress(b.done, b.total)
 	}
 	if b.opts.CommitEvery > 0 && b.sinceCommit >= b.opts.CommitEvery {
+		if err := commitLoadState(b.ctx, b.tx, b.done); err != nil {
+			return fmt.Errorf("recording the load's progress: %w", err)
+		}
 		if err := b.tx.Checkpoint(b.ctx); err != nil {
 			return err
 		}
@@ -341,6 +347,11 @@ func (b *batcher) write(el *graph.Elements) error {
 	if err != nil {
 		return err
 	}
+	if b.opts.CommitEvery > 0 {
+		if err := beginLoadState(b.ctx, b.tx, b.total); err != nil {
+			return fmt.Errorf("recording the load's start: %w", err)
+		}
+	}
 	if err := writeNodes(b, el, emptyLabels); err != nil {
 		return err
 	}
@@ -357,7 +368,12 @@ func (b *batcher) write(el *graph.Elements) error {
 			return err
 		}
 	}
-	return nil
+	if b.opts.Prune && b.opts.CommitEvery > 0 {
+		return nil // the graph is whole once the batched prune is done (Load)
+	}
+	// The last transaction holds the rest of the dataset: it also removes
+	// the record of a split load, this one's or one that stopped part-way.
+	return endLoadState(b.ctx, b.tx)
 }
 
 // writeNodes writes the nodes a label at a time (el.Nodes is sorted by

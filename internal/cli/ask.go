@@ -93,7 +93,7 @@ graph is empty: run dyad load" and exits 1.`,
 				return err
 			}
 			opts.Open = func(ctx context.Context) (queries.Backend, string, func(), error) {
-				return openBackend(ctx, cfg, opts.Backend, opts.Format)
+				return openBackend(ctx, cfg, opts.Backend, opts.Format, opts.IO.ErrOut)
 			}
 			if runF != nil {
 				return runF(opts)
@@ -115,8 +115,9 @@ graph is empty: run dyad load" and exits 1.`,
 }
 
 // openBackend opens the backend kind names. For --format cypher, auto means
-// memory: the names are resolved without connecting to anything.
-func openBackend(ctx context.Context, cfg *Config, kind, format string) (queries.Backend, string, func(), error) {
+// memory: the names are resolved without connecting to anything. A warning
+// that Neo4j holds part of a split load goes to warn.
+func openBackend(ctx context.Context, cfg *Config, kind, format string, warn io.Writer) (queries.Backend, string, func(), error) {
 	if kind == "auto" {
 		kind = "memory"
 		if cfg.Neo4j.Configured && format != "cypher" {
@@ -128,6 +129,7 @@ func openBackend(ctx context.Context, cfg *Config, kind, format string) (queries
 		if err != nil {
 			return nil, "", nil, err
 		}
+		warnLoadState(ctx, warn, db)
 		return queries.NewNeo4j(db), "from Neo4j at " + neo4j.Redact(cfg.Neo4j.URI), func() { _ = db.Close(context.WithoutCancel(ctx)) }, nil
 	}
 	ds, err := readDataset(cfg)

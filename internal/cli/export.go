@@ -219,6 +219,7 @@ func exportRun(ctx context.Context, opts *ExportOptions) (err error) {
 		}
 		// Reads are done when the export ends; closing the pool cannot lose data.
 		defer func() { _ = db.Close(context.WithoutCancel(ctx)) }()
+		warnLoadState(ctx, opts.IO.ErrOut, db)
 		if opts.Relation != "" {
 			rel, err := graphml.ResolveRelationNeo4j(ctx, db, opts.Relation)
 			if err != nil {
