@@ -51,5 +51,5 @@ require (
 	golang.org/x/sys v0.46.0 // indirect
 )
 
-// v6.0.3 with its meta-schemas compiled on first use instead of at start: see third_party/jsonschema/DYAD-PATCH.md.
-replace github.com/santhosh-tekuri/jsonschema/v6 => ./third_party/jsonschema
+// v6.0.3 with its meta-schemas compiled on first use instead of at start: see _third_party/jsonschema/DYAD-PATCH.md.
+replace github.com/santhosh-tekuri/jsonschema/v6 => ./_third_party/jsonschema
