@@ -135,3 +135,9 @@ func citationProps(locator, mode, role string) map[string]any {
 // graph (one article may back most of them), so that crossing it would put
 // everything two edges from anything it supports.
 func Leaf(l Label) bool { return l == LabelSource }
+
+// CitedIn says where a Claim cites sources: its evidence, then the sources
+// that contest it.
+func (c *Claim) CitedIn() []Cited {
+	return []Cited{{"evidence", c.Evidence}, {"contested_by", c.ContestedBy}}
+}

@@ -73,3 +73,13 @@ func (b *builder) dispute(x *Dispute) {
 		b.edge(RelPartyTo, party.State, x.ID, ep)
 	}
 }
+
+// CitedIn says where a Dispute cites sources: its sources, then each
+// party's.
+func (x *Dispute) CitedIn() []Cited {
+	out := []Cited{{"sources", x.Sources}}
+	for i, p := range x.Parties {
+		out = append(out, Cited{fmt.Sprintf("parties/%d/sources", i), p.Sources})
+	}
+	return out
+}

@@ -102,3 +102,6 @@ func (b *builder) event(e *Event) {
 		b.edge(RelConcerns, e.ID, r, nil)
 	}
 }
+
+// CitedIn says where Event cites sources: its sources.
+func (x *Event) CitedIn() []Cited { return []Cited{{"sources", x.Sources}} }

@@ -45,3 +45,6 @@ func (b *builder) factor(f *Factor) {
 		b.edge(RelConcerns, f.ID, r, nil)
 	}
 }
+
+// CitedIn says where Factor cites sources: its sources.
+func (x *Factor) CitedIn() []Cited { return []Cited{{"sources", x.Sources}} }

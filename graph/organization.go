@@ -40,3 +40,6 @@ func (b *builder) organization(o *Organization) {
 		b.edge(RelPartOf, m, o.ID, nil)
 	}
 }
+
+// CitedIn says where Organization cites sources: its sources.
+func (x *Organization) CitedIn() []Cited { return []Cited{{"sources", x.Sources}} }

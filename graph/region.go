@@ -65,3 +65,6 @@ func (b *builder) region(r *Region) {
 		b.edge(RelPartOf, m, r.ID, nil)
 	}
 }
+
+// CitedIn says where Region cites sources: its sources.
+func (x *Region) CitedIn() []Cited { return []Cited{{"sources", x.Sources}} }

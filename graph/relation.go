@@ -55,3 +55,6 @@ func (b *builder) relation(r *Relation) {
 		b.edge(RelHasRelation, s, r.ID, nil)
 	}
 }
+
+// CitedIn says where Relation cites sources: its sources.
+func (x *Relation) CitedIn() []Cited { return []Cited{{"sources", x.Sources}} }

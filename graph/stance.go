@@ -45,3 +45,6 @@ func (b *builder) stance(s *Stance) {
 		b.edge(RelToward, s.ID, t, nil)
 	}
 }
+
+// CitedIn says where Stance cites sources: its sources.
+func (x *Stance) CitedIn() []Cited { return []Cited{{"sources", x.Sources}} }

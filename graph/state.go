@@ -62,3 +62,6 @@ func (b *builder) state(s *State) {
 		b.edge(RelSucceeds, s.ID, pre, nil)
 	}
 }
+
+// CitedIn says where State cites sources: its sources.
+func (x *State) CitedIn() []Cited { return []Cited{{"sources", x.Sources}} }

@@ -27,35 +27,21 @@ func citations(ds *graph.Dataset) []citation {
 			out = append(out, citation{c, owner, loc, fmt.Sprintf("%s/%d", field, i)})
 		}
 	}
+	cites := func(owner string, loc graph.Loc, r graph.Citing) {
+		for _, c := range r.CitedIn() {
+			add(owner, loc, c.Path, c.Citations)
+		}
+	}
 	for _, k := range graph.Kinds() {
 		for _, r := range ds.Records(k.Label) {
-			e := graph.EntityOf(r)
-			switch v := r.(type) {
-			case *graph.State:
-				add(e.ID, e.Loc, "sources", v.Sources)
-			case *graph.Region:
-				add(e.ID, e.Loc, "sources", v.Sources)
-			case *graph.Dispute:
-				add(e.ID, e.Loc, "sources", v.Sources)
-				for i, party := range v.Parties {
-					add(e.ID, e.Loc, fmt.Sprintf("parties/%d/sources", i), party.Sources)
-				}
-			case *graph.Event:
-				add(e.ID, e.Loc, "sources", v.Sources)
-			case *graph.Stance:
-				add(e.ID, e.Loc, "sources", v.Sources)
-			case *graph.Factor:
-				add(e.ID, e.Loc, "sources", v.Sources)
-			case *graph.Relation:
-				add(e.ID, e.Loc, "sources", v.Sources)
-			case *graph.Organization:
-				add(e.ID, e.Loc, "sources", v.Sources)
+			if c, ok := r.(graph.Citing); ok {
+				e := graph.EntityOf(r)
+				cites(e.ID, e.Loc, c)
 			}
 		}
 	}
 	for _, c := range ds.Claims {
-		add(c.ID, c.Loc, "evidence", c.Evidence)
-		add(c.ID, c.Loc, "contested_by", c.ContestedBy)
+		cites(c.ID, c.Loc, c)
 	}
 	return out
 }
