@@ -113,7 +113,8 @@ func chainClaims(chain []Step) []string {
 	return ids
 }
 
-// loops finds the first LoopLimit+1 cycles of up to p.Depth claims in the
+// loops finds the first cycles (as many as p asks for, LoopLimit+1 by
+// default) of up to p.Depth claims in the
 // order of their claims' ids, each once and from its claim with the
 // smallest id: through Node or the nodes with a claim on the relation
 // between A and B if given (loopsThrough), else anywhere (firstLoops).
@@ -136,11 +137,11 @@ func loops(g *Memory, p Params) []Finding {
 
 // firstLoops takes the claims in order of id and finds from each the loops
 // back to its start through claims with larger ids (so each loop is found
-// once, from its smallest claim), until it has more than LoopLimit.
+// once, from its smallest claim), until it has as many as p asks for.
 func (m *Memory) firstLoops(p Params) [][]*graph.Edge {
 	var out [][]*graph.Edge
 	for _, first := range m.claimsByID() {
-		if len(out) > LoopLimit {
+		if p.enough(len(out)) {
 			break
 		}
 		if !graph.InYears(first.Props, p.Years()) {
@@ -150,7 +151,7 @@ func (m *Memory) firstLoops(p Params) [][]*graph.Edge {
 		slices.SortFunc(found, compareLoops)
 		out = append(out, found...)
 	}
-	return out[:min(len(out), LoopLimit+1)]
+	return upTo(p, out)
 }
 
 // loopsBack returns the loops that start with the claim first and go on
@@ -209,7 +210,7 @@ func (m *Memory) bearsOn(rel string, p Params) bool {
 	return slices.Contains(states, p.A) && (p.B == "" || slices.Contains(states, p.B))
 }
 
-// loopsThrough returns the first LoopLimit+1 loops (in the order of their
+// loopsThrough returns the first loops (as many as p asks for) (in the order of their
 // claims' ids) through Node if given, and if A is given, through a node
 // with a claim on the relation between A and B (the search starts from
 // Node, else from each of those nodes); each starts at its claim with the
@@ -237,7 +238,7 @@ func (m *Memory) loopsThrough(p Params) [][]*graph.Edge {
 		}
 	}
 	slices.SortFunc(out, compareLoops)
-	return out[:min(len(out), LoopLimit+1)]
+	return upTo(p, out)
 }
 
 // loopsAt returns the loops of up to Depth claims from s back to s through

@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strings"
@@ -370,4 +371,32 @@ func entity(props map[string]any, label graph.Label) Entity {
 
 func sortEntities(es []Entity) {
 	slices.SortFunc(es, func(a, b Entity) int { return strings.Compare(a.ID, b.ID) })
+}
+
+// topPaths keeps the paths a backend needs to find for p (all of them, or
+// the first p.keep in pathFirst's rank), ranked from the edges before any
+// step is built: a finding that the limit drops costs no evidence.
+func topPaths(p Params, paths [][]*graph.Edge) [][]*graph.Edge {
+	if p.keep == 0 || len(paths) <= p.keep {
+		return paths
+	}
+	slices.SortFunc(paths, edgePathFirst)
+	return paths[:p.keep]
+}
+
+// edgePathFirst is pathFirst on paths of claim edges.
+func edgePathFirst(a, b []*graph.Edge) int {
+	return cmp.Or(cmp.Compare(len(a), len(b)),
+		cmp.Compare(len(strs(b[0].Props, "sources")), len(strs(a[0].Props, "sources"))),
+		slices.CompareFunc(a, b, func(x, y *graph.Edge) int { return strings.Compare(x.ID, y.ID) }))
+}
+
+// pathFindings are the findings of paths, as many as p needs.
+func (m *Memory) pathFindings(p Params, paths [][]*graph.Edge) []Finding {
+	paths = topPaths(p, paths)
+	out := make([]Finding, len(paths))
+	for i, path := range paths {
+		out[i] = pathFinding(m.steps(path))
+	}
+	return out
 }

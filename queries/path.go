@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/dyad-kg/dyad/graph"
@@ -85,4 +86,25 @@ func chainIDs(chain []Step) string {
 		s += st.Claim
 	}
 	return s
+}
+
+// pathRank says in words how pathFirst ranks causal chains.
+const pathRank = "the shortest chains first (direct causes before chains), then those whose first claim (the cause's own) cites the most sources, then by their claims' ids"
+
+// pathFirst ranks causal chains for a limit (pathRank): fewer claims
+// first, then more sources cited by the first claim, then the claims' ids.
+// The Cypher of the questions that use it orders its paths the same way
+// (ORDER BY length(p), size(relationships(p)[0].sources) DESC, claim ids).
+func pathFirst(a, b *Finding) int {
+	return cmp.Or(cmp.Compare(len(a.Chain), len(b.Chain)),
+		cmp.Compare(ownCites(b.Chain), ownCites(a.Chain)),
+		slices.Compare(chainClaims(a.Chain), chainClaims(b.Chain)))
+}
+
+// ownCites is how many citations the first claim of a chain has.
+func ownCites(chain []Step) int {
+	if len(chain) == 0 {
+		return 0
+	}
+	return len(chain[0].Evidence)
 }
