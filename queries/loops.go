@@ -172,8 +172,8 @@ func (m *Memory) loopsBack(first *graph.Edge, p Params) [][]*graph.Edge {
 		if len(path)+2 > p.Depth {
 			return
 		}
-		for _, e := range m.out[node] {
-			if !isClaim(e) || e.ID <= first.ID || onPath[e.To] || !graph.InYears(e.Props, p.Years()) {
+		for _, e := range m.claimOut[node] {
+			if e.ID <= first.ID || onPath[e.To] || !graph.InYears(e.Props, p.Years()) {
 				continue
 			}
 			path = append(path, e)
@@ -191,11 +191,12 @@ func (m *Memory) loopsBack(first *graph.Edge, p Params) [][]*graph.Edge {
 // relation of A (and B, if given).
 func (m *Memory) bearing(p Params) map[string]bool {
 	out := map[string]bool{}
-	for id, n := range m.nodes {
-		if n.Label != graph.LabelRelation || !m.bearsOn(id, p) {
+	rels, _ := m.relationsOf(p.A)
+	for _, rel := range rels {
+		if !m.bearsOn(rel, p) {
 			continue
 		}
-		for _, e := range m.in[id] {
+		for _, e := range m.claimIn[rel] {
 			if isSigned(e) {
 				out[e.From] = true
 			}
@@ -244,7 +245,7 @@ func (m *Memory) loopsThrough(p Params) [][]*graph.Edge {
 // loopsAt returns the loops of up to Depth claims from s back to s through
 // distinct nodes, every claim in the period.
 func (m *Memory) loopsAt(s string, p Params) [][]*graph.Edge {
-	if !slices.ContainsFunc(m.in[s], isClaim) {
+	if len(m.claimIn[s]) == 0 {
 		return nil // nothing leads back to s (an event, say)
 	}
 	var out [][]*graph.Edge

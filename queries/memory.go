@@ -25,6 +25,12 @@ type Memory struct {
 	nodes map[string]*graph.Node
 	out   map[string][]*graph.Edge
 	in    map[string][]*graph.Edge
+	// claimOut and claimIn are out and in with only the claims (weakens,
+	// strengthens, drives): the edges causal chains follow, without the
+	// many others (a claim node's SUBJECT, a source's SUPPORTS) around a
+	// busy node.
+	claimOut map[string][]*graph.Edge
+	claimIn  map[string][]*graph.Edge
 }
 
 // NewMemory builds the in-memory graph of ds, which should be valid.
@@ -34,7 +40,8 @@ func NewMemory(ds *graph.Dataset) *Memory {
 
 // NewMemoryElements builds the in-memory graph of el.
 func NewMemoryElements(el *graph.Elements) *Memory {
-	m := &Memory{nodes: map[string]*graph.Node{}, out: map[string][]*graph.Edge{}, in: map[string][]*graph.Edge{}}
+	m := &Memory{nodes: map[string]*graph.Node{}, out: map[string][]*graph.Edge{}, in: map[string][]*graph.Edge{},
+		claimOut: map[string][]*graph.Edge{}, claimIn: map[string][]*graph.Edge{}}
 	for i := range el.Nodes {
 		n := &el.Nodes[i]
 		m.nodes[n.ID] = n
@@ -43,6 +50,10 @@ func NewMemoryElements(el *graph.Elements) *Memory {
 		e := &el.Edges[i]
 		m.out[e.From] = append(m.out[e.From], e)
 		m.in[e.To] = append(m.in[e.To], e)
+		if isClaim(e) {
+			m.claimOut[e.From] = append(m.claimOut[e.From], e)
+			m.claimIn[e.To] = append(m.claimIn[e.To], e)
+		}
 	}
 	return m
 }
@@ -161,27 +172,30 @@ func (m *Memory) relationsOf(a string) (rels, others []string) {
 // the period; it calls emit with each path in walking order.
 func (m *Memory) walk(start string, p Params, forward bool, emit func(path []*graph.Edge)) {
 	var path []*graph.Edge
-	onPath := map[string]bool{start: true}
+	// The nodes on the path: at most MaxLoop+1, a slice searched faster
+	// than a map is updated.
+	onPath := []string{start}
+	years := p.Years()
 	var dfs func(node string)
 	dfs = func(node string) {
-		next := m.in[node]
+		next := m.claimIn[node]
 		if forward {
-			next = m.out[node]
+			next = m.claimOut[node]
 		}
 		for _, e := range next {
 			far := e.From
 			if forward {
 				far = e.To
 			}
-			if !isClaim(e) || onPath[far] || !graph.InYears(e.Props, p.Years()) {
+			if slices.Contains(onPath, far) || !graph.InYears(e.Props, years) {
 				continue
 			}
 			path = append(path, e)
 			emit(path)
 			if len(path) < p.Depth {
-				onPath[far] = true
+				onPath = append(onPath, far)
 				dfs(far)
-				delete(onPath, far)
+				onPath = onPath[:len(onPath)-1]
 			}
 			path = path[:len(path)-1]
 		}
@@ -380,15 +394,39 @@ func topPaths(p Params, paths [][]*graph.Edge) [][]*graph.Edge {
 	if p.keep == 0 || len(paths) <= p.keep {
 		return paths
 	}
-	slices.SortFunc(paths, edgePathFirst)
-	return paths[:p.keep]
+	idx := rankPaths(paths)
+	out := make([][]*graph.Edge, p.keep)
+	for i := range out {
+		out[i] = paths[idx[i]]
+	}
+	return out
 }
 
-// edgePathFirst is pathFirst on paths of claim edges.
-func edgePathFirst(a, b []*graph.Edge) int {
-	return cmp.Or(cmp.Compare(len(a), len(b)),
-		cmp.Compare(len(strs(b[0].Props, "sources")), len(strs(a[0].Props, "sources"))),
-		slices.CompareFunc(a, b, func(x, y *graph.Edge) int { return strings.Compare(x.ID, y.ID) }))
+// rankPaths returns the indexes of paths in pathFirst's rank: fewer claims,
+// then more sources cited by the first claim, then the claims' ids.
+func rankPaths(paths [][]*graph.Edge) []int {
+	cites := make([]int, len(paths))
+	idx := make([]int, len(paths))
+	for i, path := range paths {
+		idx[i] = i
+		cites[i] = citeCount(path[0])
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		return cmp.Or(cmp.Compare(len(paths[a]), len(paths[b])), cmp.Compare(cites[b], cites[a]),
+			slices.CompareFunc(paths[a], paths[b], func(x, y *graph.Edge) int { return strings.Compare(x.ID, y.ID) }))
+	})
+	return idx
+}
+
+// citeCount is how many sources claim e cites (its evidence entries).
+func citeCount(e *graph.Edge) int {
+	switch s := e.Props["sources"].(type) {
+	case []string:
+		return len(s)
+	case []any:
+		return len(s)
+	}
+	return 0
 }
 
 // pathFindings are the findings of paths, as many as p needs.

@@ -3,7 +3,6 @@ package queries
 import (
 	"cmp"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/dyad-kg/dyad/graph"
@@ -84,12 +83,8 @@ func regions(g *Memory, p Params) []Finding {
 			paths, found = append(paths, path), append(found, rs)
 		}
 	}
-	idx := make([]int, len(paths))
-	for i := range idx {
-		idx[i] = i
-	}
+	idx := rankPaths(paths)
 	if p.keep > 0 && len(idx) > p.keep {
-		slices.SortFunc(idx, func(a, b int) int { return edgePathFirst(paths[a], paths[b]) })
 		idx = idx[:p.keep]
 	}
 	var out []Finding
