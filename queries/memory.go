@@ -176,6 +176,7 @@ func (m *Memory) walk(start string, p Params, forward bool, emit func(path []*gr
 	// than a map is updated.
 	onPath := []string{start}
 	years := p.Years()
+	open := years == graph.Years{}
 	var dfs func(node string)
 	dfs = func(node string) {
 		next := m.claimIn[node]
@@ -187,7 +188,7 @@ func (m *Memory) walk(start string, p Params, forward bool, emit func(path []*gr
 			if forward {
 				far = e.To
 			}
-			if slices.Contains(onPath, far) || !graph.InYears(e.Props, years) {
+			if slices.Contains(onPath, far) || (!open && !graph.InYears(e.Props, years)) {
 				continue
 			}
 			path = append(path, e)
@@ -394,28 +395,47 @@ func topPaths(p Params, paths [][]*graph.Edge) [][]*graph.Edge {
 	if p.keep == 0 || len(paths) <= p.keep {
 		return paths
 	}
-	idx := rankPaths(paths)
-	out := make([][]*graph.Edge, p.keep)
-	for i := range out {
-		out[i] = paths[idx[i]]
+	idx := firstPaths(paths, p.keep)
+	out := make([][]*graph.Edge, len(idx))
+	for i, j := range idx {
+		out[i] = paths[j]
 	}
 	return out
 }
 
-// rankPaths returns the indexes of paths in pathFirst's rank: fewer claims,
-// then more sources cited by the first claim, then the claims' ids.
-func rankPaths(paths [][]*graph.Edge) []int {
+// firstPaths returns the indexes of the first n paths in pathFirst's rank
+// (fewer claims, then more sources cited by the first claim, then the
+// claims' ids), in that order; every index, in no order, if n is 0 or
+// covers them all. It keeps the best n seen so far: a path that does not
+// beat the n-th costs one comparison, not a place in a full sort.
+func firstPaths(paths [][]*graph.Edge, n int) []int {
+	if n <= 0 || n >= len(paths) {
+		idx := make([]int, len(paths))
+		for i := range idx {
+			idx[i] = i
+		}
+		return idx
+	}
 	cites := make([]int, len(paths))
-	idx := make([]int, len(paths))
 	for i, path := range paths {
-		idx[i] = i
 		cites[i] = citeCount(path[0])
 	}
-	slices.SortFunc(idx, func(a, b int) int {
+	rank := func(a, b int) int {
 		return cmp.Or(cmp.Compare(len(paths[a]), len(paths[b])), cmp.Compare(cites[b], cites[a]),
 			slices.CompareFunc(paths[a], paths[b], func(x, y *graph.Edge) int { return strings.Compare(x.ID, y.ID) }))
-	})
-	return idx
+	}
+	best := make([]int, 0, n+1)
+	for i := range paths {
+		if len(best) == n && rank(i, best[n-1]) >= 0 {
+			continue
+		}
+		j, _ := slices.BinarySearchFunc(best, i, rank)
+		best = slices.Insert(best, j, i)
+		if len(best) > n {
+			best = best[:n]
+		}
+	}
+	return best
 }
 
 // citeCount is how many sources claim e cites (its evidence entries).

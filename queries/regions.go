@@ -83,12 +83,8 @@ func regions(g *Memory, p Params) []Finding {
 			paths, found = append(paths, path), append(found, rs)
 		}
 	}
-	idx := rankPaths(paths)
-	if p.keep > 0 && len(idx) > p.keep {
-		idx = idx[:p.keep]
-	}
 	var out []Finding
-	for _, i := range idx {
+	for _, i := range firstPaths(paths, p.keep) {
 		for _, r := range found[i] {
 			out = append(out, regionFinding(g.ref(r), g.steps(paths[i])))
 		}
