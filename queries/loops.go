@@ -52,6 +52,7 @@ var _ = register(95, &Query{
 	MaxDepth:   MaxLoop,
 	DepthCap:   "Dyad looks for feedback loops of at most %d claims (the loop search's cap)",
 	Limit:      LoopLimit,
+	Rank:       "in the order of their claims' ids",
 	Timeout:    LoopTimeout,
 	TooLong:    "Narrow the question: the loops through one factor, stance or event, shorter loops (\"within 2 steps\"), or a period.",
 	first:      func(a, b *Finding) int { return slices.Compare(chainClaims(a.Chain), chainClaims(b.Chain)) },
