@@ -37,12 +37,37 @@ RETURN p;
 //    weakened the relation, optionally within a period.
 :param {a: 'RUS', b: 'JPN', sign: -1, depth: 3, from: null, to: null, limit: 101};
 MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
-MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
-WHERE length(p) <= $depth
-  AND reduce(s = 1, r IN relationships(p) | s * CASE type(r) WHEN 'WEAKENS' THEN -1 ELSE 1 END) = $sign
-  AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
-                                  AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
-  AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+// The chains are searched by length, shortest first, each length only
+// while the shorter ones hold fewer than $limit: the rank lists shorter
+// chains first, so longer ones could not make the list (at 1M elements, a
+// stance with 309 chains of 1 or 2 claims skips its 2,973 of 3).
+CALL (rel) {
+  MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES]->(rel)
+  WHERE reduce(s = 1, r IN relationships(p) | s * CASE type(r) WHEN 'WEAKENS' THEN -1 ELSE 1 END) = $sign
+    AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+    AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+                                AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
+  RETURN collect(p) AS one
+}
+CALL (rel, one) {
+  WITH rel, one WHERE $depth >= 2 AND size(one) < toInteger($limit)
+  MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*2]->(rel)
+  WHERE reduce(s = 1, r IN relationships(p) | s * CASE type(r) WHEN 'WEAKENS' THEN -1 ELSE 1 END) = $sign
+    AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+    AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+                                AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
+  RETURN collect(p) AS two
+}
+CALL (rel, one, two) {
+  WITH rel, one, two WHERE $depth >= 3 AND size(one) + size(two) < toInteger($limit)
+  MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*3]->(rel)
+  WHERE reduce(s = 1, r IN relationships(p) | s * CASE type(r) WHEN 'WEAKENS' THEN -1 ELSE 1 END) = $sign
+    AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+    AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+                                AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
+  RETURN collect(p) AS three
+}
+UNWIND one + two + three AS p
 WITH p ORDER BY length(p), coalesce(size(relationships(p)[0].sources), 0) DESC, [r IN relationships(p) | r.id]
 LIMIT toInteger($limit)
 RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
@@ -182,12 +207,37 @@ RETURN p;
 //    optionally within a period.
 :param {a: 'RUS', b: 'CHN', sign: 1, depth: 3, from: null, to: null, limit: 101};
 MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
-MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
-WHERE length(p) <= $depth
-  AND reduce(s = 1, r IN relationships(p) | s * CASE type(r) WHEN 'WEAKENS' THEN -1 ELSE 1 END) = $sign
-  AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
-                                  AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
-  AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+// The chains are searched by length, shortest first, each length only
+// while the shorter ones hold fewer than $limit: the rank lists shorter
+// chains first, so longer ones could not make the list (at 1M elements, a
+// stance with 309 chains of 1 or 2 claims skips its 2,973 of 3).
+CALL (rel) {
+  MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES]->(rel)
+  WHERE reduce(s = 1, r IN relationships(p) | s * CASE type(r) WHEN 'WEAKENS' THEN -1 ELSE 1 END) = $sign
+    AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+    AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+                                AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
+  RETURN collect(p) AS one
+}
+CALL (rel, one) {
+  WITH rel, one WHERE $depth >= 2 AND size(one) < toInteger($limit)
+  MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*2]->(rel)
+  WHERE reduce(s = 1, r IN relationships(p) | s * CASE type(r) WHEN 'WEAKENS' THEN -1 ELSE 1 END) = $sign
+    AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+    AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+                                AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
+  RETURN collect(p) AS two
+}
+CALL (rel, one, two) {
+  WITH rel, one, two WHERE $depth >= 3 AND size(one) + size(two) < toInteger($limit)
+  MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*3]->(rel)
+  WHERE reduce(s = 1, r IN relationships(p) | s * CASE type(r) WHEN 'WEAKENS' THEN -1 ELSE 1 END) = $sign
+    AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+    AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+                                AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
+  RETURN collect(p) AS three
+}
+UNWIND one + two + three AS p
 WITH p ORDER BY length(p), coalesce(size(relationships(p)[0].sources), 0) DESC, [r IN relationships(p) | r.id]
 LIMIT toInteger($limit)
 RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
@@ -225,13 +275,42 @@ RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).i
 :param {a: 'RUS', b: null, others: ['JPN', 'CHN'], depth: 3, from: null, to: null, limit: 201};
 MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(other:State)
 WHERE other.id <> $a AND ($others IS NULL OR other.id IN $others)
-MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
-WHERE length(p) <= $depth
-  AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
-                                  AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
-  AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
-WITH rel, p ORDER BY length(p), coalesce(size(relationships(p)[0].sources), 0) DESC, [r IN relationships(p) | r.id]
+// The relations asked about first, then their paths (not every relation's
+// paths, filtered after).
+WITH collect(DISTINCT rel) AS rels
+// The chains into them are searched by length, shortest first, each length
+// only while the shorter ones hold fewer than $limit: the rank lists shorter
+// chains first, so longer ones could not make the list.
+CALL (rels) {
+  UNWIND rels AS rel
+  MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES]->(rel)
+  WHERE all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+    AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+                                AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
+  RETURN collect(p) AS one
+}
+CALL (rels, one) {
+  WITH rels, one WHERE $depth >= 2 AND size(one) < toInteger($limit)
+  UNWIND rels AS rel
+  MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*2]->(rel)
+  WHERE all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+    AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+                                AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
+  RETURN collect(p) AS two
+}
+CALL (rels, one, two) {
+  WITH rels, one, two WHERE $depth >= 3 AND size(one) + size(two) < toInteger($limit)
+  UNWIND rels AS rel
+  MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*3]->(rel)
+  WHERE all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+    AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+                                AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
+  RETURN collect(p) AS three
+}
+UNWIND one + two + three AS p
+WITH p ORDER BY length(p), coalesce(size(relationships(p)[0].sources), 0) DESC, [r IN relationships(p) | r.id]
 LIMIT toInteger($limit)
+WITH last(nodes(p)) AS rel, p
 RETURN rel {.id, .name, label: 'Relation'} AS relation,
        [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
 ORDER BY relation.name, length(p);
@@ -261,9 +340,9 @@ ORDER BY length(p), last(nodes(p)).name;
 
 // 15 What “[Russia's Asia policy: why China, not Japan, became Moscow's partner]” claims (source)
 //    Every claim that cites the source, as evidence or as contesting it.
-:param {a: null, b: null, source: 'article', depth: 3, from: null, to: null};
+:param {a: null, b: null, source: 'article', depth: 3, from: null, to: null, limit: 101};
 MATCH (:Source {id: $source})-[:SUPPORTS|CONTESTS]->(c:Claim)
-WITH DISTINCT c
+WITH DISTINCT c ORDER BY c.id LIMIT toInteger($limit)
 MATCH (c)-[:SUBJECT]->(a), (c)-[:OBJECT]->(b), (a)-[r:WEAKENS|STRENGTHENS|DRIVES]->(b)
 WHERE r.id = c.id
 RETURN [r {.*, type: type(r), start: {id: a.id, name: a.name, label: labels(a)[0]}, end: {id: b.id, name: b.name, label: labels(b)[0]}}] AS steps
@@ -403,11 +482,34 @@ CALL () {
   MATCH (n:Factor {id: $node}) RETURN n
   UNION MATCH (n:Stance {id: $node}) RETURN n
 }
-MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(n)
-WHERE length(p) <= $depth
-  AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
-                                  AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
-  AND all(x IN nodes(p) WHERE single(m IN nodes(p) WHERE m = x))
+// The chains are searched by length, shortest first, each length only
+// while the shorter ones hold fewer than $limit: the rank lists shorter
+// chains first, so longer ones could not make the list (at 1M elements, a
+// stance with 309 chains of 1 or 2 claims skips its 2,973 of 3).
+CALL (n) {
+  MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES]->(n)
+  WHERE all(x IN nodes(p) WHERE single(m IN nodes(p) WHERE m = x))
+    AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+                                AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
+  RETURN collect(p) AS one
+}
+CALL (n, one) {
+  WITH n, one WHERE $depth >= 2 AND size(one) < toInteger($limit)
+  MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*2]->(n)
+  WHERE all(x IN nodes(p) WHERE single(m IN nodes(p) WHERE m = x))
+    AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+                                AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
+  RETURN collect(p) AS two
+}
+CALL (n, one, two) {
+  WITH n, one, two WHERE $depth >= 3 AND size(one) + size(two) < toInteger($limit)
+  MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*3]->(n)
+  WHERE all(x IN nodes(p) WHERE single(m IN nodes(p) WHERE m = x))
+    AND all(r IN relationships(p) WHERE ($to IS NULL OR r.from_year IS NULL OR r.from_year <= $to)
+                                AND ($from IS NULL OR r.to_year IS NULL OR r.to_year >= $from))
+  RETURN collect(p) AS three
+}
+UNWIND one + two + three AS p
 WITH p ORDER BY length(p), coalesce(size(relationships(p)[0].sources), 0) DESC, [r IN relationships(p) | r.id]
 LIMIT toInteger($limit)
 RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
