@@ -3,6 +3,7 @@ package queries
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/dyad-kg/dyad/graph"
 )
@@ -98,7 +99,7 @@ const pathRank = "the shortest chains first (direct causes before chains), then 
 func pathFirst(a, b *Finding) int {
 	return cmp.Or(cmp.Compare(len(a.Chain), len(b.Chain)),
 		cmp.Compare(ownCites(b.Chain), ownCites(a.Chain)),
-		slices.Compare(chainClaims(a.Chain), chainClaims(b.Chain)))
+		slices.CompareFunc(a.Chain, b.Chain, func(x, y Step) int { return strings.Compare(x.Claim, y.Claim) }))
 }
 
 // ownCites is how many citations the first claim of a chain has.
