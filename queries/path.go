@@ -90,7 +90,7 @@ func chainIDs(chain []Step) string {
 }
 
 // pathRank says in words how pathFirst ranks causal chains.
-const pathRank = "the shortest chains first (direct causes before chains), then those whose first claim (the cause's own) cites the most sources, then by their claims' ids"
+const pathRank = "direct causes and the shortest chains first, then those whose first claim cites the most sources, then by claim id"
 
 // pathFirst ranks causal chains for a limit (pathRank): fewer claims
 // first, then more sources cited by the first claim, then the claims' ids.

@@ -86,7 +86,7 @@ func TestAsk(t *testing.T) {
 		// --limit: the answer lists that many, says that it left some out
 		// and how to see them all; 0 and all list every one.
 		{name: "limit cuts", args: []string{"ask", "--backend", "memory", "--limit", "2", "What factors weakened Russia–Japan ties?"},
-			out: []string{"2 causes behind 2 findings", "This answer lists only the first 2 findings (the shortest chains first", "dyad ask --limit N lists N, --limit all every one."}},
+			out: []string{"2 causes behind 2 findings", "This answer lists only the first 2 findings (direct causes and the shortest chains first, then those whose first claim cites the most sources, then by claim id)", "dyad ask --limit N lists N, --limit all every one."}},
 		{name: "limit all", args: []string{"ask", "--backend", "memory", "--limit", "all", "What factors weakened Russia–Japan ties?"},
 			out: []string{"30 causes behind 48 findings"}},
 		{name: "limit 0", args: []string{"ask", "--backend", "memory", "--limit", "0", "What factors weakened Russia–Japan ties?"},
@@ -94,7 +94,7 @@ func TestAsk(t *testing.T) {
 		{name: "limit in json", args: []string{"ask", "--backend", "memory", "--limit", "1", "--format", "json", "What factors weakened Russia–Japan ties?"},
 			out: []string{`"limit": 1`, `"more": true`}},
 		{name: "limit in markdown", args: []string{"ask", "--backend", "memory", "--limit", "1", "--format", "markdown", "What factors weakened Russia–Japan ties?"},
-			out: []string{"*This answer lists only the first 1 finding (the shortest"}},
+			out: []string{"*This answer lists only the first 1 finding (direct causes and the shortest chains first"}},
 		{name: "limit in cypher", args: []string{"ask", "--format", "cypher", "--limit", "5", "What weakened Moscow–Tokyo ties?"},
 			out: []string{":param {a: 'RUS', b: 'JPN', sign: -1, depth: 3, from: null, to: null, limit: 6}", "LIMIT toInteger($limit)"}},
 		{name: "bad limit", args: []string{"ask", "--limit", "-3", "What weakened Russia–Japan ties?"}, code: 2,
