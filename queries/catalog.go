@@ -73,10 +73,11 @@ func upTo[T any](p Params, xs []T) []T {
 // --limit all).
 const AllFindings = -1
 
-// DefaultLimit is the most findings a question that can return many lists
-// unless asked for more (Params.Limit): above the largest answer any
-// question gives on the shipped dataset (TestDefaultLimitsKeepShippedAnswers),
-// so that only a large graph's answers are cut.
+// DefaultLimit is the most findings any question lists unless asked for
+// more (Params.Limit): at least the largest answer any question gives on
+// the shipped dataset (compare's, for Russia: 100;
+// TestDefaultLimitsKeepShippedAnswers), so that only a larger graph's
+// answers are cut.
 const DefaultLimit = 100
 
 // Years is the period p asks about.

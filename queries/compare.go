@@ -23,9 +23,6 @@ var _ = register(70, &Query{
 	Ask:       "Compare Russia's relations with Japan and China",
 	Cypher:    neo4j.Statement("compare"),
 	Synthesis: true,
-	// Every relation of a state: twice the default, above the shipped
-	// data's largest answer (Russia's, 100 findings).
-	Limit: 2 * DefaultLimit,
 	Phrasing: Phrasing{
 		Words: compareWords,
 		Rules: []Rule{

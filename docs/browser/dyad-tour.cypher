@@ -272,7 +272,7 @@ RETURN [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).i
 // 13 Russia's relations compared (with Japan, China) (compare)
 //    For each of the state's relations (or those with others), the causes that
 //    weakened or strengthened it.
-:param {a: 'RUS', b: null, others: ['JPN', 'CHN'], depth: 3, from: null, to: null, limit: 201};
+:param {a: 'RUS', b: null, others: ['JPN', 'CHN'], depth: 3, from: null, to: null, limit: 101};
 MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(other:State)
 WHERE other.id <> $a AND ($others IS NULL OR other.id IN $others)
 // The relations asked about first, then their paths (not every relation's

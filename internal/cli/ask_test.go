@@ -82,7 +82,7 @@ func TestAsk(t *testing.T) {
 		{name: "cypher", args: []string{"ask", "--format", "cypher", "What weakened Moscow–Tokyo ties in 2005?"},
 			out: []string{":param {a: 'RUS', b: 'JPN', sign: -1, depth: 3, from: 2005, to: 2005, limit: 101}", "$sign"}},
 		{name: "cypher lists and nulls", args: []string{"ask", "--format", "cypher", "Compare Russia's relations with Japan and China"},
-			out: []string{":param {a: 'RUS', b: null, others: ['JPN', 'CHN'], depth: 3, from: null, to: null, limit: 201}"}},
+			out: []string{":param {a: 'RUS', b: null, others: ['JPN', 'CHN'], depth: 3, from: null, to: null, limit: 101}"}},
 		// --limit: the answer lists that many, says that it left some out
 		// and how to see them all; 0 and all list every one.
 		{name: "limit cuts", args: []string{"ask", "--backend", "memory", "--limit", "2", "What factors weakened Russia–Japan ties?"},

@@ -1,11 +1,11 @@
 // State $a's relations compared: for each relation of $a (or only those with
 // the states in $others), the direct causes and chains (up to $depth claims)
 // that pushed it down or up, within $from..$to if given.
-// Only the first $limit paths come back (2 x queries.DefaultLimit + 1 unless
+// Only the first $limit paths come back (queries.DefaultLimit + 1 unless
 // the question asks for another limit: one more tells the answer that there
 // are more), in queries' rank: fewer claims first, then the most sources
 // cited by the first claim, then the claims' ids.
-//   :param {a: 'RUS', others: ['JPN', 'CHN'], depth: 3, from: null, to: null, limit: 201}
+//   :param {a: 'RUS', others: ['JPN', 'CHN'], depth: 3, from: null, to: null, limit: 101}
 MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(other:State)
 WHERE other.id <> $a AND ($others IS NULL OR other.id IN $others)
 // The relations asked about first, then their paths (not every relation's
