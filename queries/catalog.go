@@ -47,7 +47,38 @@ type Params struct {
 	Sign int `json:"sign,omitempty"`
 	// Pivot is the year Change compares before and after.
 	Pivot int `json:"pivot,omitempty"`
+	// Limit is the most findings the answer lists: 0 is the question's
+	// default (Query.Limit), AllFindings lists every one. The answer keeps
+	// the first ones in the question's rank (Query.Rank) and sets
+	// Answer.More when the graph holds more.
+	Limit int `json:"limit,omitempty"`
+
+	// keep is how many findings a backend needs to find (Query.fetch), set
+	// by Run for the backend; 0 is every one.
+	keep int
 }
+
+// enough reports whether n findings are all a backend needs to find for p.
+func (p Params) enough(n int) bool { return p.keep > 0 && n >= p.keep }
+
+// upTo is xs cut to the findings a backend needs for p.
+func upTo[T any](p Params, xs []T) []T {
+	if p.keep > 0 && len(xs) > p.keep {
+		return xs[:p.keep]
+	}
+	return xs
+}
+
+// AllFindings, as Params.Limit, lists every finding (dyad ask --limit 0 or
+// --limit all).
+const AllFindings = -1
+
+// DefaultLimit is the most findings any question lists unless asked for
+// more (Params.Limit): at least the largest answer any question gives on
+// the shipped dataset (compare's, for Russia: 100;
+// TestDefaultLimitsKeepShippedAnswers), so that only a larger graph's
+// answers are cut.
+const DefaultLimit = 100
 
 // Years is the period p asks about.
 func (p Params) Years() graph.Years { return graph.Years{From: p.From, To: p.To} }
@@ -127,10 +158,14 @@ type Query struct {
 	// DepthCap the error past it: a format taking the cap.
 	MaxDepth int
 	DepthCap string
-	// Limit, if set, is the most findings an answer lists: both backends
-	// find the first Limit+1 in the order first gives, Run keeps Limit of
-	// them and sets Answer.More if there was one more.
+	// Limit, if set, is the most findings an answer lists by default
+	// (Params.Limit overrides it): both backends find the first Limit+1 in
+	// the question's rank (first, then key), Run keeps Limit of them and
+	// sets Answer.More if there was one more.
 	Limit int
+	// Rank says in words which findings an answer keeps when it lists
+	// only some (for --help, the docs and the text answer).
+	Rank string
 	// Timeout, if set, is how long the question may run on Neo4j (the
 	// transaction's time limit), and TooLong what to say when it runs out.
 	Timeout time.Duration
@@ -145,7 +180,8 @@ type Query struct {
 	key     func(f *Finding) string
 	heading func(p Params, name func(id string) string) string
 	head    func(f *Finding) string
-	// first orders findings for Limit: an answer keeps the first ones.
+	// first orders findings for Limit: an answer keeps the first ones;
+	// findings it ties are taken in the order of key.
 	first func(a, b *Finding) int
 }
 
@@ -162,6 +198,9 @@ var registry []*Query
 // register adds q to the catalog at position order.
 func register(order int, q *Query) *Query {
 	q.order = order
+	if q.Limit == 0 {
+		q.Limit = DefaultLimit
+	}
 	if q.Synthesis && q.GistCypher == "" && q.Cypher != "" {
 		q.GistCypher = neo4j.Gist(q.Cypher)
 	}
@@ -240,8 +279,8 @@ func (q *Query) CypherParams(p Params) map[string]any {
 	if p.Depth == 0 {
 		m["depth"] = int64(cmp.Or(q.MaxDepth, MaxDepth))
 	}
-	if q.Limit > 0 {
-		m["limit"] = int64(q.Limit + 1)
+	if strings.Contains(q.Cypher, "$limit") {
+		m["limit"] = int64(q.fetch(p))
 	}
 	if len(q.NodeLabels) > 0 {
 		m["node"] = orNil(p.Node)
@@ -250,6 +289,31 @@ func (q *Query) CypherParams(p Params) map[string]any {
 		q.params(p, m)
 	}
 	return m
+}
+
+// limitOf is the most findings q lists for p: p.Limit, else q.Limit; 0
+// for every finding.
+func (q *Query) limitOf(p Params) int {
+	switch {
+	case p.Limit < 0:
+		return 0
+	case p.Limit > 0:
+		return p.Limit
+	}
+	return q.Limit
+}
+
+// allRows is what $limit is when an answer lists every finding: more than
+// any graph holds.
+const allRows = 1 << 53
+
+// fetch is how many findings a backend finds for p: one more than it
+// lists, to tell whether there are more, or allRows.
+func (q *Query) fetch(p Params) int {
+	if n := q.limitOf(p); n > 0 {
+		return n + 1
+	}
+	return allRows
 }
 
 func orNil(s string) any {

@@ -37,14 +37,12 @@ var _ = register(85, &Query{
 		if l := g.label(p.Node); l != graph.LabelFactor && l != graph.LabelStance {
 			return nil
 		}
-		var out []Finding
-		for _, path := range g.pathsInto(p.Node, p) {
-			out = append(out, pathFinding(g.steps(path)))
-		}
-		return out
+		return g.pathFindings(p, g.pathsInto(p.Node, p))
 	},
 	decode:  decodePath,
 	key:     pathKey,
+	first:   pathFirst,
+	Rank:    pathRank,
 	head:    effectHead,
 	heading: func(p Params, name func(string) string) string { return "What drove " + name(p.Node) },
 })

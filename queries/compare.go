@@ -2,6 +2,7 @@ package queries
 
 import (
 	"fmt"
+	"github.com/dyad-kg/dyad/graph"
 	"slices"
 	"strings"
 
@@ -49,7 +50,9 @@ var _ = register(70, &Query{
 	key: func(f *Finding) string {
 		return objectKey(f) + "\x00" + string(f.Effect) + fmt.Sprintf("\x00%d\x00", len(f.Chain)) + f.Subject.Name + "\x00" + chainIDs(f.Chain)
 	},
-	head: effectHead,
+	head:  effectHead,
+	first: pathFirst,
+	Rank:  pathRank,
 	heading: func(p Params, name func(string) string) string {
 		t := name(p.A) + "'s relations compared"
 		if len(p.Others) > 0 {
@@ -66,17 +69,15 @@ var _ = register(70, &Query{
 // compare finds the causes into each of A's relations (with Others only,
 // if given).
 func compare(g *Memory, p Params) []Finding {
-	var out []Finding
+	var paths [][]*graph.Edge
 	rels, others := g.relationsOf(p.A)
 	for i, rel := range rels {
 		if len(p.Others) > 0 && !slices.Contains(p.Others, others[i]) {
 			continue
 		}
-		for _, path := range g.pathsInto(rel, p) {
-			out = append(out, pathFinding(g.steps(path)))
-		}
+		paths = append(paths, g.pathsInto(rel, p)...)
 	}
-	return out
+	return g.pathFindings(p, paths)
 }
 
 // compareSubject picks the state whose relations are compared: the one

@@ -40,6 +40,8 @@ var _ = register(5, &Query{
 		return append(out, influence(-1)(g, down)...)
 	},
 	decode: decodePath,
+	first:  pathFirst,
+	Rank:   pathRank,
 	key:    func(f *Finding) string { return string(f.Effect) + "\x00" + pathKey(f) },
 	head:   effectHead,
 	heading: func(p Params, name func(string) string) string {

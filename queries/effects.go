@@ -64,6 +64,8 @@ var _ = register(75, &Query{
 	memory:  effects,
 	decode:  decodePath,
 	key:     func(f *Finding) string { return f.Subject.Name + "\x00" + f.Subject.ID + "\x00" + pathKey(f) },
+	first:   pathFirst,
+	Rank:    pathRank,
 	head:    effectHead,
 	heading: effectsHeading,
 })
@@ -97,15 +99,19 @@ func effects(g *Memory, p Params) []Finding {
 	if rel == "" {
 		return nil
 	}
-	var out []Finding
-	for _, s := range g.effectSubjects(p) {
-		for _, path := range g.pathsFrom(s, p) {
-			if path[len(path)-1].To == rel {
-				out = append(out, pathFinding(g.steps(path)))
-			}
+	subjects := g.effectSubjects(p)
+	if len(subjects) == 0 {
+		return nil
+	}
+	// Back from the relation to the subjects: a relation has far fewer
+	// chains into it than an event has out into the whole graph.
+	var paths [][]*graph.Edge
+	for _, path := range g.pathsInto(rel, p) {
+		if slices.Contains(subjects, path[0].From) {
+			paths = append(paths, path)
 		}
 	}
-	return out
+	return g.pathFindings(p, paths)
 }
 
 // effectSubjects are Node, or the events of Kind involving Actor (else A

@@ -2,6 +2,7 @@ package queries
 
 import (
 	"fmt"
+	"github.com/dyad-kg/dyad/graph"
 
 	"github.com/dyad-kg/dyad/neo4j"
 )
@@ -14,13 +15,13 @@ func influence(sign int) func(g *Memory, p Params) []Finding {
 		if rel == "" {
 			return nil
 		}
-		var out []Finding
+		var paths [][]*graph.Edge
 		for _, path := range g.pathsInto(rel, p) {
 			if pathSign(path) == sign {
-				out = append(out, pathFinding(g.steps(path)))
+				paths = append(paths, path)
 			}
 		}
-		return out
+		return g.pathFindings(p, paths)
 	}
 }
 

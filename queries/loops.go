@@ -52,6 +52,7 @@ var _ = register(95, &Query{
 	MaxDepth:   MaxLoop,
 	DepthCap:   "Dyad looks for feedback loops of at most %d claims (the loop search's cap)",
 	Limit:      LoopLimit,
+	Rank:       "in the order of their claims' ids",
 	Timeout:    LoopTimeout,
 	TooLong:    "Narrow the question: the loops through one factor, stance or event, shorter loops (\"within 2 steps\"), or a period.",
 	first:      func(a, b *Finding) int { return slices.Compare(chainClaims(a.Chain), chainClaims(b.Chain)) },
@@ -113,7 +114,8 @@ func chainClaims(chain []Step) []string {
 	return ids
 }
 
-// loops finds the first LoopLimit+1 cycles of up to p.Depth claims in the
+// loops finds the first cycles (as many as p asks for, LoopLimit+1 by
+// default) of up to p.Depth claims in the
 // order of their claims' ids, each once and from its claim with the
 // smallest id: through Node or the nodes with a claim on the relation
 // between A and B if given (loopsThrough), else anywhere (firstLoops).
@@ -136,11 +138,11 @@ func loops(g *Memory, p Params) []Finding {
 
 // firstLoops takes the claims in order of id and finds from each the loops
 // back to its start through claims with larger ids (so each loop is found
-// once, from its smallest claim), until it has more than LoopLimit.
+// once, from its smallest claim), until it has as many as p asks for.
 func (m *Memory) firstLoops(p Params) [][]*graph.Edge {
 	var out [][]*graph.Edge
 	for _, first := range m.claimsByID() {
-		if len(out) > LoopLimit {
+		if p.enough(len(out)) {
 			break
 		}
 		if !graph.InYears(first.Props, p.Years()) {
@@ -150,7 +152,7 @@ func (m *Memory) firstLoops(p Params) [][]*graph.Edge {
 		slices.SortFunc(found, compareLoops)
 		out = append(out, found...)
 	}
-	return out[:min(len(out), LoopLimit+1)]
+	return upTo(p, out)
 }
 
 // loopsBack returns the loops that start with the claim first and go on
@@ -171,8 +173,8 @@ func (m *Memory) loopsBack(first *graph.Edge, p Params) [][]*graph.Edge {
 		if len(path)+2 > p.Depth {
 			return
 		}
-		for _, e := range m.out[node] {
-			if !isClaim(e) || e.ID <= first.ID || onPath[e.To] || !graph.InYears(e.Props, p.Years()) {
+		for _, e := range m.claimOut[node] {
+			if e.ID <= first.ID || onPath[e.To] || !graph.InYears(e.Props, p.Years()) {
 				continue
 			}
 			path = append(path, e)
@@ -190,11 +192,12 @@ func (m *Memory) loopsBack(first *graph.Edge, p Params) [][]*graph.Edge {
 // relation of A (and B, if given).
 func (m *Memory) bearing(p Params) map[string]bool {
 	out := map[string]bool{}
-	for id, n := range m.nodes {
-		if n.Label != graph.LabelRelation || !m.bearsOn(id, p) {
+	rels, _ := m.relationsOf(p.A)
+	for _, rel := range rels {
+		if !m.bearsOn(rel, p) {
 			continue
 		}
-		for _, e := range m.in[id] {
+		for _, e := range m.claimIn[rel] {
 			if isSigned(e) {
 				out[e.From] = true
 			}
@@ -209,7 +212,7 @@ func (m *Memory) bearsOn(rel string, p Params) bool {
 	return slices.Contains(states, p.A) && (p.B == "" || slices.Contains(states, p.B))
 }
 
-// loopsThrough returns the first LoopLimit+1 loops (in the order of their
+// loopsThrough returns the first loops (as many as p asks for) (in the order of their
 // claims' ids) through Node if given, and if A is given, through a node
 // with a claim on the relation between A and B (the search starts from
 // Node, else from each of those nodes); each starts at its claim with the
@@ -237,13 +240,13 @@ func (m *Memory) loopsThrough(p Params) [][]*graph.Edge {
 		}
 	}
 	slices.SortFunc(out, compareLoops)
-	return out[:min(len(out), LoopLimit+1)]
+	return upTo(p, out)
 }
 
 // loopsAt returns the loops of up to Depth claims from s back to s through
 // distinct nodes, every claim in the period.
 func (m *Memory) loopsAt(s string, p Params) [][]*graph.Edge {
-	if !slices.ContainsFunc(m.in[s], isClaim) {
+	if len(m.claimIn[s]) == 0 {
 		return nil // nothing leads back to s (an event, say)
 	}
 	var out [][]*graph.Edge

@@ -19,6 +19,12 @@ func WriteMarkdown(w io.Writer, ans *Answer, opts TextOptions) error {
 	} else {
 		m.findings(ans)
 	}
+	if ans.More {
+		if q, err := Lookup(ans.Query); err == nil {
+			m.line("")
+			m.line("*" + leftOut(q, ans) + "*")
+		}
+	}
 	m.references(ans)
 	m.line("")
 	m.line(fmt.Sprintf("*Answered %s by Dyad.*", opts.Where))

@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strings"
@@ -24,6 +25,12 @@ type Memory struct {
 	nodes map[string]*graph.Node
 	out   map[string][]*graph.Edge
 	in    map[string][]*graph.Edge
+	// claimOut and claimIn are out and in with only the claims (weakens,
+	// strengthens, drives): the edges causal chains follow, without the
+	// many others (a claim node's SUBJECT, a source's SUPPORTS) around a
+	// busy node.
+	claimOut map[string][]*graph.Edge
+	claimIn  map[string][]*graph.Edge
 }
 
 // NewMemory builds the in-memory graph of ds, which should be valid.
@@ -33,7 +40,8 @@ func NewMemory(ds *graph.Dataset) *Memory {
 
 // NewMemoryElements builds the in-memory graph of el.
 func NewMemoryElements(el *graph.Elements) *Memory {
-	m := &Memory{nodes: map[string]*graph.Node{}, out: map[string][]*graph.Edge{}, in: map[string][]*graph.Edge{}}
+	m := &Memory{nodes: map[string]*graph.Node{}, out: map[string][]*graph.Edge{}, in: map[string][]*graph.Edge{},
+		claimOut: map[string][]*graph.Edge{}, claimIn: map[string][]*graph.Edge{}}
 	for i := range el.Nodes {
 		n := &el.Nodes[i]
 		m.nodes[n.ID] = n
@@ -42,6 +50,10 @@ func NewMemoryElements(el *graph.Elements) *Memory {
 		e := &el.Edges[i]
 		m.out[e.From] = append(m.out[e.From], e)
 		m.in[e.To] = append(m.in[e.To], e)
+		if isClaim(e) {
+			m.claimOut[e.From] = append(m.claimOut[e.From], e)
+			m.claimIn[e.To] = append(m.claimIn[e.To], e)
+		}
 	}
 	return m
 }
@@ -160,27 +172,31 @@ func (m *Memory) relationsOf(a string) (rels, others []string) {
 // the period; it calls emit with each path in walking order.
 func (m *Memory) walk(start string, p Params, forward bool, emit func(path []*graph.Edge)) {
 	var path []*graph.Edge
-	onPath := map[string]bool{start: true}
+	// The nodes on the path: at most MaxLoop+1, a slice searched faster
+	// than a map is updated.
+	onPath := []string{start}
+	years := p.Years()
+	open := years == graph.Years{}
 	var dfs func(node string)
 	dfs = func(node string) {
-		next := m.in[node]
+		next := m.claimIn[node]
 		if forward {
-			next = m.out[node]
+			next = m.claimOut[node]
 		}
 		for _, e := range next {
 			far := e.From
 			if forward {
 				far = e.To
 			}
-			if !isClaim(e) || onPath[far] || !graph.InYears(e.Props, p.Years()) {
+			if slices.Contains(onPath, far) || (!open && !graph.InYears(e.Props, years)) {
 				continue
 			}
 			path = append(path, e)
 			emit(path)
 			if len(path) < p.Depth {
-				onPath[far] = true
+				onPath = append(onPath, far)
 				dfs(far)
-				delete(onPath, far)
+				onPath = onPath[:len(onPath)-1]
 			}
 			path = path[:len(path)-1]
 		}
@@ -370,4 +386,75 @@ func entity(props map[string]any, label graph.Label) Entity {
 
 func sortEntities(es []Entity) {
 	slices.SortFunc(es, func(a, b Entity) int { return strings.Compare(a.ID, b.ID) })
+}
+
+// topPaths keeps the paths a backend needs to find for p (all of them, or
+// the first p.keep in pathFirst's rank), ranked from the edges before any
+// step is built: a finding that the limit drops costs no evidence.
+func topPaths(p Params, paths [][]*graph.Edge) [][]*graph.Edge {
+	if p.keep == 0 || len(paths) <= p.keep {
+		return paths
+	}
+	idx := firstPaths(paths, p.keep)
+	out := make([][]*graph.Edge, len(idx))
+	for i, j := range idx {
+		out[i] = paths[j]
+	}
+	return out
+}
+
+// firstPaths returns the indexes of the first n paths in pathFirst's rank
+// (fewer claims, then more sources cited by the first claim, then the
+// claims' ids), in that order; every index, in no order, if n is 0 or
+// covers them all. It keeps the best n seen so far: a path that does not
+// beat the n-th costs one comparison, not a place in a full sort.
+func firstPaths(paths [][]*graph.Edge, n int) []int {
+	if n <= 0 || n >= len(paths) {
+		idx := make([]int, len(paths))
+		for i := range idx {
+			idx[i] = i
+		}
+		return idx
+	}
+	cites := make([]int, len(paths))
+	for i, path := range paths {
+		cites[i] = citeCount(path[0])
+	}
+	rank := func(a, b int) int {
+		return cmp.Or(cmp.Compare(len(paths[a]), len(paths[b])), cmp.Compare(cites[b], cites[a]),
+			slices.CompareFunc(paths[a], paths[b], func(x, y *graph.Edge) int { return strings.Compare(x.ID, y.ID) }))
+	}
+	best := make([]int, 0, n+1)
+	for i := range paths {
+		if len(best) == n && rank(i, best[n-1]) >= 0 {
+			continue
+		}
+		j, _ := slices.BinarySearchFunc(best, i, rank)
+		best = slices.Insert(best, j, i)
+		if len(best) > n {
+			best = best[:n]
+		}
+	}
+	return best
+}
+
+// citeCount is how many sources claim e cites (its evidence entries).
+func citeCount(e *graph.Edge) int {
+	switch s := e.Props["sources"].(type) {
+	case []string:
+		return len(s)
+	case []any:
+		return len(s)
+	}
+	return 0
+}
+
+// pathFindings are the findings of paths, as many as p needs.
+func (m *Memory) pathFindings(p Params, paths [][]*graph.Edge) []Finding {
+	paths = topPaths(p, paths)
+	out := make([]Finding, len(paths))
+	for i, path := range paths {
+		out[i] = pathFinding(m.steps(path))
+	}
+	return out
 }

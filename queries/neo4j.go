@@ -60,6 +60,12 @@ type Neo4j struct {
 	once     sync.Once
 	entities []Entity
 	err      error
+
+	// cited holds the sources read so far, by id: like the entities, read
+	// once for the backend's life, so that a second answer citing them
+	// needs no second round trip.
+	mu    sync.Mutex
+	cited map[string]sourceInfo
 }
 
 // NewNeo4j returns a backend that queries db.
@@ -80,14 +86,34 @@ func (n *Neo4j) findings(ctx context.Context, q *Query, p Params) ([]Finding, er
 	return out, nil
 }
 
+// sources describes the sources with the given ids, reading from the
+// database only those it has not read before.
 func (n *Neo4j) sources(ctx context.Context, ids []string) (map[string]sourceInfo, error) {
-	recs, err := n.db.Read(ctx, neo4j.Statement("sources"), map[string]any{"ids": ids})
-	if err != nil {
-		return nil, err
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.cited == nil {
+		n.cited = map[string]sourceInfo{}
 	}
-	out := map[string]sourceInfo{}
-	for _, m := range recs {
-		out[str(m, "id")] = sourceInfo{Title: str(m, "name"), URL: str(m, "url"), Record: sourceRecord(mapOf(m["props"]))}
+	var missing []string
+	for _, id := range ids {
+		if _, ok := n.cited[id]; !ok {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) > 0 {
+		recs, err := n.db.Read(ctx, neo4j.Statement("sources"), map[string]any{"ids": missing})
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range recs {
+			n.cited[str(m, "id")] = sourceInfo{Title: str(m, "name"), URL: str(m, "url"), Record: sourceRecord(mapOf(m["props"]))}
+		}
+	}
+	out := make(map[string]sourceInfo, len(ids))
+	for _, id := range ids {
+		if s, ok := n.cited[id]; ok {
+			out[id] = s
+		}
 	}
 	return out, nil
 }

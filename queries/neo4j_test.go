@@ -45,6 +45,11 @@ func TestGistCypher(t *testing.T) {
 		{queries.Contrast, queries.Params{A: "RUS", B: "JPN", Others: []string{"CHN"}}},
 		{queries.Compare, queries.Params{A: "RUS"}},
 		{queries.Paths, queries.Params{Node: "e-2022-invasion-of-ukraine", A: "RUS", B: "JPN"}},
+		// A limit that cuts: the gist covers the listed findings only,
+		// in Cypher as in Go.
+		{queries.Weakened, queries.Params{A: "RUS", B: "JPN", Limit: 5}},
+		{queries.Compare, queries.Params{A: "RUS", Limit: 7}},
+		{queries.Contrast, queries.Params{A: "RUS", B: "CHN", Others: []string{"JPN"}, Limit: 3}},
 	}
 	for _, q := range queries.Catalog {
 		if q.Synthesis {
@@ -68,6 +73,7 @@ func TestGistCypher(t *testing.T) {
 					toFloat(r["weight"]), r["sources"], r["argued"], r["contesting"], r["direct"], r["role"], len(r["also"].([]any)) > 0))
 			}
 			require.NotEmpty(t, ans.Gist.Sections, "the case has a gist to compare")
+			require.Equal(t, tt.p.Limit > 0, ans.More, "a case with a limit cuts its answer")
 			require.Equal(t, gistRows(ans.Gist), got)
 		})
 	}

@@ -1,7 +1,9 @@
 package queries
 
 import (
+	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/dyad-kg/dyad/graph"
 )
@@ -85,4 +87,25 @@ func chainIDs(chain []Step) string {
 		s += st.Claim
 	}
 	return s
+}
+
+// pathRank says in words how pathFirst ranks causal chains.
+const pathRank = "direct causes and the shortest chains first, then those whose first claim cites the most sources, then by claim id"
+
+// pathFirst ranks causal chains for a limit (pathRank): fewer claims
+// first, then more sources cited by the first claim, then the claims' ids.
+// The Cypher of the questions that use it orders its paths the same way
+// (ORDER BY length(p), size(relationships(p)[0].sources) DESC, claim ids).
+func pathFirst(a, b *Finding) int {
+	return cmp.Or(cmp.Compare(len(a.Chain), len(b.Chain)),
+		cmp.Compare(ownCites(b.Chain), ownCites(a.Chain)),
+		slices.CompareFunc(a.Chain, b.Chain, func(x, y Step) int { return strings.Compare(x.Claim, y.Claim) }))
+}
+
+// ownCites is how many citations the first claim of a chain has.
+func ownCites(chain []Step) int {
+	if len(chain) == 0 {
+		return 0
+	}
+	return len(chain[0].Evidence)
 }

@@ -37,6 +37,8 @@ var _ = register(80, &Query{
 	memory: paths,
 	decode: decodePath,
 	key:    pathKey,
+	first:  pathFirst,
+	Rank:   pathRank,
 	head:   effectHead,
 	heading: func(p Params, name func(string) string) string {
 		if p.A != "" && p.B != "" {
@@ -52,14 +54,14 @@ func paths(g *Memory, p Params) []Finding {
 	if !slices.Contains(graph.CauseLabels(), g.label(p.Node)) {
 		return nil
 	}
-	var out []Finding
+	var keep [][]*graph.Edge
 	for _, path := range g.pathsFrom(p.Node, p) {
 		states := g.states(path[len(path)-1].To)
 		if (p.A == "" || slices.Contains(states, p.A)) && (p.B == "" || slices.Contains(states, p.B)) {
-			out = append(out, pathFinding(g.steps(path)))
+			keep = append(keep, path)
 		}
 	}
-	return out
+	return g.pathFindings(p, keep)
 }
 
 // bindPair sets A and B when the question names two states, and A alone

@@ -1,7 +1,9 @@
 package queries
 
 import (
+	"cmp"
 	"fmt"
+	"strings"
 
 	"github.com/dyad-kg/dyad/graph"
 	"github.com/dyad-kg/dyad/neo4j"
@@ -40,7 +42,9 @@ var _ = register(60, &Query{
 	key: func(f *Finding) string {
 		return f.Subject.Name + "\x00" + f.Subject.ID + "\x00" + fmt.Sprintf("%d", len(f.Chain)) + chainIDs(f.Chain)
 	},
-	head: effectHead,
+	head:  effectHead,
+	first: regionFirst,
+	Rank:  pathRank + ", then by the region's id",
 	heading: func(p Params, name func(string) string) string {
 		if p.Node != "" {
 			return "The role of " + name(p.Node) + " in " + relationName(p, name)
@@ -50,6 +54,12 @@ var _ = register(60, &Query{
 })
 
 // regionFinding is a region with the causal path it lies on.
+// regionFirst ranks region findings as pathFirst ranks their chains, then
+// by the region's id.
+func regionFirst(a, b *Finding) int {
+	return cmp.Or(pathFirst(a, b), strings.Compare(a.Subject.ID, b.Subject.ID))
+}
+
 func regionFinding(region Ref, chain []Step) Finding {
 	f := pathFinding(chain)
 	f.Note = "via " + f.Subject.Name
@@ -64,17 +74,36 @@ func regions(g *Memory, p Params) []Finding {
 	if rel == "" {
 		return nil
 	}
-	var out []Finding
+	// The paths with a region, ranked: the first ones hold the first
+	// findings (regionFirst ranks by path first).
+	var paths [][]*graph.Edge
+	var found [][]string
 	for _, path := range g.pathsInto(rel, p) {
-		nodes := []string{path[0].From}
-		for _, e := range path {
-			nodes = append(nodes, e.To)
+		if rs := g.pathRegions(path, p); len(rs) > 0 {
+			paths, found = append(paths, path), append(found, rs)
 		}
-		for _, n := range nodes {
-			for _, r := range g.regionsOf(n) {
-				if p.Node == "" || r == p.Node {
-					out = append(out, regionFinding(g.ref(r), g.steps(path)))
-				}
+	}
+	var out []Finding
+	for _, i := range firstPaths(paths, p.keep) {
+		for _, r := range found[i] {
+			out = append(out, regionFinding(g.ref(r), g.steps(paths[i])))
+		}
+	}
+	return out
+}
+
+// pathRegions are the regions on path (as a node, or what a node
+// concerns), only Node if given.
+func (g *Memory) pathRegions(path []*graph.Edge, p Params) []string {
+	var out []string
+	for i := -1; i < len(path); i++ {
+		n := path[0].From
+		if i >= 0 {
+			n = path[i].To
+		}
+		for _, r := range g.regionsOf(n) {
+			if p.Node == "" || r == p.Node {
+				out = append(out, r)
 			}
 		}
 	}

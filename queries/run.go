@@ -25,12 +25,14 @@ func Run(ctx context.Context, b Backend, name Name, p Params) (*Answer, error) {
 	if err := resolve(q, p, ents); err != nil {
 		return nil, err
 	}
-	fs, err := b.findings(ctx, q, p)
+	fp := p
+	fp.keep = q.fetch(p)
+	fs, err := b.findings(ctx, q, fp)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	fs, more := limit(q, fs)
-	ans := &Answer{Query: name, Params: p, Title: title(q, p, ents), Findings: order(q, fs), More: more}
+	fs, more := limit(q, p, order(q, fs))
+	ans := &Answer{Query: name, Params: p, Title: title(q, p, ents), Findings: fs, More: more}
 	if err := cite(ctx, b, ans); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -40,14 +42,30 @@ func Run(ctx context.Context, b Backend, name Name, p Params) (*Answer, error) {
 	return ans, nil
 }
 
-// limit keeps the first q.Limit findings in q's order, and reports whether
+// limit keeps the first findings in q's rank (first, then key), as many as
+// q lists for p, in their order (fs is in key order), and reports whether
 // there were more.
-func limit(q *Query, fs []Finding) ([]Finding, bool) {
-	if q.Limit == 0 || len(fs) <= q.Limit {
+func limit(q *Query, p Params, fs []Finding) ([]Finding, bool) {
+	n := q.limitOf(p)
+	if n == 0 || len(fs) <= n {
 		return fs, false
 	}
-	slices.SortStableFunc(fs, func(a, b Finding) int { return q.first(&a, &b) })
-	return fs[:q.Limit], true
+	if q.first != nil {
+		// fs is in key order: a stable sort breaks first's ties by key.
+		idx := make([]int, len(fs))
+		for i := range idx {
+			idx[i] = i
+		}
+		slices.SortStableFunc(idx, func(a, b int) int { return q.first(&fs[a], &fs[b]) })
+		idx = idx[:n]
+		slices.Sort(idx)
+		kept := make([]Finding, n)
+		for i, j := range idx {
+			kept[i] = fs[j]
+		}
+		return kept, true
+	}
+	return fs[:n], true
 }
 
 // order normalises each finding, drops duplicates and sorts them by the

@@ -34,6 +34,7 @@ var _ = register(90, &Query{
 	memory: sourceClaims,
 	decode: decodeClaim,
 	key:    func(f *Finding) string { return chainIDs(f.Chain) },
+	Rank:   "in the order of the claims' ids",
 	head:   effectHead,
 	heading: func(p Params, name func(string) string) string {
 		return "What \u201c" + name(p.Source) + "\u201d claims"
@@ -42,9 +43,14 @@ var _ = register(90, &Query{
 
 // sourceClaims finds every claim citing Source, as evidence or contesting.
 func sourceClaims(g *Memory, p Params) []Finding {
-	var out []Finding
-	for _, e := range g.citing(p.Source) {
-		out = append(out, pathFinding([]Step{g.step(e)}))
+	// The first claims by id (the answer's order): a claim the limit drops
+	// costs no step.
+	claims := g.citing(p.Source)
+	slices.SortFunc(claims, func(a, b *graph.Edge) int { return strings.Compare(a.ID, b.ID) })
+	claims = upTo(p, claims)
+	out := make([]Finding, len(claims))
+	for i, e := range claims {
+		out[i] = pathFinding([]Step{g.step(e)})
 	}
 	return out
 }

@@ -55,13 +55,24 @@ func WriteText(w io.Writer, ans *Answer, opts TextOptions) error {
 		n += " (--all shows every chain and its evidence)"
 	}
 	if ans.More {
-		t.line(fmt.Sprintf("Only the first %d are listed; the graph holds more. %s", len(ans.Findings), q.TooLong))
+		t.line(leftOut(q, ans))
 	}
 	if q.Hint != nil {
 		t.line(q.Hint(ans.Params))
 	}
 	t.line(t.dim(n + " · answered " + opts.Where))
 	return t.err
+}
+
+// leftOut says that an answer lists only some findings, which, and how to
+// see them all.
+func leftOut(q *Query, ans *Answer) string {
+	s := fmt.Sprintf("This answer lists only the first %d %s (%s); the graph holds more: dyad ask --limit N lists N, --limit all every one.",
+		len(ans.Findings), plural(len(ans.Findings), "finding", "findings"), cmp.Or(q.Rank, "in the answer's order"))
+	if q.TooLong != "" {
+		s += " " + q.TooLong
+	}
+	return s
 }
 
 // reading writes how the question was read, what it did not use and the

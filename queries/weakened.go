@@ -26,6 +26,8 @@ var _ = register(10, &Query{
 	memory:  influence(-1),
 	decode:  decodePath,
 	key:     pathKey,
+	first:   pathFirst,
+	Rank:    pathRank,
 	head:    effectHead,
 	heading: func(p Params, name func(string) string) string { return "What weakened " + relationName(p, name) + "?" },
 })

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -25,6 +26,9 @@ type AskOptions struct {
 	// NoPager writes straight to the terminal, never through a pager.
 	NoPager bool
 	Backend string
+	// Limit is --limit: the most findings to list ("" for the question's
+	// default, "0" or "all" for every one).
+	Limit string
 	// Cite, when set (bibtex or csljson), writes the answer's references
 	// instead of the answer.
 	Cite string
@@ -69,7 +73,9 @@ graph is empty: run dyad load" and exits 1.`,
   dyad ask "Which disputes is Japan party to?"
   dyad ask "What strengthened Sino-Russian relations?" --format json
   dyad ask "What weakened Moscow–Tokyo ties in 2005?" --format cypher
-  dyad ask "What weakened Russia–Japan ties?" --cite bibtex > references.bib`,
+  dyad ask "What weakened Russia–Japan ties?" --cite bibtex > references.bib
+  dyad ask "What weakened Russia–Japan ties?" --limit 10     # the 10 first: direct causes, most-cited first
+  dyad ask "What weakened Russia–Japan ties?" --limit all    # every finding (also --limit 0)`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usageError{errors.New("ask needs a question, such as: dyad ask \"What factors weakened Russia–Japan ties?\"")}
@@ -82,6 +88,9 @@ graph is empty: run dyad load" and exits 1.`,
 				return err
 			}
 			if err := checkCite(opts.Cite, opts.Format); err != nil {
+				return err
+			}
+			if _, err := parseLimit(opts.Limit); err != nil {
 				return err
 			}
 			backends := []string{"auto", "memory", "neo4j"}
@@ -108,6 +117,7 @@ graph is empty: run dyad load" and exits 1.`,
 	cmd.Flags().BoolVar(&opts.All, "detail", false, "the same as --all")
 	cmd.Flags().BoolVar(&opts.NoPager, "no-pager", false, "do not page the answer on a terminal (paging uses DYAD_PAGER, PAGER or less -FRX)")
 	cmd.Flags().StringVar(&opts.Backend, "backend", "auto", "where to answer from: auto, memory or neo4j (auto: Neo4j if configured, else memory)")
+	cmd.Flags().StringVar(&opts.Limit, "limit", "", fmt.Sprintf("list at most N findings (default %d, the first in the question's rank: shortest chains, most-cited first); 0 or all lists every one, e.g. --limit all", queries.DefaultLimit))
 	cmd.Flags().StringVar(&opts.Cite, "cite", "", "write the sources the answer cites instead of the answer: bibtex or csljson (for Zotero, BibTeX, Pandoc)")
 	_ = cmd.RegisterFlagCompletionFunc("cite", cobra.FixedCompletions(citeFormats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("backend", cobra.FixedCompletions([]string{"auto", "memory", "neo4j"}, cobra.ShellCompDirectiveNoFileComp))
@@ -156,6 +166,9 @@ func askRun(ctx context.Context, opts *AskOptions) error {
 	if err != nil {
 		return err
 	}
+	if req.Params.Limit, err = parseLimit(opts.Limit); err != nil {
+		return err
+	}
 	if opts.Format == "cypher" {
 		q, err := queries.Lookup(req.Query)
 		if err != nil {
@@ -188,6 +201,22 @@ func askRun(ctx context.Context, opts *AskOptions) error {
 		return queries.WriteMarkdown(opts.IO.Out, ans, to)
 	}
 	return page(opts.IO, opts.NoPager, func(w io.Writer) error { return queries.WriteText(w, ans, to) })
+}
+
+// parseLimit reads --limit: a positive number, 0 or "all" for every
+// finding (queries.AllFindings), "" for the question's default (0).
+func parseLimit(s string) (int, error) {
+	switch s {
+	case "":
+		return 0, nil
+	case "all", "0":
+		return queries.AllFindings, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return 0, usageError{fmt.Errorf("invalid --limit %q: want a number of findings, or 0 or all for every one", s)}
+	}
+	return n, nil
 }
 
 // askJSON is ask's JSON: the answer, with how the question was read.

@@ -9,7 +9,12 @@
 // thesis adds 1 (docs/answers.md). Sections come in the order what drove,
 // what strengthened, what weakened, then by the object's name; `also` names
 // the other sections the cause is in (a contrast's "both at once").
+// The gist covers the findings the answer lists: the question's statement
+// finds one more path than it lists ($limit), to tell that there are more,
+// and the gist leaves that one out.
 //
+WITH collect(p) AS ps
+UNWIND ps[..toInteger($limit) - 1] AS p
 WITH p, nodes(p)[0] AS cause, last(nodes(p)) AS object, relationships(p)[0] AS own,
      reduce(s = 1, r IN relationships(p) | s * CASE type(r) WHEN 'WEAKENS' THEN -1 ELSE 1 END) AS sign
 WITH p, cause, object, own,

@@ -3,7 +3,11 @@
 // a cause itself or as what a cause concerns (the Russian Far East behind a
 // factor, the islands behind a dispute), with the path that shows how; only
 // region \$node, if given.
-//   :param {a: 'RUS', b: 'JPN', node: null, depth: 3, from: null, to: null}
+// Only the first $limit region findings come back (queries.DefaultLimit + 1 unless
+// the question asks for another limit: one more tells the answer that there
+// are more), in queries' rank: fewer claims first, then the most sources
+// cited by the first claim, then the claims' ids, then the region's id.
+//   :param {a: 'RUS', b: 'JPN', node: null, depth: 3, from: null, to: null, limit: 101}
 MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)<-[:HAS_RELATION]-(:State {id: $b})
 MATCH p = (cause)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
 WHERE length(p) <= $depth
@@ -16,7 +20,9 @@ CALL (n) {
   UNION
   WITH n WHERE n:Region RETURN n AS region
 }
-WITH region, p WHERE $node IS NULL OR region.id = $node
-RETURN DISTINCT region {.id, .name, label: 'Region'} AS region,
+WITH DISTINCT region, p WHERE $node IS NULL OR region.id = $node
+WITH region, p ORDER BY length(p), coalesce(size(relationships(p)[0].sources), 0) DESC, [r IN relationships(p) | r.id], region.id
+LIMIT toInteger($limit)
+RETURN region {.id, .name, label: 'Region'} AS region,
        [r IN relationships(p) | r {.*, type: type(r), start: {id: startNode(r).id, name: startNode(r).name, label: labels(startNode(r))[0]}, end: {id: endNode(r).id, name: endNode(r).name, label: labels(endNode(r))[0]}}] AS steps
 ORDER BY region.name
