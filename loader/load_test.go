@@ -669,3 +669,22 @@ func relSchema(t *testing.T, db *neo4j.DB, types ...string) []string {
 	}
 	return out
 }
+
+// TestCountsStatementReadsCountStore checks that the one statement a load
+// uses to find the empty labels and types (and Schema the types to check
+// for duplicate ids) reads every count from Neo4j's count store: a branch
+// per label and type, and no scan however large the graph.
+func TestCountsStatementReadsCountStore(t *testing.T) {
+	db := testenv.Neo4j(t)
+	load(t, db, readSmall(t), loader.Options{})
+	ops, err := db.Explain(context.Background(), neo4j.CountsStatement(), nil)
+	require.NoError(t, err)
+	fromStore := 0
+	for _, op := range ops {
+		assert.NotContains(t, op, "Scan", "%v", ops)
+		if strings.Contains(op, "CountFromCountStore") {
+			fromStore++
+		}
+	}
+	assert.Equal(t, len(graph.Labels)+len(graph.RelTypes), fromStore, "%v", ops)
+}

@@ -113,8 +113,12 @@ func (db *DB) schema(ctx context.Context) ([]graph.RelType, error) {
 		}
 	}
 	var waiting []graph.RelType
+	n, err := db.relCounts(ctx, have)
+	if err != nil {
+		return nil, fmt.Errorf("creating schema: %w", err)
+	}
 	for _, t := range graph.RelTypes {
-		ok, err := db.relConstraint(ctx, t, have)
+		ok, err := db.relConstraint(ctx, t, have, n["type:"+string(t)] == 0)
 		if err != nil {
 			return nil, fmt.Errorf("creating schema: %w", err)
 		}
@@ -125,20 +129,39 @@ func (db *DB) schema(ctx context.Context) ([]graph.RelType, error) {
 	return waiting, db.Exec(ctx, "CALL db.awaitIndexes(300)", nil)
 }
 
+// relCounts counts the edges of every type (countsStatement) when a
+// type's constraint is missing from have; otherwise it reads nothing.
+func (db *DB) relCounts(ctx context.Context, have map[string]bool) (map[string]int, error) {
+	for _, t := range graph.RelTypes {
+		if !have[relConstraintName(t)] {
+			recs, err := db.Read(ctx, countsStatement(), nil)
+			return tally(recs), err
+		}
+	}
+	return nil, nil
+}
+
 // relConstraint creates the uniqueness constraint on the ids of edges of
 // type t, replacing the plain index older versions created. It reports
-// false, keeping or creating the plain index, when t holds duplicate ids.
-func (db *DB) relConstraint(ctx context.Context, t graph.RelType, have map[string]bool) (bool, error) {
+// false, keeping or creating the plain index, when t holds duplicate ids;
+// none is true when t has no edges at all (no look for duplicates then).
+func (db *DB) relConstraint(ctx context.Context, t graph.RelType, have map[string]bool, none bool) (bool, error) {
 	name, legacy := relConstraintName(t), legacyRelIndexName(t)
 	if have[name] {
 		return true, nil
 	}
-	recs, err := db.Read(ctx, fmt.Sprintf(
-		"MATCH ()-[r:%s]->() WHERE r.id IS NOT NULL WITH r.id AS id, count(*) AS n WHERE n > 1 RETURN count(*) AS n", t), nil)
-	if err != nil {
-		return false, err
+	dups := 0
+	if !none {
+		recs, err := db.Read(ctx, fmt.Sprintf(
+			"MATCH ()-[r:%s]->() WHERE r.id IS NOT NULL WITH r.id AS id, count(*) AS n WHERE n > 1 RETURN count(*) AS n", t), nil)
+		if err != nil {
+			return false, err
+		}
+		if len(recs) > 0 {
+			dups = toInt(recs[0]["n"])
+		}
 	}
-	if len(recs) > 0 && toInt(recs[0]["n"]) > 0 {
+	if dups > 0 {
 		if have[legacy] {
 			return false, nil
 		}
@@ -509,20 +532,17 @@ func dropStaleCitations(b *batcher, el *graph.Elements, emptyTypes map[graph.Rel
 // empty reports the labels and relationship types that have no nodes or
 // edges in the database.
 func empty(ctx context.Context, tx *Tx) (map[graph.Label]bool, map[graph.RelType]bool, error) {
+	recs, err := tx.Run(ctx, countsStatement(), nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	n := tally(recs)
 	labels, types := map[graph.Label]bool{}, map[graph.RelType]bool{}
 	for _, l := range graph.Labels {
-		n, err := count(ctx, tx, fmt.Sprintf("MATCH (n:%s) RETURN count(n) AS n", l), nil)
-		if err != nil {
-			return nil, nil, err
-		}
-		labels[l] = n == 0
+		labels[l] = n["label:"+string(l)] == 0
 	}
 	for _, t := range graph.RelTypes {
-		n, err := count(ctx, tx, fmt.Sprintf("MATCH ()-[r:%s]->() RETURN count(r) AS n", t), nil)
-		if err != nil {
-			return nil, nil, err
-		}
-		types[t] = n == 0
+		types[t] = n["type:"+string(t)] == 0
 	}
 	// A claim may be stored under another claim type (its effect changed),
 	// a citation under the other citation type: CREATE is safe only when
@@ -537,6 +557,35 @@ func empty(ctx context.Context, tx *Tx) (map[graph.Label]bool, map[graph.RelType
 		}
 	}
 	return labels, types, nil
+}
+
+// countsStatement counts the nodes of every label and the edges of every
+// type in one statement (one round trip, one plan), each branch read from
+// Neo4j's count store: rows of name ("label:State", "type:SUBJECT") and n.
+// (The count must be taken before the name is projected: "RETURN 'x' AS
+// name, count(n)" makes the name a grouping key and scans the label.)
+func countsStatement() string {
+	var parts []string
+	for _, l := range graph.Labels {
+		parts = append(parts, fmt.Sprintf("MATCH (n:%[1]s) WITH count(n) AS n RETURN 'label:%[1]s' AS name, n", l))
+	}
+	for _, t := range graph.RelTypes {
+		parts = append(parts, fmt.Sprintf("MATCH ()-[r:%[1]s]->() WITH count(r) AS n RETURN 'type:%[1]s' AS name, n", t))
+	}
+	return strings.Join(parts, "\nUNION ALL\n")
+}
+
+// CountsStatement is countsStatement, for tests of its plan.
+func CountsStatement() string { return countsStatement() }
+
+// tally turns countsStatement's rows into a map from name to count.
+func tally(recs []Record) map[string]int {
+	n := make(map[string]int, len(recs))
+	for _, r := range recs {
+		name, _ := r["name"].(string)
+		n[name] = toInt(r["n"])
+	}
+	return n
 }
 
 // nodeIDs lists the ids of el's nodes with label l, for pruning.
