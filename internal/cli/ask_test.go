@@ -94,7 +94,7 @@ func TestAsk(t *testing.T) {
 		{name: "limit in json", args: []string{"ask", "--backend", "memory", "--limit", "1", "--format", "json", "What factors weakened Russia–Japan ties?"},
 			out: []string{`"limit": 1`, `"more": true`}},
 		{name: "limit in markdown", args: []string{"ask", "--backend", "memory", "--limit", "1", "--format", "markdown", "What factors weakened Russia–Japan ties?"},
-			out: []string{"*This answer lists only the first 1 finding (direct causes and the shortest chains first"}},
+			out: []string{"*This answer lists only the first finding (direct causes and the shortest chains first"}},
 		{name: "limit in cypher", args: []string{"ask", "--format", "cypher", "--limit", "5", "What weakened Moscow–Tokyo ties?"},
 			out: []string{":param {a: 'RUS', b: 'JPN', sign: -1, depth: 3, from: null, to: null, limit: 6}", "LIMIT toInteger($limit)"}},
 		{name: "limit ALL", args: []string{"ask", "--backend", "memory", "--limit", "ALL", "What factors weakened Russia–Japan ties?"},
