@@ -269,7 +269,7 @@ func TestLoadCommitEveryTellsReaders(t *testing.T) {
 				assert.Less(t, l.st.Committed, l.done+1)
 				assert.GreaterOrEqual(t, l.st.Committed, last)
 				assert.Equal(t, total, l.st.Total)
-				assert.Contains(t, l.st.String(), fmt.Sprintf("committed %d of its %d elements in %d transactions", l.st.Committed, total, l.st.Commits))
+				assert.Contains(t, l.st.String(), fmt.Sprintf("committed %d of its %d elements in %d transaction", l.st.Committed, total, l.st.Commits))
 				last = l.st.Committed
 			}
 			assert.Greater(t, during, 2, "readers were told while the load ran")

@@ -45,9 +45,18 @@ type LoadState struct {
 // String says what the graph holds and what to do, in one line.
 func (s *LoadState) String() string {
 	return fmt.Sprintf("the graph may be incomplete: a load split into transactions (--commit-every) started %s "+
-		"and had committed %d of its %d elements in %d transactions by %s; it is still running, or it stopped part-way "+
+		"and had committed %d of its %d %s in %d %s by %s; it is still running, or it stopped part-way "+
 		"(then run it again to complete it), so answers may miss what it has not written",
-		s.Started.UTC().Format("2006-01-02 15:04:05 UTC"), s.Committed, s.Total, s.Commits, s.Updated.UTC().Format("15:04:05 UTC"))
+		s.Started.UTC().Format("2006-01-02 15:04:05 UTC"), s.Committed, s.Total, plural(s.Total, "element"),
+		s.Commits, plural(s.Commits, "transaction"), s.Updated.UTC().Format("15:04:05 UTC"))
+}
+
+// plural is noun, with an s unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return noun
+	}
+	return noun + "s"
 }
 
 // LoadState returns the state a split load left in the database, or nil

@@ -308,9 +308,10 @@ func (q *Query) limitOf(p Params) int {
 const allRows = 1 << 53
 
 // fetch is how many findings a backend finds for p: one more than it
-// lists, to tell whether there are more, or allRows.
+// lists, to tell whether there are more, or allRows (also for a limit so
+// large that one more would reach or wrap past it).
 func (q *Query) fetch(p Params) int {
-	if n := q.limitOf(p); n > 0 {
+	if n := q.limitOf(p); n > 0 && n < allRows-1 {
 		return n + 1
 	}
 	return allRows

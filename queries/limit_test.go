@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"testing"
 
@@ -152,4 +153,18 @@ func jsonOf(t *testing.T, v any) string {
 	b, err := json.MarshalIndent(v, "", " ")
 	require.NoError(t, err)
 	return string(b)
+}
+
+// TestHugeLimitFetchesEveryFinding checks that a --limit at or near the
+// largest int gives Neo4j a positive $limit (every finding), not one that
+// wrapped round to a negative number when one was added to it.
+func TestHugeLimitFetchesEveryFinding(t *testing.T) {
+	q, err := queries.Lookup(queries.Weakened)
+	require.NoError(t, err)
+	for _, limit := range []int{math.MaxInt, math.MaxInt - 1, 1 << 53, 1<<53 - 1} {
+		got := q.CypherParams(queries.Params{A: "RUS", B: "JPN", Limit: limit})["limit"]
+		require.Equal(t, int64(1<<53), got, "--limit %d", limit)
+	}
+	got := q.CypherParams(queries.Params{A: "RUS", B: "JPN", Limit: 1<<53 - 2})["limit"]
+	require.Equal(t, int64(1<<53-1), got)
 }

@@ -67,8 +67,12 @@ func WriteText(w io.Writer, ans *Answer, opts TextOptions) error {
 // leftOut says that an answer lists only some findings, which, and how to
 // see them all.
 func leftOut(q *Query, ans *Answer) string {
-	s := fmt.Sprintf("This answer lists only the first %d %s (%s); the graph holds more: dyad ask --limit N lists N, --limit all every one.",
-		len(ans.Findings), plural(len(ans.Findings), "finding", "findings"), cmp.Or(q.Rank, "in the answer's order"))
+	first := "the first finding"
+	if n := len(ans.Findings); n != 1 {
+		first = fmt.Sprintf("the first %d findings", n)
+	}
+	s := fmt.Sprintf("This answer lists only %s (%s); the graph holds more: dyad ask --limit N lists N, --limit all every one.",
+		first, cmp.Or(q.Rank, "in the answer's order"))
 	if q.TooLong != "" {
 		s += " " + q.TooLong
 	}

@@ -203,16 +203,20 @@ func askRun(ctx context.Context, opts *AskOptions) error {
 	return page(opts.IO, opts.NoPager, func(w io.Writer) error { return queries.WriteText(w, ans, to) })
 }
 
-// parseLimit reads --limit: a positive number, 0 or "all" for every
+// parseLimit reads --limit: a positive number, 0 or "all" (any case, or a
+// number past the largest int) for every
 // finding (queries.AllFindings), "" for the question's default (0).
 func parseLimit(s string) (int, error) {
-	switch s {
+	switch strings.ToLower(s) {
 	case "":
 		return 0, nil
 	case "all", "0":
 		return queries.AllFindings, nil
 	}
 	n, err := strconv.Atoi(s)
+	if errors.Is(err, strconv.ErrRange) && !strings.HasPrefix(s, "-") {
+		return queries.AllFindings, nil // more than any graph holds
+	}
 	if err != nil || n < 0 {
 		return 0, usageError{fmt.Errorf("invalid --limit %q: want a number of findings, or 0 or all for every one", s)}
 	}
