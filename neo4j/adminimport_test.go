@@ -134,8 +134,10 @@ func ownNeo4j(t *testing.T, settings string, before []string) *neo4j.DB {
 	if len(before) > 0 {
 		run(before...)
 	}
-	run("start")
+	// Stop it even when the start fails: a start that times out under load
+	// leaves the server starting, and nothing else would ever stop it.
 	t.Cleanup(func() { run("stop") })
+	run("start")
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	db, err := neo4j.Open(ctx, neo4j.Config{URI: "bolt://127.0.0.1:" + strconv.Itoa(bolt), Username: "neo4j", Password: "dyad-dev-password"})
