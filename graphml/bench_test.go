@@ -152,6 +152,8 @@ func BenchmarkNeo4jExport(b *testing.B) {
 		db, err := neo4j.Open(ctx, cfg)
 		require.NoError(b, err)
 		b.Cleanup(func() { _ = db.Close(context.Background()) })
+		require.NoError(b, loader.Schema(ctx, db)) // what dyad load leaves: the id constraints
+		require.NoError(b, db.Exec(ctx, "CALL db.awaitIndexes(600)", nil))
 		rows, err := db.Read(ctx, "MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() WITH nodes, count(r) AS rels RETURN nodes + rels AS n", nil)
 		require.NoError(b, err)
 		n, _ := rows[0]["n"].(int64)

@@ -25,7 +25,20 @@ type Filter struct {
 func (db *DB) EachNode(ctx context.Context, l graph.Label, f Filter, fn func(graph.Node) error) error {
 	mustKnown(slices.Contains(graph.Labels, l), string(l))
 	params := map[string]any{}
-	q := fmt.Sprintf("MATCH (n:%s) WHERE n.%s = true%s RETURN n.id AS id, properties(n) AS props ORDER BY n.id", l, Marker, filterWhere(f, "n", params))
+	where := fmt.Sprintf(" AND n.%s = true%s", Marker, filterWhere(f, "n", params))
+	paged, err := db.pageable(ctx, "NODE", string(l), f)
+	if err != nil {
+		return err
+	}
+	if paged {
+		s := pagedScan{match: fmt.Sprintf("MATCH (n:%s)", l), v: "n", where: where, with: "n", row: "[n.id, properties(n)]", params: params}
+		return db.eachPaged(ctx, s, func(r []any) error {
+			id, _ := r[0].(string)
+			props, _ := r[1].(map[string]any)
+			return fn(graph.Node{Label: l, ID: id, Props: props})
+		})
+	}
+	q := fmt.Sprintf("MATCH (n:%s) WHERE true%s RETURN n.id AS id, properties(n) AS props ORDER BY n.id", l, where)
 	return db.Stream(ctx, q, params, func(r []any) error {
 		id, _ := r[0].(string)
 		props, _ := r[1].(map[string]any)
@@ -40,6 +53,21 @@ func (db *DB) EachEdge(ctx context.Context, t graph.RelType, f Filter, fn func(g
 	params := map[string]any{}
 	where := fmt.Sprintf(" AND a.%[1]s = true AND b.%[1]s = true", Marker) +
 		filterWhere(f, "a", params) + filterWhere(f, "b", params) + yearsWhere(f.Years, "r")
+	paged, err := db.pageable(ctx, "RELATIONSHIP", string(t), f)
+	if err != nil {
+		return err
+	}
+	if paged {
+		s := pagedScan{match: fmt.Sprintf("MATCH (a)-[r:%[1]s]->(b) USING INDEX r:%[1]s(id)", t), v: "r", where: fmt.Sprintf(" AND r.%s = true%s", Marker, where),
+			with: "r, a, b", row: "[r.id, a.id, b.id, properties(r)]", params: params}
+		return db.eachPaged(ctx, s, func(r []any) error {
+			id, _ := r[0].(string)
+			from, _ := r[1].(string)
+			to, _ := r[2].(string)
+			props, _ := r[3].(map[string]any)
+			return fn(graph.Edge{Type: t, ID: id, From: from, To: to, Props: props})
+		})
+	}
 	q := fmt.Sprintf("MATCH (a)-[r:%s]->(b) WHERE r.%s = true%s RETURN r.id AS id, a.id AS from, b.id AS to, properties(r) AS props ORDER BY r.id", t, Marker, where)
 	return db.Stream(ctx, q, params, func(r []any) error {
 		id, _ := r[0].(string)
@@ -48,6 +76,17 @@ func (db *DB) EachEdge(ctx context.Context, t graph.RelType, f Filter, fn func(g
 		props, _ := r[3].(map[string]any)
 		return fn(graph.Edge{Type: t, ID: id, From: from, To: to, Props: props})
 	})
+}
+
+// pageable reports whether an export of the label or type name (entity
+// "NODE" or "RELATIONSHIP") that f filters can be read in pages (eachPaged):
+// when f keeps every id (a selection of ids is a seek from those nodes,
+// cheaper than walking the index) and the id has a uniqueness constraint.
+func (db *DB) pageable(ctx context.Context, entity, name string, f Filter) (bool, error) {
+	if f.IDs != nil {
+		return false, nil
+	}
+	return db.uniqueIDs(ctx, entity, name)
 }
 
 // filterWhere is the Cypher condition (starting with " AND", or empty) that
