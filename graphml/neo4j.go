@@ -26,16 +26,8 @@ func ExportNeo4j(ctx context.Context, db *neo4j.DB, w io.Writer, s Selection, fl
 		return 0, 0, err
 	}
 	gw := NewFlavorWriter(w, fl, keys...)
-	f := filter(s)
-	for _, l := range graph.Labels {
-		if err := db.EachNode(ctx, l, f, gw.WriteNode); err != nil {
-			return 0, 0, fmt.Errorf("exporting %s nodes: %w", l, err)
-		}
-	}
-	for _, t := range graph.RelTypes {
-		if err := db.EachEdge(ctx, t, f, gw.WriteEdge); err != nil {
-			return 0, 0, fmt.Errorf("exporting %s edges: %w", t, err)
-		}
+	if err := db.Export(ctx, filter(s), gw.WriteNode, gw.WriteEdge); err != nil {
+		return 0, 0, err
 	}
 	nodes, edges = gw.Count()
 	return nodes, edges, gw.Close()

@@ -3,6 +3,10 @@ package neo4j
 import (
 	"context"
 	"fmt"
+	"sync"
+	"sync/atomic"
+
+	"github.com/dyad-kg/dyad/graph"
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -12,7 +16,10 @@ import (
 // driver a few reads, each with a timer and a goroutine of its own (the
 // server's connection.recv_timeout_seconds hint), more than decoding the
 // element; one record per page costs that once per page.
-var exportPage = 5000
+var exportPage = 1000
+
+// pagesRead counts the pages read, for the tests.
+var pagesRead atomic.Int64
 
 // pagedScan reads the elements of one label or type in id order, a page at
 // a time, from the id index of a uniqueness constraint: each page is an
@@ -95,6 +102,7 @@ func (db *DB) readPages(ctx context.Context, s pagedScan, pages chan<- []any) er
 				return nil, err
 			}
 			rows, _ := rec.Values[0].([]any)
+			pagesRead.Add(1)
 			if len(rows) == 0 {
 				return nil, nil
 			}
@@ -113,19 +121,135 @@ func (db *DB) readPages(ctx context.Context, s pagedScan, pages chan<- []any) er
 	return classify(err, Config{Database: db.database})
 }
 
-// uniqueIDs reports whether the label or relationship type name (entity
-// "NODE" or "RELATIONSHIP") has an online uniqueness constraint on id, as
+// uniqueIDs returns the labels and relationship types ("NODE:State",
+// "RELATIONSHIP:WEAKENS") whose id has an online uniqueness constraint, as
 // Schema creates: the index eachPaged seeks in, and the guarantee that no
 // two elements share an id (paging past the last id would skip the second).
-func (db *DB) uniqueIDs(ctx context.Context, entity, name string) (bool, error) {
+func (db *DB) uniqueIDs(ctx context.Context) (map[string]bool, error) {
 	q := "SHOW RANGE INDEXES YIELD entityType, labelsOrTypes, properties, state, owningConstraint" +
-		" WHERE entityType = $entity AND labelsOrTypes = [$name] AND properties = ['id'] AND state = 'ONLINE' AND owningConstraint IS NOT NULL" +
-		" RETURN count(*) AS n"
-	found := false
-	err := db.Stream(ctx, q, map[string]any{"entity": entity, "name": name}, func(r []any) error {
-		n, _ := r[0].(int64)
-		found = n > 0
+		" WHERE size(labelsOrTypes) = 1 AND properties = ['id'] AND state = 'ONLINE' AND owningConstraint IS NOT NULL" +
+		" RETURN entityType + ':' + labelsOrTypes[0] AS name"
+	unique := map[string]bool{}
+	err := db.Stream(ctx, q, nil, func(r []any) error {
+		name, _ := r[0].(string)
+		unique[name] = true
 		return nil
 	})
-	return found, err
+	return unique, err
+}
+
+// exportReaders is how many scans an Export reads at once: the one being
+// written and the next ones, each at most a few pages ahead.
+var exportReaders = 3
+
+// Export calls node with every Dyad node that f keeps, label by label in
+// graph.Labels' order, each label's ordered by id, then edge with every
+// Dyad edge that f keeps (both ends kept too), type by type in
+// graph.RelTypes' order, each type's ordered by id: what EachNode and
+// EachEdge give, label by label and type by type. Where the ids have their
+// uniqueness constraints and f keeps every id, it reads up to
+// exportReaders labels or types at once, each in pages on a connection of
+// its own, and calls node and edge in the same order from this goroutine:
+// memory holds a few pages per reader, however large the graph.
+func (db *DB) Export(ctx context.Context, f Filter, node func(graph.Node) error, edge func(graph.Edge) error) error {
+	var scans []scan
+	for _, l := range graph.Labels {
+		scans = append(scans, nodeScan(l, f, node))
+	}
+	for _, t := range graph.RelTypes {
+		scans = append(scans, edgeScan(t, f, edge))
+	}
+	unique := map[string]bool{}
+	if f.IDs == nil {
+		var err error
+		if unique, err = db.uniqueIDs(ctx); err != nil {
+			return err
+		}
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	readers := make([]*pageReader, len(scans))
+	for i, sc := range scans {
+		if unique[sc.entity+":"+sc.name] {
+			readers[i] = &pageReader{pages: make(chan []any, 1), done: make(chan error, 1)}
+		}
+	}
+	var wg sync.WaitGroup
+	defer func() { // stop the readers still going, and wait for them
+		cancel()
+		wg.Wait()
+	}()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		db.startReaders(ctx, scans, readers, &wg)
+	}()
+	for i, sc := range scans {
+		var err error
+		if readers[i] == nil {
+			err = db.runScan(ctx, sc, false)
+		} else {
+			err = readers[i].each(sc.emit)
+		}
+		if err != nil {
+			kind := "nodes"
+			if sc.entity == "RELATIONSHIP" {
+				kind = "edges"
+			}
+			return fmt.Errorf("exporting %s %s: %w", sc.name, kind, err)
+		}
+	}
+	return nil
+}
+
+// pageReader is one scan being read in pages by a goroutine of its own.
+type pageReader struct {
+	pages chan []any // closed after the last page
+	done  chan error // then the reader's error, or nil
+}
+
+// startReaders starts the readers of scans in order, at most
+// exportReaders at a time (a reader's slot is free once it has sent its
+// last page), until ctx ends. Export takes the scans' pages in the same
+// order, so the oldest reader always moves on: none waits for ever.
+func (db *DB) startReaders(ctx context.Context, scans []scan, readers []*pageReader, wg *sync.WaitGroup) {
+	slots := make(chan struct{}, exportReaders)
+	for i, r := range readers {
+		if r == nil {
+			continue
+		}
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done():
+			for _, r := range readers[i:] {
+				if r != nil {
+					close(r.pages)
+					r.done <- ctx.Err()
+				}
+			}
+			return
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			err := db.readPages(ctx, scans[i].paged, r.pages)
+			<-slots
+			close(r.pages)
+			r.done <- err
+		}()
+	}
+}
+
+// each calls emit with every row of every page r reads, then returns the
+// reader's error; it returns emit's first error at once (Export then
+// cancels the reader).
+func (r *pageReader) each(emit func(row []any) error) error {
+	for rows := range r.pages {
+		for _, x := range rows {
+			row, _ := x.([]any)
+			if err := emit(row); err != nil {
+				return err
+			}
+		}
+	}
+	return <-r.done
 }
