@@ -2,7 +2,9 @@ package neo4j
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -125,17 +127,34 @@ func (db *DB) readPages(ctx context.Context, s pagedScan, pages chan<- []any) er
 // "RELATIONSHIP:WEAKENS") whose id has an online uniqueness constraint, as
 // Schema creates: the index eachPaged seeks in, and the guarantee that no
 // two elements share an id (paging past the last id would skip the second).
+// A user not allowed to list indexes gets none: the export streams.
 func (db *DB) uniqueIDs(ctx context.Context) (map[string]bool, error) {
 	q := "SHOW RANGE INDEXES YIELD entityType, labelsOrTypes, properties, state, owningConstraint" +
 		" WHERE size(labelsOrTypes) = 1 AND properties = ['id'] AND state = 'ONLINE' AND owningConstraint IS NOT NULL" +
 		" RETURN entityType + ':' + labelsOrTypes[0] AS name"
-	unique := map[string]bool{}
-	err := db.Stream(ctx, q, nil, func(r []any) error {
-		name, _ := r[0].(string)
-		unique[name] = true
-		return nil
+	sess := db.session(ctx, driver.AccessModeRead)
+	defer func() { _ = sess.Close(ctx) }()
+	names, err := sess.ExecuteRead(ctx, func(tx driver.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, q, nil)
+		if err != nil {
+			return nil, err
+		}
+		recs, err := res.Collect(ctx)
+		unique := map[string]bool{}
+		for _, r := range recs {
+			name, _ := r.Values[0].(string)
+			unique[name] = true
+		}
+		return unique, err
 	})
-	return unique, err
+	var nerr *driver.Neo4jError
+	if errors.As(err, &nerr) && strings.HasPrefix(nerr.Code, "Neo.ClientError.Security.Forbidden") {
+		return map[string]bool{}, nil
+	}
+	if err != nil {
+		return nil, classify(err, Config{Database: db.database})
+	}
+	return names.(map[string]bool), nil
 }
 
 // exportReaders is how many scans an Export reads at once: the one being
