@@ -228,7 +228,7 @@ func benchExports(b *testing.B, db *neo4j.DB, sub string, size int) {
 		for b.Loop() {
 			for k := range 2 {
 				j := (i + k) % 2 // alternate which one goes first
-				runtime.GC() // the other's garbage is not this one's work
+				runtime.GC()     // the other's garbage is not this one's work
 				t0 := time.Now()
 				n, err := exports[j].run()
 				secs[j] = append(secs[j], time.Since(t0).Seconds())

@@ -37,17 +37,44 @@ type pagedScan struct {
 	// row is the list expression one element becomes.
 	row    string
 	params map[string]any
+	// from and to, when not nil, bound the ids read: from <= id < to.
+	from, to any
 }
 
 // query is the statement that reads one page: the first (after no id) or
 // the one after $after.
 func (s pagedScan) query(first bool) string {
-	cond := fmt.Sprintf("%s.id > $after", s.v)
-	if first {
-		cond = fmt.Sprintf("%s.id IS NOT NULL", s.v)
+	cond := s.v + ".id > $after"
+	switch {
+	case !first:
+	case s.from != nil:
+		cond = s.v + ".id >= $lo"
+	default:
+		cond = s.v + ".id IS NOT NULL"
+	}
+	if s.to != nil {
+		cond += " AND " + s.v + ".id < $hi"
 	}
 	return fmt.Sprintf("%s WHERE %s%s WITH %s ORDER BY %s.id LIMIT $page RETURN collect(%s) AS rows",
 		s.match, cond, s.where, s.with, s.v, s.row)
+}
+
+// split returns s as pieces that read from one bound to the next, in
+// order: together they read what s reads.
+func (s pagedScan) split(bounds []any) []pagedScan {
+	out := make([]pagedScan, 0, len(bounds)+1)
+	from := s.from
+	for _, b := range bounds {
+		if b == nil { // not an id (range() gives its start even past its end)
+			continue
+		}
+		p := s
+		p.from, p.to = from, b
+		out = append(out, p)
+		from = b
+	}
+	s.from = from
+	return append(out, s)
 }
 
 // each calls fn with every row, in id order, the first value of a row being
@@ -85,7 +112,7 @@ func (db *DB) eachPaged(ctx context.Context, s pagedScan, fn func(row []any) err
 
 // readPages sends every page of s to pages, stopping at the first short one.
 func (db *DB) readPages(ctx context.Context, s pagedScan, pages chan<- []any) error {
-	params := map[string]any{"page": int64(exportPage)}
+	params := map[string]any{"page": int64(exportPage), "lo": s.from, "hi": s.to}
 	for k, v := range s.params {
 		params[k] = v
 	}
@@ -158,8 +185,11 @@ func (db *DB) uniqueIDs(ctx context.Context) (map[string]bool, error) {
 }
 
 // exportReaders is how many scans an Export reads at once: the one being
-// written and the next ones, each at most a few pages ahead.
-var exportReaders = 3
+// written and the next ones, each at most exportAhead pages ahead (so that
+// the server reads the next labels and types on its other cores while the
+// writer is still on a large one), which bounds memory at about
+// exportReaders * (exportAhead+1) pages.
+var exportReaders, exportAhead = 4, 8
 
 // Export calls node with every Dyad node that f keeps, label by label in
 // graph.Labels' order, each label's ordered by id, then edge with every
@@ -185,11 +215,15 @@ func (db *DB) Export(ctx context.Context, f Filter, node func(graph.Node) error,
 			return err
 		}
 	}
+	pieces, err := db.exportPieces(ctx, scans, unique)
+	if err != nil {
+		return err
+	}
 	ctx, cancel := context.WithCancel(ctx)
-	readers := make([]*pageReader, len(scans))
-	for i, sc := range scans {
-		if unique[sc.entity+":"+sc.name] {
-			readers[i] = &pageReader{pages: make(chan []any, 1), done: make(chan error, 1)}
+	readers := make([]*pageReader, len(pieces))
+	for i, p := range pieces {
+		if p.paged {
+			readers[i] = &pageReader{pages: make(chan []any, exportAhead), done: make(chan error, 1)}
 		}
 	}
 	var wg sync.WaitGroup
@@ -200,9 +234,10 @@ func (db *DB) Export(ctx context.Context, f Filter, node func(graph.Node) error,
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		db.startReaders(ctx, scans, readers, &wg)
+		db.startReaders(ctx, pieces, readers, &wg)
 	}()
-	for i, sc := range scans {
+	for i, p := range pieces {
+		sc := p.scan
 		var err error
 		if readers[i] == nil {
 			err = db.runScan(ctx, sc, false)
@@ -226,11 +261,11 @@ type pageReader struct {
 	done  chan error // then the reader's error, or nil
 }
 
-// startReaders starts the readers of scans in order, at most
+// startReaders starts the readers of the pieces in order, at most
 // exportReaders at a time (a reader's slot is free once it has sent its
-// last page), until ctx ends. Export takes the scans' pages in the same
+// last page), until ctx ends. Export takes the pieces' pages in the same
 // order, so the oldest reader always moves on: none waits for ever.
-func (db *DB) startReaders(ctx context.Context, scans []scan, readers []*pageReader, wg *sync.WaitGroup) {
+func (db *DB) startReaders(ctx context.Context, pieces []piece, readers []*pageReader, wg *sync.WaitGroup) {
 	slots := make(chan struct{}, exportReaders)
 	for i, r := range readers {
 		if r == nil {
@@ -250,7 +285,7 @@ func (db *DB) startReaders(ctx context.Context, scans []scan, readers []*pageRea
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			err := db.readPages(ctx, scans[i].paged, r.pages)
+			err := db.readPages(ctx, pieces[i].scan.paged, r.pages)
 			<-slots
 			close(r.pages)
 			r.done <- err
@@ -271,4 +306,60 @@ func (r *pageReader) each(emit func(row []any) error) error {
 		}
 	}
 	return <-r.done
+}
+
+// exportSplit is how many elements (about) one piece of a label or type
+// holds: Export reads the pieces of a large label or type at once as it
+// reads different labels and types at once.
+var exportSplit = 10000
+
+// piece is a scan, or part of one (paged, between two ids), that one
+// reader reads.
+type piece struct {
+	scan  scan
+	paged bool
+}
+
+// exportPieces cuts each of the scans whose ids are unique into pieces
+// of about exportSplit elements (by the ids that one statement finds every
+// exportSplit places in each id index), and keeps the others whole; the
+// pieces, in order, read what the scans read.
+func (db *DB) exportPieces(ctx context.Context, scans []scan, unique map[string]bool) ([]piece, error) {
+	var branches []string
+	for _, sc := range scans {
+		if !unique[sc.entity+":"+sc.name] {
+			continue
+		}
+		match := fmt.Sprintf("MATCH (n:%s) WHERE n.id IS NOT NULL", sc.name)
+		if sc.entity == "RELATIONSHIP" {
+			match = fmt.Sprintf("MATCH ()-[n:%[1]s]->() USING INDEX n:%[1]s(id) WHERE n.id IS NOT NULL", sc.name)
+		}
+		branches = append(branches, match+" WITH n.id AS id ORDER BY id WITH collect(id) AS ids"+
+			fmt.Sprintf(" RETURN '%s:%s' AS name, [i IN range($split, size(ids) - 1, $split) WHERE i < size(ids) | ids[i]] AS bounds", sc.entity, sc.name))
+	}
+	bounds := map[string][]any{}
+	if len(branches) > 0 {
+		err := db.Stream(ctx, "CALL { "+strings.Join(branches, " UNION ALL ")+" } RETURN name, bounds", map[string]any{"split": int64(exportSplit)},
+			func(r []any) error {
+				name, _ := r[0].(string)
+				bounds[name], _ = r[1].([]any)
+				return nil
+			})
+		if err != nil {
+			return nil, err
+		}
+	}
+	var out []piece
+	for _, sc := range scans {
+		if !unique[sc.entity+":"+sc.name] {
+			out = append(out, piece{scan: sc})
+			continue
+		}
+		for _, p := range sc.paged.split(bounds[sc.entity+":"+sc.name]) {
+			part := sc
+			part.paged = p
+			out = append(out, piece{scan: part, paged: true})
+		}
+	}
+	return out, nil
 }

@@ -30,8 +30,9 @@ func exported(t *testing.T, db *neo4j.DB, f neo4j.Filter) *graph.Elements {
 // whole graph gives exactly the elements, in exactly the order, of the one
 // statement per label and type that a selection of ids uses (here every
 // id, so the same graph): at page sizes that put page boundaries inside
-// every label and type, on a page's last element, and past the end, and
-// with one reader or several. The writer turns the same elements in the
+// every label and type, on a page's last element, and past the end, with
+// labels and types cut into pieces (smaller and larger than a page), and
+// with one reader or several, each one or more pages ahead. The writer turns the same elements in the
 // same order into the same bytes.
 func TestExportPagesMatchStream(t *testing.T) {
 	db := testenv.Neo4j(t)
@@ -49,9 +50,11 @@ func TestExportPagesMatchStream(t *testing.T) {
 	require.Len(t, stream.Nodes, len(el.Nodes))
 	require.Len(t, stream.Edges, len(el.Edges))
 
-	for _, tt := range []struct{ page, readers int }{{1, 1}, {2, 3}, {3, 2}, {7, 1}, {64, 4}, {100000, 3}} {
-		t.Run(fmt.Sprintf("page=%d,readers=%d", tt.page, tt.readers), func(t *testing.T) {
-			defer neo4j.SetExportPaging(tt.page, tt.readers)()
+	for _, tt := range []struct{ page, readers, ahead, split int }{
+		{1, 1, 1, 1000000}, {2, 3, 1, 7}, {3, 2, 8, 5}, {7, 1, 2, 3}, {10, 3, 2, 4}, {64, 4, 8, 50}, {100000, 3, 8, 10000},
+	} {
+		t.Run(fmt.Sprintf("page=%d,readers=%d,ahead=%d,split=%d", tt.page, tt.readers, tt.ahead, tt.split), func(t *testing.T) {
+			defer neo4j.SetExportPaging(tt.page, tt.readers, tt.ahead, tt.split)()
 			before := neo4j.PagesRead()
 			got := exported(t, db, neo4j.Filter{})
 			pages := neo4j.PagesRead() - before
@@ -64,7 +67,7 @@ func TestExportPagesMatchStream(t *testing.T) {
 	}
 
 	t.Run("period", func(t *testing.T) {
-		defer neo4j.SetExportPaging(2, 2)()
+		defer neo4j.SetExportPaging(2, 2, 1, 5)()
 		f := neo4j.Filter{Years: graph.Years{From: 1990, To: 2000}}
 		got := exported(t, db, f)
 		f.IDs = ids
@@ -81,7 +84,7 @@ func TestExportStopsOnError(t *testing.T) {
 	el := gen.Dataset(gen.ForElements(600, 1)).Elements()
 	_, err := db.Load(ctx, el, neo4j.LoadOptions{})
 	require.NoError(t, err)
-	defer neo4j.SetExportPaging(2, 3)()
+	defer neo4j.SetExportPaging(2, 3, 1, 5)()
 	stop := errors.New("disk full")
 	for _, after := range []int{0, 5, len(el.Nodes) + 5} {
 		seen := 0
