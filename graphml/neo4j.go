@@ -14,7 +14,9 @@ import (
 // Standard): the part s selects,
 // nodes label by label then edges type by type, each ordered by id, the
 // order of graph.Dataset.Elements. Memory stays flat as the graph grows:
-// records are written as they arrive and only the ids in s are held.
+// db.Export reads the graph in pages (several labels, types or pieces of
+// one at once, a few pages ahead), they are written in that order as they
+// arrive, and only the ids in s are held.
 //
 // The keys are DyadKeys plus, as strings, any other property that Dyad's
 // nodes or edges carry in db (found from db.propertyKeys(), and only then
