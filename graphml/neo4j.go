@@ -14,7 +14,9 @@ import (
 // Standard): the part s selects,
 // nodes label by label then edges type by type, each ordered by id, the
 // order of graph.Dataset.Elements. Memory stays flat as the graph grows:
-// records are written as they arrive and only the ids in s are held.
+// db.Export reads the graph in pages (several labels, types or pieces of
+// one at once, a few pages ahead), they are written in that order as they
+// arrive, and only the ids in s are held.
 //
 // The keys are DyadKeys plus, as strings, any other property that Dyad's
 // nodes or edges carry in db (found from db.propertyKeys(), and only then
@@ -26,16 +28,8 @@ func ExportNeo4j(ctx context.Context, db *neo4j.DB, w io.Writer, s Selection, fl
 		return 0, 0, err
 	}
 	gw := NewFlavorWriter(w, fl, keys...)
-	f := filter(s)
-	for _, l := range graph.Labels {
-		if err := db.EachNode(ctx, l, f, gw.WriteNode); err != nil {
-			return 0, 0, fmt.Errorf("exporting %s nodes: %w", l, err)
-		}
-	}
-	for _, t := range graph.RelTypes {
-		if err := db.EachEdge(ctx, t, f, gw.WriteEdge); err != nil {
-			return 0, 0, fmt.Errorf("exporting %s edges: %w", t, err)
-		}
+	if err := db.Export(ctx, filter(s), gw.WriteNode, gw.WriteEdge); err != nil {
+		return 0, 0, err
 	}
 	nodes, edges = gw.Count()
 	return nodes, edges, gw.Close()

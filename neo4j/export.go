@@ -23,31 +23,90 @@ type Filter struct {
 // EachNode calls fn with every Dyad node of label l that f keeps, ordered by
 // id, as the records arrive: memory stays flat however many there are.
 func (db *DB) EachNode(ctx context.Context, l graph.Label, f Filter, fn func(graph.Node) error) error {
-	mustKnown(slices.Contains(graph.Labels, l), string(l))
-	params := map[string]any{}
-	q := fmt.Sprintf("MATCH (n:%s) WHERE n.%s = true%s RETURN n.id AS id, properties(n) AS props ORDER BY n.id", l, Marker, filterWhere(f, "n", params))
-	return db.Stream(ctx, q, params, func(r []any) error {
-		id, _ := r[0].(string)
-		props, _ := r[1].(map[string]any)
-		return fn(graph.Node{Label: l, ID: id, Props: props})
-	})
+	sc := nodeScan(l, f, fn)
+	paged, err := db.pageable(ctx, sc, f)
+	if err != nil {
+		return err
+	}
+	return db.runScan(ctx, sc, paged)
 }
 
 // EachEdge calls fn with every Dyad edge of type t that f keeps (both ends
 // kept too), ordered by id, as the records arrive.
 func (db *DB) EachEdge(ctx context.Context, t graph.RelType, f Filter, fn func(graph.Edge) error) error {
+	sc := edgeScan(t, f, fn)
+	paged, err := db.pageable(ctx, sc, f)
+	if err != nil {
+		return err
+	}
+	return db.runScan(ctx, sc, paged)
+}
+
+// scan reads the Dyad nodes of one label or the edges of one type in id
+// order, either in pages (paged, where the id has a uniqueness constraint)
+// or as one stream of records (stream, a statement with the same rows).
+type scan struct {
+	entity, name string // "NODE" or "RELATIONSHIP", and the label or type
+	paged        pagedScan
+	stream       string
+	emit         func(row []any) error // takes one row: the id first
+}
+
+// nodeScan is the scan of label l's nodes that f keeps, each passed to fn.
+func nodeScan(l graph.Label, f Filter, fn func(graph.Node) error) scan {
+	mustKnown(slices.Contains(graph.Labels, l), string(l))
+	params := map[string]any{}
+	where := fmt.Sprintf(" AND n.%s = true%s", Marker, filterWhere(f, "n", params))
+	return scan{
+		entity: "NODE", name: string(l),
+		paged:  pagedScan{match: fmt.Sprintf("MATCH (n:%s)", l), v: "n", where: where, with: "n", row: "[n.id, properties(n)]", params: params},
+		stream: fmt.Sprintf("MATCH (n:%s) WHERE n.%s = true%s RETURN n.id AS id, properties(n) AS props ORDER BY n.id", l, Marker, filterWhere(f, "n", params)),
+		emit: func(r []any) error {
+			id, _ := r[0].(string)
+			props, _ := r[1].(map[string]any)
+			return fn(graph.Node{Label: l, ID: id, Props: props})
+		},
+	}
+}
+
+// edgeScan is the scan of type t's edges that f keeps, each passed to fn.
+func edgeScan(t graph.RelType, f Filter, fn func(graph.Edge) error) scan {
 	mustKnown(slices.Contains(graph.RelTypes, t), string(t))
 	params := map[string]any{}
-	where := fmt.Sprintf(" AND a.%[1]s = true AND b.%[1]s = true", Marker) +
+	where := fmt.Sprintf(" AND r.%[1]s = true AND a.%[1]s = true AND b.%[1]s = true", Marker) +
 		filterWhere(f, "a", params) + filterWhere(f, "b", params) + yearsWhere(f.Years, "r")
-	q := fmt.Sprintf("MATCH (a)-[r:%s]->(b) WHERE r.%s = true%s RETURN r.id AS id, a.id AS from, b.id AS to, properties(r) AS props ORDER BY r.id", t, Marker, where)
-	return db.Stream(ctx, q, params, func(r []any) error {
-		id, _ := r[0].(string)
-		from, _ := r[1].(string)
-		to, _ := r[2].(string)
-		props, _ := r[3].(map[string]any)
-		return fn(graph.Edge{Type: t, ID: id, From: from, To: to, Props: props})
-	})
+	return scan{
+		entity: "RELATIONSHIP", name: string(t),
+		paged: pagedScan{match: fmt.Sprintf("MATCH (a)-[r:%[1]s]->(b) USING INDEX r:%[1]s(id)", t), v: "r", where: where,
+			with: "r, a, b", row: "[r.id, a.id, b.id, properties(r)]", params: params},
+		stream: fmt.Sprintf("MATCH (a)-[r:%s]->(b) WHERE true%s RETURN r.id AS id, a.id AS from, b.id AS to, properties(r) AS props ORDER BY r.id", t, where),
+		emit: func(r []any) error {
+			id, _ := r[0].(string)
+			from, _ := r[1].(string)
+			to, _ := r[2].(string)
+			props, _ := r[3].(map[string]any)
+			return fn(graph.Edge{Type: t, ID: id, From: from, To: to, Props: props})
+		},
+	}
+}
+
+// runScan reads sc, in pages or as one stream, in this goroutine's turn.
+func (db *DB) runScan(ctx context.Context, sc scan, paged bool) error {
+	if paged {
+		return db.eachPaged(ctx, sc.paged, sc.emit)
+	}
+	return db.Stream(ctx, sc.stream, sc.paged.params, sc.emit)
+}
+
+// pageable reports whether sc, filtered by f, can be read in pages: when f
+// keeps every id (a selection of ids is a seek from those nodes, cheaper
+// than walking the index) and the id has a uniqueness constraint.
+func (db *DB) pageable(ctx context.Context, sc scan, f Filter) (bool, error) {
+	if f.IDs != nil {
+		return false, nil
+	}
+	unique, err := db.uniqueIDs(ctx)
+	return unique[sc.entity+":"+sc.name], err
 }
 
 // filterWhere is the Cypher condition (starting with " AND", or empty) that

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -94,6 +95,9 @@ func TestGenElements(t *testing.T) {
 	}{
 		{"10k", []string{"--elements", "10000"}, 0, 10000, ""},
 		{"20k, another seed", []string{"--elements", "20000", "--seed", "7"}, 0, 20000, ""},
+		{"node-heavy", []string{"--elements", "10000", "--shape", "nodes"}, 0, 10000, ""},
+		{"unknown shape", []string{"--elements", "1000", "--shape", "stars"}, 2, 0, `invalid --shape "stars": want edges or nodes`},
+		{"shape without --elements", []string{"--shape", "nodes"}, 2, 0, "--shape goes with --elements"},
 		{"with --claims", []string{"--elements", "1000", "--claims", "5"}, 2, 0, "--elements and --claims both size the dataset"},
 		{"with --states", []string{"--elements", "1000", "--states", "5"}, 2, 0, "--elements and --states both size the dataset"},
 		{"zero", []string{"--elements", "0"}, 2, 0, "invalid --elements 0: want 1 to"},
@@ -115,6 +119,11 @@ func TestGenElements(t *testing.T) {
 			edges, _ := strconv.Atoi(m[3])
 			assert.Equal(t, total, nodes+edges)
 			assert.InDelta(t, tt.n, total, 0.02*float64(tt.n), out)
+			if slices.Contains(tt.args, "nodes") {
+				assert.Greater(t, nodes, 3*edges, "--shape nodes: %s", out)
+			} else {
+				assert.Greater(t, edges, 3*nodes, "--shape edges: %s", out)
+			}
 		})
 	}
 	// What gen says it wrote is what validate reads back (a small one: the

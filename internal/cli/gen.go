@@ -16,6 +16,9 @@ type GenOptions struct {
 	// Elements, if above 0, sizes the dataset instead of --states,
 	// --events and --claims: about this many nodes and edges.
 	Elements int
+	// Shape, with Elements, is "edges" (82% edges, gen.ForElements) or
+	// "nodes" (80% nodes, gen.NodeHeavy).
+	Shape string
 }
 
 // maxGenerated bounds --events and --claims: a dataset of 10 million claims
@@ -34,6 +37,7 @@ flags (--seed included) always give the same dataset, and it passes
 dyad validate. DIR is created if need be and must hold no *.yaml files.`,
 		Example: `  dyad gen -o /tmp/big --states 200 --events 100000 --claims 1000000 --seed 1
   dyad gen -o /tmp/200k --elements 200000
+  dyad gen -o /tmp/200k-nodes --elements 200000 --shape nodes
   dyad validate --data /tmp/big`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -50,6 +54,7 @@ dyad validate. DIR is created if need be and must hold no *.yaml files.`,
 	f.StringVarP(&opts.Out, "output", "o", "", "folder to write the dataset files into")
 	addDeprecatedAlias(cmd, "out", "output", &opts.Out)
 	f.IntVar(&opts.Elements, "elements", 0, "about this many nodes and edges in all (instead of --states, --events and --claims)")
+	f.StringVar(&opts.Shape, "shape", "edges", "with --elements: edges (82% edges, like a real graph) or nodes (80% nodes, most of them uncited sources)")
 	f.IntVar(&opts.Config.States, "states", 200, "number of states")
 	f.IntVar(&opts.Config.Events, "events", 1000, "number of events")
 	f.IntVar(&opts.Config.Claims, "claims", 10000, "number of claims")
@@ -71,7 +76,16 @@ func checkGenOptions(cmd *cobra.Command, opts *GenOptions) error {
 		if opts.Elements < 1 || opts.Elements > maxGenerated {
 			return usageError{fmt.Errorf("invalid --elements %d: want 1 to %d (the dataset is built in memory first)", opts.Elements, maxGenerated)}
 		}
-		opts.Config = gen.ForElements(opts.Elements, opts.Config.Seed)
+		switch opts.Shape {
+		case "edges":
+			opts.Config = gen.ForElements(opts.Elements, opts.Config.Seed)
+		case "nodes":
+			opts.Config = gen.NodeHeavy(opts.Elements, opts.Config.Seed)
+		default:
+			return usageError{fmt.Errorf("invalid --shape %q: want edges or nodes", opts.Shape)}
+		}
+	} else if cmd.Flags().Changed("shape") {
+		return usageError{fmt.Errorf("--shape goes with --elements")}
 	}
 	c := opts.Config
 	if c.States < 2 || c.States > gen.MaxStates {

@@ -45,6 +45,17 @@ func ForElements(n int, seed int64) Config {
 	return Config{States: states, Events: unit, Claims: 3 * unit, Seed: seed}
 }
 
+// NodeHeavy returns a Config whose dataset has about n elements of which
+// about 80% are nodes: the graph of ForElements(n/4) (82% edges) and, for
+// the other three quarters, sources (nodes that claims and events may
+// cite, with no edges of their own). ForElements' graphs are the other
+// shape, for benchmarks that depend on the share of nodes (an export).
+func NodeHeavy(n int, seed int64) Config {
+	c := ForElements(n/4, seed)
+	c.Sources = max(1, n-n/4)
+	return c
+}
+
 func (c Config) withDefaults() Config {
 	c.States = max(c.States, 2)
 	if c.Regions <= 0 {

@@ -40,6 +40,18 @@ func TestForElements(t *testing.T) {
 	}
 }
 
+func TestNodeHeavy(t *testing.T) {
+	for _, n := range []int{10000, 100000} {
+		ds := gen.Dataset(gen.NodeHeavy(n, 1))
+		el := ds.Elements()
+		assert.InDelta(t, n, el.Len(), 0.02*float64(n), "NodeHeavy(%d)", n)
+		assert.InDelta(t, 0.8, float64(len(el.Nodes))/float64(el.Len()), 0.03, "NodeHeavy(%d): share of nodes", n)
+		if n == 10000 {
+			require.Empty(t, ds.Validate())
+		}
+	}
+}
+
 func TestStateID(t *testing.T) {
 	assert.Equal(t, "AAA", gen.StateID(0))
 	assert.Equal(t, "AAB", gen.StateID(1))

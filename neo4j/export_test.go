@@ -1,0 +1,14 @@
+package neo4j
+
+// SetExportPaging sets the page size, the number of concurrent readers,
+// how many pages each may read ahead, and the size of the pieces of
+// Export (and the page size of EachNode and EachEdge) for a test, and returns the function
+// that restores them.
+func SetExportPaging(page, readers, ahead, split int) (restore func()) {
+	oldPage, oldReaders, oldAhead, oldSplit := exportPage, exportReaders, exportAhead, exportSplit
+	exportPage, exportReaders, exportAhead, exportSplit = page, readers, ahead, split
+	return func() { exportPage, exportReaders, exportAhead, exportSplit = oldPage, oldReaders, oldAhead, oldSplit }
+}
+
+// PagesRead returns how many pages the paged reads have read so far.
+func PagesRead() int64 { return pagesRead.Load() }
