@@ -392,7 +392,9 @@ func (b *batcher) write(el *graph.Elements) error {
 		}
 	}
 	if b.opts.Prune && b.opts.CommitEvery > 0 {
-		return nil // the graph is whole once the batched prune is done (Load)
+		// Every element is in once this commits; the graph is the dataset's
+		// once the batched prune is done too (Load).
+		return pruneLoadState(b.ctx, b.tx, b.done)
 	}
 	// The last transaction holds the rest of the dataset: it also removes
 	// the record of a split load, this one's or one that stopped part-way.

@@ -27,12 +27,18 @@ const loadStateBegin = "MERGE (s:DyadLoadState {id: 'load'}) " +
 const loadStateCommit = "MATCH (s:DyadLoadState {id: 'load'}) " +
 	"SET s.updated = datetime(), s.committed = $committed, s.transactions = s.transactions + 1"
 
+// loadStatePrune records, in a split load's last transaction, that all
+// its elements are committed and that its batched prune comes next.
+const loadStatePrune = "MATCH (s:DyadLoadState {id: 'load'}) " +
+	"SET s.updated = datetime(), s.committed = $committed, s.transactions = s.transactions + 1, s.pruning = true"
+
 // loadStateEnd deletes the record: the graph holds the whole dataset.
 const loadStateEnd = "MATCH (s:DyadLoadState {id: 'load'}) DELETE s"
 
 // loadStateRead reads the record, if any.
 const loadStateRead = "MATCH (s:DyadLoadState {id: 'load'}) " +
-	"RETURN s.started AS started, s.updated AS updated, s.total AS total, s.committed AS committed, s.transactions AS transactions"
+	"RETURN s.started AS started, s.updated AS updated, s.total AS total, s.committed AS committed, s.transactions AS transactions, " +
+	"coalesce(s.pruning, false) AS pruning"
 
 // LoadState describes a load split by CommitEvery that is running, or that
 // stopped before committing everything: the graph holds Committed of its
@@ -40,10 +46,20 @@ const loadStateRead = "MATCH (s:DyadLoadState {id: 'load'}) " +
 type LoadState struct {
 	Started, Updated          time.Time
 	Total, Committed, Commits int
+	// Pruning is set once every element is committed and the load's
+	// batched prune (--prune) is removing what the dataset no longer has.
+	Pruning bool
 }
 
 // String says what the graph holds and what to do, in one line.
 func (s *LoadState) String() string {
+	if s.Pruning {
+		return fmt.Sprintf("the graph may still hold what the dataset no longer has: a load split into transactions (--commit-every) started %s "+
+			"committed all its %d %s in %d %s by %s and is removing the rest (--prune); it is still running, or it stopped part-way "+
+			"(then run it again to complete it), so answers may include what it has not removed yet",
+			s.Started.UTC().Format("2006-01-02 15:04:05 UTC"), s.Total, plural(s.Total, "element"),
+			s.Commits, plural(s.Commits, "transaction"), s.Updated.UTC().Format("15:04:05 UTC"))
+	}
 	return fmt.Sprintf("the graph may be incomplete: a load split into transactions (--commit-every) started %s "+
 		"and had committed %d of its %d %s in %d %s by %s; it is still running, or it stopped part-way "+
 		"(then run it again to complete it), so answers may miss what it has not written",
@@ -68,6 +84,7 @@ func (db *DB) LoadState(ctx context.Context) (*LoadState, error) {
 	}
 	r := recs[0]
 	s := &LoadState{Total: toInt(r["total"]), Committed: toInt(r["committed"]), Commits: toInt(r["transactions"])}
+	s.Pruning, _ = r["pruning"].(bool)
 	s.Started, _ = r["started"].(time.Time)
 	s.Updated, _ = r["updated"].(time.Time)
 	return s, nil
@@ -83,6 +100,13 @@ func beginLoadState(ctx context.Context, tx *Tx, total int) error {
 // committed elements.
 func commitLoadState(ctx context.Context, tx *Tx, committed int) error {
 	_, err := tx.Run(ctx, loadStateCommit, map[string]any{"committed": int64(committed)})
+	return err
+}
+
+// pruneLoadState records in tx, the last of a split load with a prune to
+// follow, that committing it brings the load to committed elements.
+func pruneLoadState(ctx context.Context, tx *Tx, committed int) error {
+	_, err := tx.Run(ctx, loadStatePrune, map[string]any{"committed": int64(committed)})
 	return err
 }
 

@@ -28,4 +28,7 @@ func TestLoadStateString(t *testing.T) {
 		assert.Contains(t, got, "started 2026-11-29 05:15:44 UTC and had")
 		assert.NotContains(t, got, "\n")
 	}
+	s := &neo4j.LoadState{Started: started, Updated: started.Add(time.Second), Total: 82, Committed: 82, Commits: 9, Pruning: true}
+	assert.Contains(t, s.String(), "the graph may still hold what the dataset no longer has: a load split into transactions (--commit-every) started 2026-11-29 05:15:44 UTC committed all its 82 elements in 9 transactions by 05:15:45 UTC and is removing the rest (--prune);")
+	assert.NotContains(t, s.String(), "may miss")
 }
