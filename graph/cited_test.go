@@ -2,6 +2,8 @@ package graph_test
 
 import (
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dyad-kg/dyad/graph"
@@ -56,12 +58,5 @@ func citationFields(t reflect.Type, citations reflect.Type) []string {
 }
 
 func hasNested(fields []string) bool {
-	for _, f := range fields {
-		for _, c := range f {
-			if c == '[' {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(fields, func(f string) bool { return strings.Contains(f, "[]") })
 }

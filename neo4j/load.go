@@ -308,7 +308,7 @@ func (b *batcher) run(what, cypher string, rows []map[string]any) error {
 		b.opts.Progress(b.done, b.total)
 	}
 	if b.opts.CommitEvery > 0 && b.sinceCommit >= b.opts.CommitEvery {
-		if err := commitLoadState(b.ctx, b.tx, b.done); err != nil {
+		if err := commitLoadState(b.ctx, b.tx, b.done, false); err != nil {
 			return fmt.Errorf("recording the load's progress: %w", err)
 		}
 		if err := b.tx.Checkpoint(b.ctx); err != nil {
@@ -394,7 +394,7 @@ func (b *batcher) write(el *graph.Elements) error {
 	if b.opts.Prune && b.opts.CommitEvery > 0 {
 		// Every element is in once this commits; the graph is the dataset's
 		// once the batched prune is done too (Load).
-		return pruneLoadState(b.ctx, b.tx, b.done)
+		return commitLoadState(b.ctx, b.tx, b.done, true)
 	}
 	// The last transaction holds the rest of the dataset: it also removes
 	// the record of a split load, this one's or one that stopped part-way.

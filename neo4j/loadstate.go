@@ -23,14 +23,10 @@ const loadStateBegin = "MERGE (s:DyadLoadState {id: 'load'}) " +
 	"SET s.started = datetime(), s.updated = datetime(), s.total = $total, s.committed = 0, s.transactions = 0"
 
 // loadStateCommit records, in the transaction about to commit, how many
-// elements the load will have committed with it.
+// elements the load will have committed with it, and whether they are all
+// of them with the load's batched prune to follow ($pruning).
 const loadStateCommit = "MATCH (s:DyadLoadState {id: 'load'}) " +
-	"SET s.updated = datetime(), s.committed = $committed, s.transactions = s.transactions + 1"
-
-// loadStatePrune records, in a split load's last transaction, that all
-// its elements are committed and that its batched prune comes next.
-const loadStatePrune = "MATCH (s:DyadLoadState {id: 'load'}) " +
-	"SET s.updated = datetime(), s.committed = $committed, s.transactions = s.transactions + 1, s.pruning = true"
+	"SET s.updated = datetime(), s.committed = $committed, s.transactions = s.transactions + 1, s.pruning = $pruning"
 
 // loadStateEnd deletes the record: the graph holds the whole dataset.
 const loadStateEnd = "MATCH (s:DyadLoadState {id: 'load'}) DELETE s"
@@ -38,7 +34,7 @@ const loadStateEnd = "MATCH (s:DyadLoadState {id: 'load'}) DELETE s"
 // loadStateRead reads the record, if any.
 const loadStateRead = "MATCH (s:DyadLoadState {id: 'load'}) " +
 	"RETURN s.started AS started, s.updated AS updated, s.total AS total, s.committed AS committed, s.transactions AS transactions, " +
-	"coalesce(s.pruning, false) AS pruning"
+	"s.pruning AS pruning"
 
 // LoadState describes a load split by CommitEvery that is running, or that
 // stopped before committing everything: the graph holds Committed of its
@@ -97,16 +93,10 @@ func beginLoadState(ctx context.Context, tx *Tx, total int) error {
 }
 
 // commitLoadState records in tx that committing it brings the load to
-// committed elements.
-func commitLoadState(ctx context.Context, tx *Tx, committed int) error {
-	_, err := tx.Run(ctx, loadStateCommit, map[string]any{"committed": int64(committed)})
-	return err
-}
-
-// pruneLoadState records in tx, the last of a split load with a prune to
-// follow, that committing it brings the load to committed elements.
-func pruneLoadState(ctx context.Context, tx *Tx, committed int) error {
-	_, err := tx.Run(ctx, loadStatePrune, map[string]any{"committed": int64(committed)})
+// committed elements; pruning, that they are all of them and the load's
+// batched prune comes next.
+func commitLoadState(ctx context.Context, tx *Tx, committed int, pruning bool) error {
+	_, err := tx.Run(ctx, loadStateCommit, map[string]any{"committed": int64(committed), "pruning": pruning})
 	return err
 }
 
