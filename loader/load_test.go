@@ -688,3 +688,69 @@ func TestCountsStatementReadsCountStore(t *testing.T) {
 	}
 	assert.Equal(t, len(graph.Labels)+len(graph.RelTypes), fromStore, "%v", ops)
 }
+
+// TestCreateStatementsSeekElementIDs checks the first load's statements:
+// the edges' ends are found by element id (no index, no scan), and the
+// nodes' statement scans nothing either.
+func TestCreateStatementsSeekElementIDs(t *testing.T) {
+	db := testenv.Neo4j(t)
+	for _, tt := range []struct {
+		cypher string
+		seeks  int
+	}{
+		{neo4j.CreateEdgesStatement(), 2},
+		{neo4j.CreateNodesStatement(), 0},
+	} {
+		ops, err := db.Explain(context.Background(), tt.cypher, map[string]any{"rows": []any{}})
+		require.NoError(t, err)
+		seeks := 0
+		for _, op := range ops {
+			assert.NotContains(t, op, "Scan", "%v", ops)
+			if strings.Contains(op, "NodeByElementIdSeek") {
+				seeks++
+			}
+		}
+		assert.Equal(t, tt.seeks, seeks, "%v", ops)
+	}
+}
+
+// TestFirstLoadCreatesEdgeConstraintsAfter loads into a database with no
+// relationships and none of the edge id constraints, which a first load
+// creates after writing the edges: they are all there afterwards, the graph
+// is the one a load with the constraints in place writes, and a second load
+// finds every edge through them (all unchanged).
+func TestFirstLoadCreatesEdgeConstraintsAfter(t *testing.T) {
+	db := testenv.Neo4j(t)
+	ctx := context.Background()
+	ds := readSmall(t)
+	load(t, db, ds, loader.Options{})
+	want := snapshot(t, db)
+	testenv.Wipe(t, db)
+	before := relConstraints(t, db)
+	require.Len(t, before, len(graph.RelTypes))
+	for _, name := range before {
+		require.NoError(t, db.Exec(ctx, "DROP CONSTRAINT "+name, nil))
+	}
+	require.Empty(t, relConstraints(t, db))
+
+	sum := load(t, db, ds, loader.Options{})
+	assert.Equal(t, ds.Elements().Len(), sum.Created)
+	assert.Equal(t, before, relConstraints(t, db))
+	assert.Equal(t, want, snapshot(t, db))
+	again := load(t, db, ds, loader.Options{})
+	assert.Equal(t, ds.Elements().Len(), again.Unchanged)
+}
+
+// relConstraints lists the names of the uniqueness constraints on
+// relationships, sorted.
+func relConstraints(t *testing.T, db *neo4j.DB) []string {
+	t.Helper()
+	recs, err := db.Read(context.Background(),
+		"SHOW CONSTRAINTS YIELD name, entityType WHERE entityType = 'RELATIONSHIP' RETURN name ORDER BY name", nil)
+	require.NoError(t, err)
+	var names []string
+	for _, r := range recs {
+		names = append(names, r["name"].(string))
+	}
+	return names
+}

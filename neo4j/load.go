@@ -92,16 +92,21 @@ const Marker = "dyad"
 // the next load that rewrites those ids removes the duplicates and creates
 // the constraint.
 func (db *DB) Schema(ctx context.Context) error {
-	_, err := db.schema(ctx)
+	_, _, err := db.schema(ctx, false)
 	return err
 }
 
 // schema is Schema; it returns the relationship types left without their
-// uniqueness constraint because they hold duplicate ids.
-func (db *DB) schema(ctx context.Context) ([]graph.RelType, error) {
+// uniqueness constraint because they hold duplicate ids. With deferRels, on
+// a database with no relationships at all (a first load), it creates none
+// of the relationship constraints and returns their types as deferred: the
+// load creates every edge with CREATE, which needs no constraint, and
+// createDeferred builds them afterwards from the loaded edges in one pass
+// each, instead of the commits updating 16 indexes edge by edge.
+func (db *DB) schema(ctx context.Context, deferRels bool) (waiting, deferred []graph.RelType, err error) {
 	have, err := db.schemaNames(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, stmt := range nodeSchemaStatements() {
 		// "CREATE CONSTRAINT name ..." or "CREATE INDEX name ...".
@@ -109,37 +114,59 @@ func (db *DB) schema(ctx context.Context) ([]graph.RelType, error) {
 			continue
 		}
 		if err := db.Exec(ctx, stmt, nil); err != nil {
-			return nil, fmt.Errorf("creating schema: %w", err)
+			return nil, nil, fmt.Errorf("creating schema: %w", err)
 		}
 	}
-	var waiting []graph.RelType
 	n, err := db.relCounts(ctx, have)
 	if err != nil {
-		return nil, fmt.Errorf("creating schema: %w", err)
+		return nil, nil, fmt.Errorf("creating schema: %w", err)
 	}
 	for _, t := range graph.RelTypes {
+		if deferRels && n[noRelationships] == 1 && !have[relConstraintName(t)] {
+			deferred = append(deferred, t)
+			continue
+		}
 		ok, err := db.relConstraint(ctx, t, have, n["type:"+string(t)] == 0)
 		if err != nil {
-			return nil, fmt.Errorf("creating schema: %w", err)
+			return nil, nil, fmt.Errorf("creating schema: %w", err)
 		}
 		if !ok {
 			waiting = append(waiting, t)
 		}
 	}
-	return waiting, db.Exec(ctx, "CALL db.awaitIndexes(300)", nil)
+	return waiting, deferred, db.Exec(ctx, "CALL db.awaitIndexes(300)", nil)
 }
 
-// relCounts counts the edges of every type (countsStatement) when a
-// type's constraint is missing from have; otherwise it reads nothing.
+// noRelationships is set (to 1) in relCounts' answer when the database has
+// no relationships at all.
+const noRelationships = "none"
+
+// relCounts counts the edges of every type when a type's constraint is
+// missing from have; otherwise it reads nothing. A database with no
+// relationships at all (a first load) is answered by one count-store read
+// (allRelationships), without planning countsStatement's 26 branches, which
+// took seconds on a server just started.
 func (db *DB) relCounts(ctx context.Context, have map[string]bool) (map[string]int, error) {
 	for _, t := range graph.RelTypes {
-		if !have[relConstraintName(t)] {
-			recs, err := db.Read(ctx, countsStatement(), nil)
-			return tally(recs), err
+		if have[relConstraintName(t)] {
+			continue
 		}
+		recs, err := db.Read(ctx, allRelationships, nil)
+		if err != nil {
+			return nil, err
+		}
+		if len(recs) == 1 && toInt(recs[0]["n"]) == 0 {
+			return map[string]int{noRelationships: 1}, nil
+		}
+		recs, err = db.Read(ctx, countsStatement(), nil)
+		return tally(recs), err
 	}
 	return nil, nil
 }
+
+// allRelationships counts every relationship in the database, from the
+// count store.
+const allRelationships = "MATCH ()-[r]->() RETURN count(r) AS n"
 
 // relConstraint creates the uniqueness constraint on the ids of edges of
 // type t, replacing the plain index older versions created. It reports
@@ -236,14 +263,14 @@ func (db *DB) Load(ctx context.Context, el *graph.Elements, opts LoadOptions) (S
 		return Summary{}, err
 	}
 	defer unlock()
-	waiting, err := db.schema(ctx)
+	waiting, deferred, err := db.schema(ctx, !opts.DryRun)
 	if err != nil {
 		return Summary{}, err
 	}
 	if opts.DryRun {
 		opts.CommitEvery = 0
 	}
-	b := &batcher{ctx: ctx, opts: opts, total: el.Len()}
+	b := &batcher{ctx: ctx, opts: opts, total: el.Len(), eid: make(map[string]string, len(el.Nodes))}
 	err = db.writeLoad(ctx, !opts.DryRun, func(tx *Tx) error {
 		b.tx = tx
 		return b.write(el)
@@ -267,10 +294,15 @@ func (db *DB) Load(ctx context.Context, el *graph.Elements, opts LoadOptions) (S
 			return sum, fmt.Errorf("load and prune committed, but recording that the graph is complete failed; run it again: %w", err)
 		}
 	}
+	if len(deferred) > 0 {
+		if err := db.createDeferred(ctx, deferred); err != nil {
+			return sum, fmt.Errorf("load committed, but creating the constraints on the edges' ids failed (the next load creates them): %w", err)
+		}
+	}
 	if len(waiting) > 0 && !opts.DryRun {
 		// The load removed the duplicate ids it rewrote; any left are of
 		// edges the dataset lacks (--prune removes them).
-		if _, err := db.schema(ctx); err != nil {
+		if _, _, err := db.schema(ctx, false); err != nil {
 			return sum, fmt.Errorf("load committed, but creating the constraints failed: %w", err)
 		}
 	}
@@ -287,6 +319,9 @@ type batcher struct {
 	opts                                LoadOptions
 	sum                                 Summary
 	total, done, sinceCommit, committed int
+	// eid maps the id of every node written to its element id, for the
+	// edges written with createEdges.
+	eid map[string]string
 }
 
 // run runs one batch (what names it in errors) and commits when
@@ -296,6 +331,7 @@ func (b *batcher) run(what, cypher string, rows []map[string]any) error {
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", what, err)
 	}
+	b.keepElementIDs(recs)
 	for _, m := range recs {
 		b.sum.Created += toInt(m["created"])
 		b.sum.Updated += toInt(m["updated"])
@@ -406,15 +442,20 @@ func (b *batcher) write(el *graph.Elements) error {
 func writeNodes(b *batcher, el *graph.Elements, emptyLabels map[graph.Label]bool) error {
 	for lo := 0; lo < len(el.Nodes); {
 		l := el.Nodes[lo].Label
+		mustKnown(slices.Contains(graph.Labels, l), string(l))
 		hi := lo
 		for hi < len(el.Nodes) && el.Nodes[hi].Label == l && hi-lo < b.opts.BatchSize {
 			hi++
 		}
 		rows := make([]map[string]any, 0, hi-lo)
 		for _, n := range el.Nodes[lo:hi] {
-			rows = append(rows, map[string]any{"id": n.ID, "props": withMarker(n.Props)})
+			rows = append(rows, map[string]any{"id": n.ID, "label": string(l), "props": withMarker(n.Props)})
 		}
-		if err := b.run(string(l)+" nodes", nodeStatement(l, emptyLabels[l]), rows); err != nil {
+		stmt := createNodes
+		if !emptyLabels[l] {
+			stmt = nodeStatement(l)
+		}
+		if err := b.run(string(l)+" nodes", stmt, rows); err != nil {
 			return err
 		}
 		lo = hi
@@ -468,8 +509,16 @@ func writeEdges(b *batcher, el *graph.Elements, emptyTypes map[graph.RelType]boo
 	if err != nil {
 		return err
 	}
+	creator := &edgeCreator{b: b}
 	for lo := 0; lo < len(order); {
 		g := groupOf(&el.Edges[order[lo]])
+		if emptyTypes[g.t] {
+			if err := creator.add(&el.Edges[order[lo]]); err != nil {
+				return err
+			}
+			lo++
+			continue
+		}
 		rows := make([]map[string]any, 0, min(b.opts.BatchSize, len(order)-lo))
 		hi := lo
 		for ; hi < len(order) && len(rows) < b.opts.BatchSize; hi++ {
@@ -479,12 +528,12 @@ func writeEdges(b *batcher, el *graph.Elements, emptyTypes map[graph.RelType]boo
 			}
 			rows = append(rows, map[string]any{"id": e.ID, "from": e.From, "to": e.To, "props": withMarker(e.Props)})
 		}
-		if err := b.run(string(g.t)+" edges", edgeStatement(g.t, g.from, g.to, emptyTypes[g.t]), rows); err != nil {
+		if err := b.run(string(g.t)+" edges", edgeStatement(g.t, g.from, g.to), rows); err != nil {
 			return err
 		}
 		lo = hi
 	}
-	return nil
+	return creator.flush()
 }
 
 // citationTypes are the types of the edges from a source to what it
@@ -639,14 +688,12 @@ func withMarker(p map[string]any) map[string]any {
 	return out
 }
 
-// nodeStatement writes one batch of nodes of label l: MERGE on the id, or
-// CREATE when the label has no nodes yet. The label comes from the fixed
-// list graph.Labels; every value is a parameter.
-func nodeStatement(l graph.Label, create bool) string {
+// nodeStatement writes one batch of nodes of label l, merged on their ids
+// (a label with no nodes yet is written by createNodes), and returns each
+// node's element id beside its id. The label comes from the fixed list
+// graph.Labels; every value is a parameter.
+func nodeStatement(l graph.Label) string {
 	mustKnown(slices.Contains(graph.Labels, l), string(l))
-	if create {
-		return fmt.Sprintf("UNWIND $rows AS row\nCREATE (n:%s)\nSET n = row.props\n%s", l, createdTally)
-	}
 	return fmt.Sprintf("UNWIND $rows AS row\nMERGE (n:%s {id: row.id})\nWITH n AS x, row, properties(n) AS old\nSET x = row.props\n%s", l, mergeTally)
 }
 
@@ -670,10 +717,11 @@ func lookupTypes(t graph.RelType) []graph.RelType {
 }
 
 // edgeStatement writes one batch of edges of type t from label from to
-// label to, all from the fixed lists: CREATE when there are no edges of
-// the type yet (none of its group, for a retypable type), otherwise a look-up by
-// id that moves, retypes or updates the edge found.
-func edgeStatement(t graph.RelType, from, to graph.Label, create bool) string {
+// label to, all from the fixed lists, into a database that has edges of the
+// type (or of its group, for a retypable type; createEdges writes the
+// others): a look-up by id that moves, retypes or updates the edge found,
+// or creates it.
+func edgeStatement(t graph.RelType, from, to graph.Label) string {
 	mustKnown(slices.Contains(graph.RelTypes, t), string(t))
 	mustKnown(slices.Contains(graph.Labels, from), string(from))
 	mustKnown(slices.Contains(graph.Labels, to), string(to))
@@ -681,9 +729,6 @@ func edgeStatement(t graph.RelType, from, to graph.Label, create bool) string {
 	// plan does not depend on the statistics: on a fresh database the
 	// planner sometimes chose to scan an index.
 	match := fmt.Sprintf("UNWIND $rows AS row\nMATCH (a:%[1]s {id: row.from}) USING INDEX SEEK a:%[1]s(id)\nMATCH (b:%[2]s {id: row.to}) USING INDEX SEEK b:%[2]s(id)\n", from, to)
-	if create {
-		return fmt.Sprintf("%sCREATE (a)-[r:%s]->(b)\nSET r = row.props\n%s", match, t, createdTally)
-	}
 	// Not MERGE (a)-[r:T {id}]->(b): between nodes with many edges (a state
 	// in thousands of events) it walks their edges for every row. The edges
 	// with the id are found through each type's id constraint. One edge of
@@ -718,14 +763,13 @@ CALL (a, b, row, found, same) {
 RETURN sum(created) AS created, sum(updated) AS updated, sum(unchanged) AS unchanged, sum(removed) AS removed`, match, t, strings.Join(seek, "\n    UNION ALL\n"))
 }
 
-// The RETURN clauses that count what a batch did: a node or edge without
-// the Marker was new; one whose properties differ was updated.
-var (
-	createdTally = "RETURN count(*) AS created, 0 AS updated, 0 AS unchanged"
-	mergeTally   = fmt.Sprintf(`RETURN sum(CASE WHEN old.%[1]s IS NULL THEN 1 ELSE 0 END) AS created,
+// mergeTally is the RETURN clause that counts what a batch of nodes did (a
+// node without the Marker was new; one whose properties differ was
+// updated) and returns their element ids, as createNodes does.
+var mergeTally = fmt.Sprintf(`RETURN sum(CASE WHEN old.%[1]s IS NULL THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN old.%[1]s IS NOT NULL AND old <> row.props THEN 1 ELSE 0 END) AS updated,
-       sum(CASE WHEN old = row.props THEN 1 ELSE 0 END) AS unchanged`, Marker)
-)
+       sum(CASE WHEN old = row.props THEN 1 ELSE 0 END) AS unchanged,
+       collect([row.id, elementId(x)]) AS eids`, Marker)
 
 func mustKnown(ok bool, name string) {
 	if !ok {
@@ -737,5 +781,5 @@ func mustKnown(ok bool, name string) {
 // from label from to label to into a database that has some, for tests of
 // its plan.
 func EdgeStatement(t graph.RelType, from, to graph.Label) string {
-	return edgeStatement(t, from, to, false)
+	return edgeStatement(t, from, to)
 }
