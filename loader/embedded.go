@@ -203,3 +203,62 @@ func arrayLen(t reflect.Type) int {
 	}
 	return 0
 }
+
+// elementsHeader opens the compact form of the shipped graph
+// (WriteCompactElements): a line naming the layout and EmbeddedDigest.
+func elementsHeader(digest string) string {
+	return fmt.Sprintf("dyad-elements/%d %s\n", compactVersion, digest)
+}
+
+// ReadEmbeddedElements returns the graph of the dataset shipped inside Dyad,
+// as ReadEmbedded().Elements() does, decoded from the form go generate wrote
+// (data.Elements) without reading the dataset or building its graph; when
+// that form is stale or unreadable it builds the graph from ReadEmbedded.
+// The tests of package data fail while the form differs from what
+// WriteCompactElements writes now.
+func ReadEmbeddedElements() (*graph.Elements, error) {
+	if el, err := ReadCompactElements(data.Elements); err == nil {
+		return el, nil
+	}
+	ds, err := ReadEmbedded()
+	if err != nil {
+		return nil, err
+	}
+	return ds.Elements(), nil
+}
+
+// ReadCompactElements decodes a graph written by WriteCompactElements. It
+// returns ErrCompactStale when s was made from other YAML files or other
+// Go types than those built into this binary. The strings of the result
+// share s's memory.
+func ReadCompactElements(s string) (*graph.Elements, error) {
+	want, err := EmbeddedDigest()
+	if err != nil {
+		return nil, err
+	}
+	body, ok := strings.CutPrefix(s, elementsHeader(want))
+	if !ok {
+		return nil, ErrCompactStale
+	}
+	el, err := graph.ParseElements(body)
+	if err != nil {
+		return nil, fmt.Errorf("compact graph: %w", err)
+	}
+	return el, nil
+}
+
+// WriteCompactElements writes el, the graph of a dataset read from the
+// shipped YAML files, in the form ReadCompactElements decodes, tagged with
+// EmbeddedDigest.
+func WriteCompactElements(w io.Writer, el *graph.Elements) error {
+	digest, err := EmbeddedDigest()
+	if err != nil {
+		return err
+	}
+	b, err := el.AppendBinary([]byte(elementsHeader(digest)))
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
