@@ -203,7 +203,7 @@ func newParser(ents []Entity) *parser {
 			ts := tokenize(n)
 			named[j] = ts
 			if len(ts) > 0 {
-				p.keys[i] = append(p.keys[i], strings.Fields(joinTokens(ts)))
+				p.keys[i] = append(p.keys[i], tokenTexts(ts))
 				if e.Label != graph.LabelState && e.Label != graph.LabelRelation && e.Label != graph.LabelSource {
 					p.nodeLen = max(p.nodeLen, len(ts))
 					for _, t := range ts {
@@ -287,7 +287,8 @@ func tokenize(s string) []token {
 	if strings.Contains(s, "\u2019") || strings.Contains(s, "\u2018") {
 		s = quotes.Replace(s)
 	}
-	var out []token
+	// Room for a word per space, so that most names need one allocation.
+	out := make([]token, 0, strings.Count(s, " ")+1)
 	start := -1 // the current word's first byte, or -1 between words
 	joined, sepJoin := false, false
 	for i, r := range s {
@@ -334,11 +335,35 @@ func appendWord(out []token, w string, joined bool) []token {
 }
 
 func joinTokens(ts []token) string {
+	switch len(ts) {
+	case 0:
+		return ""
+	case 1:
+		return ts[0].text
+	}
+	n := len(ts) - 1
+	for _, t := range ts {
+		n += len(t.text)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, t := range ts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.text)
+	}
+	return b.String()
+}
+
+// tokenTexts returns the words of ts, as strings.Fields(joinTokens(ts))
+// does (a token's text holds no space) without joining them first.
+func tokenTexts(ts []token) []string {
 	ws := make([]string, len(ts))
 	for i, t := range ts {
 		ws[i] = t.text
 	}
-	return strings.Join(ws, " ")
+	return ws
 }
 
 // labelRank orders entities that share a name: states first, then what
@@ -446,15 +471,22 @@ func isVocab(w string) bool {
 	if _, err := strconv.Atoi(strings.TrimSuffix(w, "s")); err == nil {
 		return true
 	}
-	sets := [][]string{neutralWords}
-	for _, q := range Catalog {
-		sets = append(sets, q.Phrasing.Words)
+	if isWordOf(w, neutralWords) {
+		return true
 	}
-	for _, set := range sets {
-		for _, s := range set {
-			if !strings.Contains(s, " ") && hasWord([]string{w}, []string{s}) {
-				return true
-			}
+	for _, q := range Catalog {
+		if isWordOf(w, q.Phrasing.Words) {
+			return true
+		}
+	}
+	return false
+}
+
+// isWordOf reports whether w is one of the one-word stems in set (hasWord).
+func isWordOf(w string, set []string) bool {
+	for _, s := range set {
+		if !strings.Contains(s, " ") && hasWord([]string{w}, []string{s}) {
+			return true
 		}
 	}
 	return false
