@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -178,7 +179,10 @@ type parser struct {
 }
 
 func newParser(ents []Entity) *parser {
-	p := &parser{ents: ents, terms: map[string][]term{}, rels: map[string]int{}, pair: map[[2]string]bool{}}
+	// Sized for the shipped dataset's about 3 terms, 2 names and 1.3 node
+	// words an entity, so that the maps are not rebuilt as they grow.
+	p := &parser{ents: ents, terms: make(map[string][]term, 3*len(ents)), rels: map[string]int{}, pair: map[[2]string]bool{},
+		names: make([]string, 0, 2*len(ents))}
 	addTokens := func(i int, s string, toks []token, rank int) {
 		if len(toks) == 0 {
 			return
@@ -195,7 +199,7 @@ func newParser(ents []Entity) *parser {
 	}
 	add := func(i int, s string, rank int) { addTokens(i, s, tokenize(s), rank) }
 	p.keys = make([][][]string, len(ents))
-	p.nodeWords = map[string]bool{}
+	p.nodeWords = make(map[string]bool, len(ents)+len(ents)/2)
 	for i, e := range ents {
 		// The name's and aliases' tokens, each tokenized once.
 		named := make([][]token, 1+len(e.Aliases))
@@ -284,11 +288,11 @@ var quotes = strings.NewReplacer("’", "'", "‘", "'")
 // its quotes), so only a word that must change (lower case, periods) is
 // copied: the parser tokenizes every name of the dataset on each run.
 func tokenize(s string) []token {
-	if strings.Contains(s, "\u2019") || strings.Contains(s, "\u2018") {
+	// Both quotes, and the dashes, begin with the byte 0xE2.
+	if strings.IndexByte(s, 0xE2) >= 0 && (strings.Contains(s, "\u2019") || strings.Contains(s, "\u2018")) {
 		s = quotes.Replace(s)
 	}
-	// Room for a word per space, so that most names need one allocation.
-	out := make([]token, 0, strings.Count(s, " ")+1)
+	out := make([]token, 0, maxWords(s))
 	start := -1 // the current word's first byte, or -1 between words
 	joined, sepJoin := false, false
 	for i, r := range s {
@@ -314,11 +318,26 @@ func tokenize(s string) []token {
 	return out
 }
 
+// maxWords returns how many words tokenize may find in s, at most: one
+// more than its spaces, hyphens, slashes and dashes (and other characters
+// whose UTF-8 begins with the byte 0xE2, as dashes do), so that tokenizing
+// a name allocates once.
+func maxWords(s string) int {
+	n := 1
+	for i := range len(s) {
+		switch s[i] {
+		case ' ', '-', '/', 0xE2:
+			n++
+		}
+	}
+	return n
+}
+
 // appendWord appends the token for word w (letters, digits, periods and
 // apostrophes) to out, unless it is empty without its outer periods and
 // apostrophes or is "the". A possessive "'s" is cut and marked.
 func appendWord(out []token, w string, joined bool) []token {
-	w = strings.Trim(w, "'.")
+	w = trimQuotesPeriods(w)
 	poss := false
 	if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "'S") {
 		w, poss = w[:len(w)-2], true
@@ -332,6 +351,18 @@ func appendWord(out []token, w string, joined bool) []token {
 		return out
 	}
 	return append(out, token{text: l, orig: w, joined: joined && len(out) > 0, poss: poss})
+}
+
+// trimQuotesPeriods is strings.Trim(w, "'."), without building the cut set
+// on each call.
+func trimQuotesPeriods(w string) string {
+	for w != "" && (w[0] == '\'' || w[0] == '.') {
+		w = w[1:]
+	}
+	for w != "" && (w[len(w)-1] == '\'' || w[len(w)-1] == '.') {
+		w = w[:len(w)-1]
+	}
+	return w
 }
 
 func joinTokens(ts []token) string {
@@ -465,32 +496,54 @@ func hasWord(words []string, stems []string) bool {
 }
 
 func isVocab(w string) bool {
-	if slices.Contains(stopWords, w) {
+	v := vocabulary()
+	if v.exact[w] {
 		return true
 	}
 	if _, err := strconv.Atoi(strings.TrimSuffix(w, "s")); err == nil {
 		return true
 	}
-	if isWordOf(w, neutralWords) {
-		return true
-	}
-	for _, q := range Catalog {
-		if isWordOf(w, q.Phrasing.Words) {
+	for _, s := range v.prefixes {
+		if strings.HasPrefix(w, s) {
 			return true
 		}
 	}
 	return false
 }
 
-// isWordOf reports whether w is one of the one-word stems in set (hasWord).
-func isWordOf(w string, set []string) bool {
-	for _, s := range set {
-		if !strings.Contains(s, " ") && hasWord([]string{w}, []string{s}) {
-			return true
+// vocab is the words isVocab knows: stop words and the one-word stems of
+// neutralWords and of every question's phrasing, as hasWord matches them
+// (a stem ending in "$" the exact word, another any word it begins).
+type vocab struct {
+	exact    map[string]bool
+	prefixes []string
+}
+
+// vocabulary returns the vocab, built on first use (the parser asks about
+// each source author's words while building its index).
+var vocabulary = sync.OnceValue(func() vocab {
+	v := vocab{exact: map[string]bool{}}
+	for _, w := range stopWords {
+		v.exact[w] = true
+	}
+	sets := [][]string{neutralWords}
+	for _, q := range Catalog {
+		sets = append(sets, q.Phrasing.Words)
+	}
+	for _, set := range sets {
+		for _, s := range set {
+			if strings.Contains(s, " ") {
+				continue
+			}
+			if exact, ok := strings.CutSuffix(s, "$"); ok {
+				v.exact[exact] = true
+			} else {
+				v.prefixes = append(v.prefixes, s)
+			}
 		}
 	}
-	return false
-}
+	return v
+})
 
 func (p *parser) parse(question string) (Request, error) {
 	c, err := p.clues(question)
