@@ -50,17 +50,17 @@ func TestReadCompactRefuses(t *testing.T) {
 // WriteCompactElements at all, is refused, so that ReadEmbeddedElements
 // builds the graph from the dataset instead.
 func TestReadCompactElementsRefuses(t *testing.T) {
-	digest, err := loader.EmbeddedDigest()
-	require.NoError(t, err)
 	head, body, ok := strings.Cut(data.Elements, "\n")
 	require.True(t, ok)
-	require.Equal(t, "dyad-elements/1 "+digest, head)
+	digest, ok := strings.CutPrefix(head, "dyad-elements/1 ")
+	require.True(t, ok, head)
+	require.Regexp(t, `^crc32:[0-9a-f]{8}$`, digest)
 	tests := []struct {
 		name  string
 		in    string
 		stale bool
 	}{
-		{"other digest", "dyad-elements/1 crc32c:00000000\n" + body, true},
+		{"other digest", "dyad-elements/1 crc32:00000000\n" + body, true},
 		{"other layout", "dyad-elements/2 " + digest + "\n" + body, true},
 		{"truncated", data.Elements[:len(data.Elements)/2], false},
 		{"a byte more", data.Elements + "\x00", false},
