@@ -197,15 +197,31 @@ func newParser(ents []Entity) *parser {
 		p.terms[k] = append(p.terms[k], term{ent: i, rank: rank, caps: caps})
 		p.maxLen = max(p.maxLen, len(toks))
 	}
-	add := func(i int, s string, rank int) { addTokens(i, s, tokenize(s), rank) }
+	// Tokens are kept only while a name is added (addTokens keeps strings),
+	// so that names are tokenized into buffers reused from one to the next.
+	var scratch, nameToks []token
+	var named [][]token
+	var ends []int
+	add := func(i int, s string, rank int) {
+		scratch = appendTokens(scratch[:0], s)
+		addTokens(i, s, scratch, rank)
+	}
 	p.keys = make([][][]string, len(ents))
 	p.nodeWords = make(map[string]bool, len(ents)+len(ents)/2)
 	for i, e := range ents {
-		// The name's and aliases' tokens, each tokenized once.
-		named := make([][]token, 1+len(e.Aliases))
-		for j, n := range append([]string{e.Name}, e.Aliases...) {
-			ts := tokenize(n)
-			named[j] = ts
+		// The tokens of the name and of each alias, each tokenized once:
+		// named[0] the name's, named[1+j] alias j's.
+		nameToks, ends = appendTokens(nameToks[:0], e.Name), append(ends[:0], 0)
+		ends = append(ends, len(nameToks))
+		for _, a := range e.Aliases {
+			nameToks = appendTokens(nameToks, a)
+			ends = append(ends, len(nameToks))
+		}
+		named = named[:0]
+		for j := 1; j < len(ends); j++ {
+			named = append(named, nameToks[ends[j-1]:ends[j]:ends[j]])
+		}
+		for _, ts := range named {
 			if len(ts) > 0 {
 				p.keys[i] = append(p.keys[i], tokenTexts(ts))
 				if e.Label != graph.LabelState && e.Label != graph.LabelRelation && e.Label != graph.LabelSource {
@@ -288,11 +304,17 @@ var quotes = strings.NewReplacer("’", "'", "‘", "'")
 // its quotes), so only a word that must change (lower case, periods) is
 // copied: the parser tokenizes every name of the dataset on each run.
 func tokenize(s string) []token {
+	return appendTokens(make([]token, 0, maxWords(s)), s)
+}
+
+// appendTokens appends the tokens of s to out, as tokenize returns them:
+// the parser tokenizes the names of the dataset into one buffer it reuses.
+func appendTokens(out []token, s string) []token {
 	// Both quotes, and the dashes, begin with the byte 0xE2.
 	if strings.IndexByte(s, 0xE2) >= 0 && (strings.Contains(s, "\u2019") || strings.Contains(s, "\u2018")) {
 		s = quotes.Replace(s)
 	}
-	out := make([]token, 0, maxWords(s))
+	base := len(out)
 	start := -1 // the current word's first byte, or -1 between words
 	joined, sepJoin := false, false
 	for i, r := range s {
@@ -303,7 +325,7 @@ func tokenize(s string) []token {
 			continue
 		}
 		if start >= 0 {
-			out = appendWord(out, s[start:i], joined)
+			out = appendWord(out, s[start:i], joined && len(out) > base)
 			start = -1
 		}
 		if strings.ContainsRune("-–—/", r) {
@@ -313,7 +335,7 @@ func tokenize(s string) []token {
 		}
 	}
 	if start >= 0 {
-		out = appendWord(out, s[start:], joined)
+		out = appendWord(out, s[start:], joined && len(out) > base)
 	}
 	return out
 }
@@ -335,7 +357,8 @@ func maxWords(s string) int {
 
 // appendWord appends the token for word w (letters, digits, periods and
 // apostrophes) to out, unless it is empty without its outer periods and
-// apostrophes or is "the". A possessive "'s" is cut and marked.
+// apostrophes or is "the". A possessive "'s" is cut and marked; joined
+// says it follows the previous word of the same text after a dash or slash.
 func appendWord(out []token, w string, joined bool) []token {
 	w = trimQuotesPeriods(w)
 	poss := false
@@ -350,7 +373,7 @@ func appendWord(out []token, w string, joined bool) []token {
 	if l == "the" {
 		return out
 	}
-	return append(out, token{text: l, orig: w, joined: joined && len(out) > 0, poss: poss})
+	return append(out, token{text: l, orig: w, joined: joined, poss: poss})
 }
 
 // trimQuotesPeriods is strings.Trim(w, "'."), without building the cut set
