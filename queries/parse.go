@@ -221,6 +221,7 @@ func newParser(ents []Entity) *parser {
 		for j := 1; j < len(ends); j++ {
 			named = append(named, nameToks[ends[j-1]:ends[j]:ends[j]])
 		}
+		p.keys[i] = make([][]string, 0, len(named))
 		for _, ts := range named {
 			if len(ts) > 0 {
 				p.keys[i] = append(p.keys[i], tokenTexts(ts))
