@@ -19,10 +19,12 @@ var parseMu sync.Mutex
 
 // entryStart finds where each entry starts and its citation key: the
 // parser gives no positions for what it read well.
-var entryStart = regexp.MustCompile(`@[ \t]*([A-Za-z]+)[ \t\r\n]*[{(][ \t\r\n]*([^,\s{}()]+)[ \t\r\n]*,`)
+var entryStart = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`@[ \t]*([A-Za-z]+)[ \t\r\n]*[{(][ \t\r\n]*([^,\s{}()]+)[ \t\r\n]*,`)
+})
 
 // idPattern is what the dataset accepts as an id (data/schema).
-var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
+var idPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`) })
 
 // ReadBibTeX reads the sources in a BibTeX file (Zotero's or Better
 // BibTeX's export) named file. It returns every problem at once as a
@@ -46,7 +48,7 @@ func ReadBibTeX(file string, src []byte) ([]*graph.Source, error) {
 		return nil, errs
 	}
 	starts := map[string]graph.Pos{}
-	for _, m := range entryStart.FindAllSubmatchIndex(src, -1) {
+	for _, m := range entryStart().FindAllSubmatchIndex(src, -1) {
 		key := string(src[m[4]:m[5]])
 		if _, dup := starts[key]; !dup {
 			starts[key] = lines.pos(file, m[0])
@@ -97,7 +99,7 @@ func fromBibEntry(e *bibtex.BibEntry, pos graph.Pos, errs *graph.ErrorList) *gra
 	before := len(*errs)
 	f := fields(e)
 	s := &graph.Source{Entity: graph.Entity{ID: e.CiteName, Name: plain(f["title"]), Loc: graph.Loc{Pos: pos}}}
-	if !idPattern.MatchString(s.ID) {
+	if !idPattern().MatchString(s.ID) {
 		errs.Add(pos, "citation key %q cannot be a source id: use letters, digits, '-', '_' or '.' (set the key in Zotero or Better BibTeX)", s.ID)
 	}
 	if s.Name == "" {

@@ -69,7 +69,7 @@ func skipSpace(src []byte, i int) int {
 func fromCSL(it cslItem, pos graph.Pos, errs *graph.ErrorList) *graph.Source {
 	before := len(*errs)
 	s := &graph.Source{Entity: graph.Entity{ID: it.ID, Name: strings.TrimSpace(it.Title), Loc: graph.Loc{Pos: pos}}}
-	if !idPattern.MatchString(s.ID) {
+	if !idPattern().MatchString(s.ID) {
 		errs.Add(pos, "item id %q cannot be a source id: use letters, digits, '-', '_' or '.'", s.ID)
 	}
 	if s.Name == "" {

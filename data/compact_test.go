@@ -45,3 +45,37 @@ func TestCompactSameGraph(t *testing.T) {
 	require.NoError(t, loader.WriteCompact(&again, fromCompact))
 	require.Equal(t, data.Compact, again.Bytes())
 }
+
+const regenerateElements = "data/elements.bin is stale: run\n\n\tgo generate ./data\n\nand commit data/elements.bin"
+
+// TestElementsFresh fails when data/elements.bin is not byte for byte what
+// go generate writes now: after a YAML file, a graph type or the way a
+// dataset's graph is built (graph.Dataset.Elements) changed.
+func TestElementsFresh(t *testing.T) {
+	_, err := loader.ReadCompactElements(data.Elements)
+	if errors.Is(err, loader.ErrCompactStale) {
+		t.Fatal(regenerateElements)
+	}
+	require.NoError(t, err)
+	ds, err := loader.ReadEmbeddedYAML()
+	require.NoError(t, err, "the shipped dataset is invalid")
+	var want bytes.Buffer
+	require.NoError(t, loader.WriteCompactElements(&want, ds.Elements()))
+	if want.String() != data.Elements {
+		t.Fatal(regenerateElements)
+	}
+}
+
+// TestElementsSameGraph checks that the embedded graph is the graph the
+// YAML files give, node for node and edge for edge with every property and
+// its Go type, and that it is what `dyad ask` reads.
+func TestElementsSameGraph(t *testing.T) {
+	fromYAML, err := loader.ReadEmbeddedYAML()
+	require.NoError(t, err)
+	fromBinary, err := loader.ReadCompactElements(data.Elements)
+	require.NoError(t, err, regenerateElements)
+	require.Equal(t, fromYAML.Elements(), fromBinary)
+	embedded, err := loader.ReadEmbeddedElements()
+	require.NoError(t, err)
+	require.Equal(t, fromBinary, embedded)
+}

@@ -22,9 +22,19 @@ var FS embed.FS
 // to rewrite it; the tests of this package fail while it is stale, and
 // loader.ReadEmbedded reads the YAML files until it is rewritten.
 //
-//go:generate go run ./internal/gencompact -o dataset.gob
+//go:generate go run ./internal/gencompact -o dataset.gob -elements elements.bin
 //go:embed dataset.gob
 var Compact []byte
+
+// Elements is the graph of the shipped dataset (graph.Dataset.Elements), as
+// go generate built it, in the binary form that loader.ReadCompactElements
+// decodes without reflection: what `dyad ask` reads, which needs the graph
+// and not the records it is built from. A string, so that decoding shares
+// its bytes instead of copying them. go generate ./data rewrites it with
+// Compact.
+//
+//go:embed elements.bin
+var Elements string
 
 // Schema is the JSON Schema (draft 2020-12) of a dataset file.
 //

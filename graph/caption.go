@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -11,7 +12,7 @@ import (
 )
 
 // bracketed matches a parenthesised aside.
-var bracketed = regexp.MustCompile(`\s*\([^()]*\)`)
+var bracketed = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s*\([^()]*\)`) })
 
 // ShortCaption returns name as the caption Neo4j Browser shows whole in a
 // node of the given diameter and font size (px), never cut inside a word:
@@ -36,7 +37,7 @@ func ShortCaption(name string, diameter, fontSize float64) string {
 	// A bracket removed leaves a space, so that no two words are joined.
 	s := name
 	if strings.Contains(s, "(") {
-		s = strings.Join(strings.Fields(bracketed.ReplaceAllString(name, " ")), " ")
+		s = strings.Join(strings.Fields(bracketed().ReplaceAllString(name, " ")), " ")
 	}
 	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
 		s = strings.TrimSpace(s[1 : len(s)-1])

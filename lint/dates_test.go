@@ -60,8 +60,8 @@ func TestLocatorPatterns(t *testing.T) {
 		{"passage on the 2004 agreement", false, false},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.vague, vagueLocator.MatchString(tt.loc), "vague %q", tt.loc)
-		assert.Equal(t, tt.whole, wholeLocator.MatchString(tt.loc), "whole %q", tt.loc)
+		assert.Equal(t, tt.vague, vagueLocator().MatchString(tt.loc), "vague %q", tt.loc)
+		assert.Equal(t, tt.whole, wholeLocator().MatchString(tt.loc), "whole %q", tt.loc)
 	}
 }
 

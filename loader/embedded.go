@@ -136,27 +136,57 @@ func clearLocs(v reflect.Value) {
 // EmbeddedDigest returns a checksum of the shipped YAML files (names and
 // contents) and of the shape of the Go types a dataset decodes into, so that
 // a compact form made before either changed is known to be stale. It guards
-// against forgetting go generate, not against tampering: CRC-32C runs at
+// against forgetting go generate, not against tampering: CRC-32 runs at
 // memory speed, where a cryptographic hash would cost a good part of the
-// millisecond the compact form saves.
+// millisecond the compact form saves. (CRC-32C's tables took a quarter of a
+// millisecond to build on each dyad ask; IEEE's are cheap and use the CPU's
+// carry-less multiply.)
 func EmbeddedDigest() (string, error) {
-	h := crc32.New(crc32.MakeTable(crc32.Castagnoli))
+	return embeddedDigest(true)
+}
+
+// embeddedDigest is EmbeddedDigest, of the YAML files alone unless
+// withTypes: the shipped graph (data.Elements) is checked against the YAML
+// alone, as decoding it involves no dataset type; what the graph's types and
+// the code that builds it make of the YAML, TestElementsFresh in package
+// data checks.
+func embeddedDigest(withTypes bool) (string, error) {
+	h := crc32.NewIEEE()
 	names, err := fs.Glob(data.FS, "*.yaml")
 	if err != nil {
 		return "", err
 	}
 	sort.Strings(names)
+	// One buffer for every file: fs.ReadFile would copy each (128 KB in
+	// all) on every dyad ask.
+	buf := make([]byte, 16<<10)
 	for _, name := range names {
-		src, err := fs.ReadFile(data.FS, name)
-		if err != nil {
+		if err := digestFile(h, name, buf); err != nil {
 			return "", err
 		}
-		_, _ = fmt.Fprintf(h, "%s\x00", name)
-		_ = binary.Write(h, binary.BigEndian, uint64(len(src)))
-		_, _ = h.Write(src)
 	}
-	_, _ = io.WriteString(h, typeShape(reflect.TypeFor[graph.Dataset]()))
-	return fmt.Sprintf("crc32c:%08x", h.Sum32()), nil
+	if withTypes {
+		_, _ = io.WriteString(h, typeShape(reflect.TypeFor[graph.Dataset]()))
+	}
+	return fmt.Sprintf("crc32:%08x", h.Sum32()), nil
+}
+
+// digestFile writes name, its length and its contents to h, reading it
+// through buf.
+func digestFile(h io.Writer, name string, buf []byte) error {
+	f, err := data.FS.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	_, _ = io.WriteString(h, name+"\x00")
+	_, _ = h.Write(binary.BigEndian.AppendUint64(nil, uint64(st.Size())))
+	_, err = io.CopyBuffer(h, f, buf)
+	return err
 }
 
 // typeShape describes t and every type it holds, field by field, so that a
@@ -202,4 +232,64 @@ func arrayLen(t reflect.Type) int {
 		return t.Len()
 	}
 	return 0
+}
+
+// elementsHeader opens the compact form of the shipped graph
+// (WriteCompactElements): a line naming the layout and the digest of the
+// YAML files it was built from (embeddedDigest).
+func elementsHeader(digest string) string {
+	return fmt.Sprintf("dyad-elements/%d %s\n", compactVersion, digest)
+}
+
+// ReadEmbeddedElements returns the graph of the dataset shipped inside Dyad,
+// as ReadEmbedded().Elements() does, decoded from the form go generate wrote
+// (data.Elements) without reading the dataset or building its graph; when
+// that form is stale or unreadable it builds the graph from ReadEmbedded.
+// The tests of package data fail while the form differs from what
+// WriteCompactElements writes now.
+func ReadEmbeddedElements() (*graph.Elements, error) {
+	if el, err := ReadCompactElements(data.Elements); err == nil {
+		return el, nil
+	}
+	ds, err := ReadEmbedded()
+	if err != nil {
+		return nil, err
+	}
+	return ds.Elements(), nil
+}
+
+// ReadCompactElements decodes a graph written by WriteCompactElements. It
+// returns ErrCompactStale when s was made from other YAML files than those
+// built into this binary, or in another layout. The strings of the result
+// share s's memory.
+func ReadCompactElements(s string) (*graph.Elements, error) {
+	want, err := embeddedDigest(false)
+	if err != nil {
+		return nil, err
+	}
+	body, ok := strings.CutPrefix(s, elementsHeader(want))
+	if !ok {
+		return nil, ErrCompactStale
+	}
+	el, err := graph.ParseElements(body)
+	if err != nil {
+		return nil, fmt.Errorf("compact graph: %w", err)
+	}
+	return el, nil
+}
+
+// WriteCompactElements writes el, the graph of a dataset read from the
+// shipped YAML files, in the form ReadCompactElements decodes, tagged with
+// the digest of the YAML files.
+func WriteCompactElements(w io.Writer, el *graph.Elements) error {
+	digest, err := embeddedDigest(false)
+	if err != nil {
+		return err
+	}
+	b, err := el.AppendBinary([]byte(elementsHeader(digest)))
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
 }

@@ -3,6 +3,7 @@ package loader_test
 import (
 	"bytes"
 	"encoding/gob"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -39,6 +40,38 @@ func TestReadCompactRefuses(t *testing.T) {
 			ds, err := loader.ReadCompact(tt.in)
 			require.Error(t, err)
 			assert.Nil(t, ds)
+			assert.Equal(t, tt.stale, err == loader.ErrCompactStale, err)
+		})
+	}
+}
+
+// TestReadCompactElementsRefuses checks that a graph made from other YAML
+// files or types (another digest or layout in its first line), or not made by
+// WriteCompactElements at all, is refused, so that ReadEmbeddedElements
+// builds the graph from the dataset instead.
+func TestReadCompactElementsRefuses(t *testing.T) {
+	head, body, ok := strings.Cut(data.Elements, "\n")
+	require.True(t, ok)
+	digest, ok := strings.CutPrefix(head, "dyad-elements/1 ")
+	require.True(t, ok, head)
+	require.Regexp(t, `^crc32:[0-9a-f]{8}$`, digest)
+	tests := []struct {
+		name  string
+		in    string
+		stale bool
+	}{
+		{"other digest", "dyad-elements/1 crc32:00000000\n" + body, true},
+		{"other layout", "dyad-elements/2 " + digest + "\n" + body, true},
+		{"truncated", data.Elements[:len(data.Elements)/2], false},
+		{"a byte more", data.Elements + "\x00", false},
+		{"not the form", "states: []\n", true},
+		{"empty", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			el, err := loader.ReadCompactElements(tt.in)
+			require.Error(t, err)
+			assert.Nil(t, el)
 			assert.Equal(t, tt.stale, err == loader.ErrCompactStale, err)
 		})
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -178,7 +179,10 @@ type parser struct {
 }
 
 func newParser(ents []Entity) *parser {
-	p := &parser{ents: ents, terms: map[string][]term{}, rels: map[string]int{}, pair: map[[2]string]bool{}}
+	// Sized for the shipped dataset's about 3 terms, 2 names and 1.3 node
+	// words an entity, so that the maps are not rebuilt as they grow.
+	p := &parser{ents: ents, terms: make(map[string][]term, 3*len(ents)), rels: map[string]int{}, pair: map[[2]string]bool{},
+		names: make([]string, 0, 2*len(ents))}
 	addTokens := func(i int, s string, toks []token, rank int) {
 		if len(toks) == 0 {
 			return
@@ -193,17 +197,34 @@ func newParser(ents []Entity) *parser {
 		p.terms[k] = append(p.terms[k], term{ent: i, rank: rank, caps: caps})
 		p.maxLen = max(p.maxLen, len(toks))
 	}
-	add := func(i int, s string, rank int) { addTokens(i, s, tokenize(s), rank) }
+	// Tokens are kept only while a name is added (addTokens keeps strings),
+	// so that names are tokenized into buffers reused from one to the next.
+	var scratch, nameToks []token
+	var named [][]token
+	var ends []int
+	add := func(i int, s string, rank int) {
+		scratch = appendTokens(scratch[:0], s)
+		addTokens(i, s, scratch, rank)
+	}
 	p.keys = make([][][]string, len(ents))
-	p.nodeWords = map[string]bool{}
+	p.nodeWords = make(map[string]bool, len(ents)+len(ents)/2)
 	for i, e := range ents {
-		// The name's and aliases' tokens, each tokenized once.
-		named := make([][]token, 1+len(e.Aliases))
-		for j, n := range append([]string{e.Name}, e.Aliases...) {
-			ts := tokenize(n)
-			named[j] = ts
+		// The tokens of the name and of each alias, each tokenized once:
+		// named[0] the name's, named[1+j] alias j's.
+		nameToks, ends = appendTokens(nameToks[:0], e.Name), append(ends[:0], 0)
+		ends = append(ends, len(nameToks))
+		for _, a := range e.Aliases {
+			nameToks = appendTokens(nameToks, a)
+			ends = append(ends, len(nameToks))
+		}
+		named = named[:0]
+		for j := 1; j < len(ends); j++ {
+			named = append(named, nameToks[ends[j-1]:ends[j]:ends[j]])
+		}
+		p.keys[i] = make([][]string, 0, len(named))
+		for _, ts := range named {
 			if len(ts) > 0 {
-				p.keys[i] = append(p.keys[i], strings.Fields(joinTokens(ts)))
+				p.keys[i] = append(p.keys[i], tokenTexts(ts))
 				if e.Label != graph.LabelState && e.Label != graph.LabelRelation && e.Label != graph.LabelSource {
 					p.nodeLen = max(p.nodeLen, len(ts))
 					for _, t := range ts {
@@ -250,7 +271,7 @@ func newParser(ents []Entity) *parser {
 // author or outlet ("Kireeva", "Streltsov", "Lukin and Troyakova", "the
 // Moscow Times"), when no other source and no other name shares them.
 func (p *parser) sourceAuthors(add func(i int, s string, rank int)) {
-	used := map[string]bool{}
+	used := make(map[string]bool, 3*len(p.ents)) // about 2.5 words an entity in the shipped dataset
 	owner := map[string][]int{}
 	for i, e := range p.ents {
 		if e.Label != graph.LabelSource {
@@ -284,10 +305,17 @@ var quotes = strings.NewReplacer("’", "'", "‘", "'")
 // its quotes), so only a word that must change (lower case, periods) is
 // copied: the parser tokenizes every name of the dataset on each run.
 func tokenize(s string) []token {
-	if strings.Contains(s, "\u2019") || strings.Contains(s, "\u2018") {
+	return appendTokens(make([]token, 0, maxWords(s)), s)
+}
+
+// appendTokens appends the tokens of s to out, as tokenize returns them:
+// the parser tokenizes the names of the dataset into one buffer it reuses.
+func appendTokens(out []token, s string) []token {
+	// Both quotes, and the dashes, begin with the byte 0xE2.
+	if strings.IndexByte(s, 0xE2) >= 0 && (strings.Contains(s, "\u2019") || strings.Contains(s, "\u2018")) {
 		s = quotes.Replace(s)
 	}
-	var out []token
+	base := len(out)
 	start := -1 // the current word's first byte, or -1 between words
 	joined, sepJoin := false, false
 	for i, r := range s {
@@ -298,7 +326,7 @@ func tokenize(s string) []token {
 			continue
 		}
 		if start >= 0 {
-			out = appendWord(out, s[start:i], joined)
+			out = appendWord(out, s[start:i], joined && len(out) > base)
 			start = -1
 		}
 		if strings.ContainsRune("-–—/", r) {
@@ -308,16 +336,32 @@ func tokenize(s string) []token {
 		}
 	}
 	if start >= 0 {
-		out = appendWord(out, s[start:], joined)
+		out = appendWord(out, s[start:], joined && len(out) > base)
 	}
 	return out
 }
 
+// maxWords returns how many words tokenize may find in s, at most: one
+// more than its spaces, hyphens, slashes and dashes (and other characters
+// whose UTF-8 begins with the byte 0xE2, as dashes do), so that tokenizing
+// a name allocates once.
+func maxWords(s string) int {
+	n := 1
+	for i := range len(s) {
+		switch s[i] {
+		case ' ', '-', '/', 0xE2:
+			n++
+		}
+	}
+	return n
+}
+
 // appendWord appends the token for word w (letters, digits, periods and
 // apostrophes) to out, unless it is empty without its outer periods and
-// apostrophes or is "the". A possessive "'s" is cut and marked.
+// apostrophes or is "the". A possessive "'s" is cut and marked; joined
+// says it follows the previous word of the same text after a dash or slash.
 func appendWord(out []token, w string, joined bool) []token {
-	w = strings.Trim(w, "'.")
+	w = trimQuotesPeriods(w)
 	poss := false
 	if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "'S") {
 		w, poss = w[:len(w)-2], true
@@ -330,15 +374,51 @@ func appendWord(out []token, w string, joined bool) []token {
 	if l == "the" {
 		return out
 	}
-	return append(out, token{text: l, orig: w, joined: joined && len(out) > 0, poss: poss})
+	return append(out, token{text: l, orig: w, joined: joined, poss: poss})
+}
+
+// trimQuotesPeriods is strings.Trim(w, "'."), without building the cut set
+// on each call.
+func trimQuotesPeriods(w string) string {
+	for w != "" && (w[0] == '\'' || w[0] == '.') {
+		w = w[1:]
+	}
+	for w != "" && (w[len(w)-1] == '\'' || w[len(w)-1] == '.') {
+		w = w[:len(w)-1]
+	}
+	return w
 }
 
 func joinTokens(ts []token) string {
+	switch len(ts) {
+	case 0:
+		return ""
+	case 1:
+		return ts[0].text
+	}
+	n := len(ts) - 1
+	for _, t := range ts {
+		n += len(t.text)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, t := range ts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.text)
+	}
+	return b.String()
+}
+
+// tokenTexts returns the words of ts, as strings.Fields(joinTokens(ts))
+// does (a token's text holds no space) without joining them first.
+func tokenTexts(ts []token) []string {
 	ws := make([]string, len(ts))
 	for i, t := range ts {
 		ws[i] = t.text
 	}
-	return strings.Join(ws, " ")
+	return ws
 }
 
 // labelRank orders entities that share a name: states first, then what
@@ -440,11 +520,35 @@ func hasWord(words []string, stems []string) bool {
 }
 
 func isVocab(w string) bool {
-	if slices.Contains(stopWords, w) {
+	v := vocabulary()
+	if v.exact[w] {
 		return true
 	}
 	if _, err := strconv.Atoi(strings.TrimSuffix(w, "s")); err == nil {
 		return true
+	}
+	for _, s := range v.prefixes {
+		if strings.HasPrefix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// vocab is the words isVocab knows: stop words and the one-word stems of
+// neutralWords and of every question's phrasing, as hasWord matches them
+// (a stem ending in "$" the exact word, another any word it begins).
+type vocab struct {
+	exact    map[string]bool
+	prefixes []string
+}
+
+// vocabulary returns the vocab, built on first use (the parser asks about
+// each source author's words while building its index).
+var vocabulary = sync.OnceValue(func() vocab {
+	v := vocab{exact: map[string]bool{}}
+	for _, w := range stopWords {
+		v.exact[w] = true
 	}
 	sets := [][]string{neutralWords}
 	for _, q := range Catalog {
@@ -452,13 +556,18 @@ func isVocab(w string) bool {
 	}
 	for _, set := range sets {
 		for _, s := range set {
-			if !strings.Contains(s, " ") && hasWord([]string{w}, []string{s}) {
-				return true
+			if strings.Contains(s, " ") {
+				continue
+			}
+			if exact, ok := strings.CutSuffix(s, "$"); ok {
+				v.exact[exact] = true
+			} else {
+				v.prefixes = append(v.prefixes, s)
 			}
 		}
 	}
-	return false
-}
+	return v
+})
 
 func (p *parser) parse(question string) (Request, error) {
 	c, err := p.clues(question)

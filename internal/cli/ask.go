@@ -142,7 +142,7 @@ func openBackend(ctx context.Context, cfg *Config, kind, format string, warn io.
 		warnLoadState(ctx, warn, db)
 		return queries.NewNeo4j(db), "from Neo4j at " + neo4j.Redact(cfg.Neo4j.URI), func() { _ = db.Close(context.WithoutCancel(ctx)) }, nil
 	}
-	ds, err := readDataset(cfg)
+	el, err := readElements(cfg)
 	if err != nil {
 		return nil, "", nil, err
 	}
@@ -150,7 +150,7 @@ func openBackend(ctx context.Context, cfg *Config, kind, format string, warn io.
 	if cfg.Data != "" {
 		where = "from the dataset in " + cfg.Data + " (in memory)"
 	}
-	return queries.NewMemory(ds), where, func() {}, nil
+	return queries.NewMemoryElements(el), where, func() {}, nil
 }
 
 func askRun(ctx context.Context, opts *AskOptions) error {

@@ -6,10 +6,11 @@ import (
 )
 
 // BenchmarkAsk runs the README's question on the built-in dataset in
-// process, as `dyad ask` does: read the compact dataset, build the in-memory
-// graph and the parser, answer and write the text. The process start and
-// package initialisation that `dyad ask` adds are measured with hyperfine
-// (docs/performance.md, "dyad ask on the built-in dataset").
+// process, as `dyad ask` does: decode the graph built into the binary
+// (data.Elements), index it and build the parser, answer and write the
+// text. The process start and package initialisation that `dyad ask` adds
+// are measured with hyperfine (docs/performance.md, "dyad ask on the
+// built-in dataset").
 func BenchmarkAsk(b *testing.B) {
 	b.Setenv("DYAD_NEO4J_URI", "")
 	b.ReportAllocs()

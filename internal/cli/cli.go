@@ -164,6 +164,21 @@ func readDataset(cfg *Config) (*graph.Dataset, error) {
 	return loader.ReadDir(cfg.Data)
 }
 
+// readElements returns the graph of the dataset that cfg names: for the
+// built-in dataset, the graph go generate built (loader.ReadEmbeddedElements),
+// so that an ask neither decodes the records nor builds their graph.
+func readElements(cfg *Config) (*graph.Elements, error) {
+	if cfg.Data == "" {
+		smallHeap()
+		return loader.ReadEmbeddedElements()
+	}
+	ds, err := loader.ReadDir(cfg.Data)
+	if err != nil {
+		return nil, err
+	}
+	return ds.Elements(), nil
+}
+
 // smallHeapGC is the GOGC of a command on the built-in dataset.
 const smallHeapGC = 800
 

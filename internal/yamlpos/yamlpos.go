@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
@@ -166,12 +167,12 @@ func parseError(err error) error {
 	return &Error{Pos{1, 1}, "YAML syntax: " + clipQuoted(err.Error())}
 }
 
-var quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+var quoted = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"(?:[^"\\]|\\.)*"`) })
 
 // clipQuoted shortens the quoted values in a parser's message (a key it
 // names may be megabytes long) with clip.Quote.
 func clipQuoted(msg string) string {
-	return quoted.ReplaceAllStringFunc(msg, func(q string) string {
+	return quoted().ReplaceAllStringFunc(msg, func(q string) string {
 		if len(q) <= clip.Max+2 {
 			return q
 		}
@@ -323,14 +324,14 @@ func (c *converter) convert(n ast.Node, ptr string, depth int) (any, error) {
 
 // decimal matches a number as JSON writes it: no leading zero, sign "+",
 // hex, octal, binary or underscores.
-var decimal = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$`)
+var decimal = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$`) })
 
 // asWritten returns a number token's text as a json.Number when it is a
 // decimal number, and as a string otherwise: YAML 1.1 would read 0100 as
 // octal 64 and 0x7D1 or 2_001 as 2001, which a dataset author writing a year
 // does not mean. Such a value is then checked as the text it is.
 func asWritten(text string) any {
-	if decimal.MatchString(text) {
+	if decimal().MatchString(text) {
 		return json.Number(text)
 	}
 	return text
