@@ -2,7 +2,6 @@ package queries
 
 import (
 	"fmt"
-	"github.com/dyad-kg/dyad/graph"
 
 	"github.com/dyad-kg/dyad/neo4j"
 )
@@ -15,13 +14,9 @@ func influence(sign int) func(g *Memory, p Params) []Finding {
 		if rel == "" {
 			return nil
 		}
-		var paths [][]*graph.Edge
-		for _, path := range g.pathsInto(rel, p) {
-			if pathSign(path) == sign {
-				paths = append(paths, path)
-			}
-		}
-		return g.pathFindings(p, paths)
+		x := g.claimChains()
+		signed := func(c *chain) bool { return x.sign(c) == sign }
+		return g.chainFindings(g.bestInto([]string{rel}, p, p.keep, signed))
 	}
 }
 

@@ -31,6 +31,12 @@ type Memory struct {
 	// busy node.
 	claimOut map[string][]*graph.Edge
 	claimIn  map[string][]*graph.Edge
+
+	// edges are the graph's edges, in its order; chains indexes their
+	// claims (claimChains).
+	edges     []graph.Edge
+	chainOnce sync.Once
+	chains    *chainIndex
 }
 
 // NewMemory builds the in-memory graph of ds, which should be valid.
@@ -41,7 +47,7 @@ func NewMemory(ds *graph.Dataset) *Memory {
 // NewMemoryElements builds the in-memory graph of el.
 func NewMemoryElements(el *graph.Elements) *Memory {
 	m := &Memory{nodes: map[string]*graph.Node{}, out: map[string][]*graph.Edge{}, in: map[string][]*graph.Edge{},
-		claimOut: map[string][]*graph.Edge{}, claimIn: map[string][]*graph.Edge{}}
+		claimOut: map[string][]*graph.Edge{}, claimIn: map[string][]*graph.Edge{}, edges: el.Edges}
 	for i := range el.Nodes {
 		n := &el.Nodes[i]
 		m.nodes[n.ID] = n
