@@ -208,11 +208,12 @@ func (w *chainWalk) back(node int32, k int) {
 	}
 }
 
-// bestInto returns the first keep chains (every one if keep is 0) of 1 to
-// p.Depth claims into any of targets, within p's years, that accept takes
-// (nil: every one), in chain.compare's order; what pathsInto and
-// topPaths would keep. It walks the chains of 1 claim, then of 2, ...,
-// and stops once keep are found: no longer chain ranks before them.
+// bestInto returns the first keep chains of 1 to p.Depth claims into any
+// of targets, within p's years, that accept takes (nil: every one), in
+// chain.compare's order (every one, shortest first, if keep is 0): what a
+// walk back from each target (Memory.walk) and topPaths would keep. It
+// walks the chains of 1 claim, then of 2, ..., and stops once keep are
+// found: no longer chain ranks before them.
 func (m *Memory) bestInto(targets []string, p Params, keep int, accept func(*chain) bool) []chain {
 	x := m.claimChains()
 	years := p.Years()
@@ -265,7 +266,8 @@ func (m *Memory) claimStep(n int32) Step {
 	return out
 }
 
-// sign is the product of the signs of c's claims (pathSign).
+// sign is the product of the signs of c's claims: -1 for an odd number
+// of weakening claims.
 func (x *chainIndex) sign(c *chain) int {
 	s := 1
 	for _, n := range c.claim[:c.n] {

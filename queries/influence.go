@@ -1,7 +1,7 @@
 package queries
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/dyad-kg/dyad/neo4j"
 )
@@ -26,7 +26,7 @@ func decodePath(r neo4j.Record) Finding { return pathFinding(steps(r, "steps")) 
 // pathKey orders causal paths: direct causes first, then by the cause's
 // name, its object and the claims.
 func pathKey(f *Finding) string {
-	return fmt.Sprintf("%d\x00", len(f.Chain)) + f.Subject.Name + "\x00" + f.Subject.ID + "\x00" + objectKey(f) + "\x00" + chainIDs(f.Chain)
+	return strconv.Itoa(len(f.Chain)) + "\x00" + f.Subject.Name + "\x00" + f.Subject.ID + "\x00" + objectKey(f) + "\x00" + chainIDs(f.Chain)
 }
 
 func objectKey(f *Finding) string {

@@ -37,6 +37,11 @@ type Memory struct {
 	edges     []graph.Edge
 	chainOnce sync.Once
 	chains    *chainIndex
+
+	// cited holds the sources described so far (sourceInfo by id), as
+	// Neo4j's does: an answer's sources cost a look-up each, not a
+	// rebuilt record.
+	cited sync.Map
 }
 
 // NewMemory builds the in-memory graph of ds, which should be valid.
@@ -210,18 +215,6 @@ func (m *Memory) walk(start string, p Params, forward bool, emit func(path []*gr
 	dfs(start)
 }
 
-// pathsInto returns the claim paths of 1..Depth edges ending at target, each
-// in causal order.
-func (m *Memory) pathsInto(target string, p Params) [][]*graph.Edge {
-	var out [][]*graph.Edge
-	m.walk(target, p, false, func(rev []*graph.Edge) {
-		path := slices.Clone(rev)
-		slices.Reverse(path)
-		out = append(out, path)
-	})
-	return out
-}
-
 // pathsFrom returns the claim paths of 1..Depth edges from start to any
 // Relation.
 func (m *Memory) pathsFrom(start string, p Params) [][]*graph.Edge {
@@ -232,17 +225,6 @@ func (m *Memory) pathsFrom(start string, p Params) [][]*graph.Edge {
 		}
 	})
 	return out
-}
-
-// pathSign is the product of the signs of a path's claims.
-func pathSign(path []*graph.Edge) int {
-	s := 1
-	for _, e := range path {
-		if e.Type == graph.RelWeakens {
-			s = -s
-		}
-	}
-	return s
 }
 
 // claims returns every claim edge.
@@ -309,10 +291,16 @@ func (m *Memory) predecessors(s string) []string {
 }
 
 func (m *Memory) sources(_ context.Context, ids []string) (map[string]sourceInfo, error) {
-	out := map[string]sourceInfo{}
+	out := make(map[string]sourceInfo, len(ids))
 	for _, id := range ids {
+		if s, ok := m.cited.Load(id); ok {
+			out[id] = s.(sourceInfo)
+			continue
+		}
 		if n := m.nodes[id]; n != nil && n.Label == graph.LabelSource {
-			out[id] = sourceInfo{Title: str(n.Props, "name"), URL: str(n.Props, "url"), Record: sourceRecord(n.Props)}
+			s := sourceInfo{Title: str(n.Props, "name"), URL: str(n.Props, "url"), Record: sourceRecord(n.Props)}
+			m.cited.Store(id, s)
+			out[id] = s
 		}
 	}
 	return out, nil
