@@ -179,6 +179,7 @@ type chainWalk struct {
 
 	path   [MaxDepth]int32     // the claims so far, in walking order
 	onPath [MaxDepth + 1]int32 // the nodes so far
+	found  chain               // the chain offered
 }
 
 // back walks from node, k claims into the chain (onPath[:k+1] set).
@@ -196,14 +197,15 @@ func (w *chainWalk) back(node int32, k int) {
 			w.back(far, k+1)
 			continue
 		}
-		ch := chain{n: w.want}
+		ch := &w.found // not a new chain each time: accept's argument escapes
+		ch.n = w.want
 		for i := range w.want {
 			c := w.path[w.want-1-i]
 			ch.claim[i], ch.rank[i] = c, x.idRank[c]
 		}
 		ch.cites = x.cites[ch.claim[0]]
-		if w.accept == nil || w.accept(&ch) {
-			w.best.offer(&ch)
+		if w.accept == nil || w.accept(ch) {
+			w.best.offer(ch)
 		}
 	}
 }
