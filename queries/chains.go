@@ -9,8 +9,8 @@ import (
 	"github.com/dyad-kg/dyad/graph"
 )
 
-// chainIndex is the claims of a Memory graph as numbers, built with the
-// graph: each claim edge (weakens, strengthens, drives) and each node at
+// chainIndex is the claims of a Memory graph as numbers, built on the
+// first question that follows chains: each claim edge (weakens, strengthens, drives) and each node at
 // either end of one has a number, and what a causal walk reads of a claim
 // (its ends, the sources it cites, its id's place in id order, its sign,
 // its years) sits in slices of numbers. A walk back from a node then reads
