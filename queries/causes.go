@@ -37,7 +37,7 @@ var _ = register(85, &Query{
 		if l := g.label(p.Node); l != graph.LabelFactor && l != graph.LabelStance {
 			return nil
 		}
-		return g.pathFindings(p, g.pathsInto(p.Node, p))
+		return g.chainFindings(g.bestInto([]string{p.Node}, p, p.keep, nil))
 	},
 	decode:  decodePath,
 	key:     pathKey,

@@ -2,7 +2,6 @@ package queries
 
 import (
 	"fmt"
-	"github.com/dyad-kg/dyad/graph"
 	"slices"
 	"strings"
 
@@ -69,15 +68,15 @@ var _ = register(70, &Query{
 // compare finds the causes into each of A's relations (with Others only,
 // if given).
 func compare(g *Memory, p Params) []Finding {
-	var paths [][]*graph.Edge
+	var targets []string
 	rels, others := g.relationsOf(p.A)
 	for i, rel := range rels {
 		if len(p.Others) > 0 && !slices.Contains(p.Others, others[i]) {
 			continue
 		}
-		paths = append(paths, g.pathsInto(rel, p)...)
+		targets = append(targets, rel)
 	}
-	return g.pathFindings(p, paths)
+	return g.chainFindings(g.bestInto(targets, p, p.keep, nil))
 }
 
 // compareSubject picks the state whose relations are compared: the one

@@ -105,13 +105,9 @@ func effects(g *Memory, p Params) []Finding {
 	}
 	// Back from the relation to the subjects: a relation has far fewer
 	// chains into it than an event has out into the whole graph.
-	var paths [][]*graph.Edge
-	for _, path := range g.pathsInto(rel, p) {
-		if slices.Contains(subjects, path[0].From) {
-			paths = append(paths, path)
-		}
-	}
-	return g.pathFindings(p, paths)
+	x := g.claimChains()
+	from := func(c *chain) bool { return slices.Contains(subjects, x.edges[c.claim[0]].From) }
+	return g.chainFindings(g.bestInto([]string{rel}, p, p.keep, from))
 }
 
 // effectSubjects are Node, or the events of Kind involving Actor (else A

@@ -1,8 +1,7 @@
 package queries
 
 import (
-	"fmt"
-	"github.com/dyad-kg/dyad/graph"
+	"strconv"
 
 	"github.com/dyad-kg/dyad/neo4j"
 )
@@ -15,13 +14,9 @@ func influence(sign int) func(g *Memory, p Params) []Finding {
 		if rel == "" {
 			return nil
 		}
-		var paths [][]*graph.Edge
-		for _, path := range g.pathsInto(rel, p) {
-			if pathSign(path) == sign {
-				paths = append(paths, path)
-			}
-		}
-		return g.pathFindings(p, paths)
+		x := g.claimChains()
+		signed := func(c *chain) bool { return x.sign(c) == sign }
+		return g.chainFindings(g.bestInto([]string{rel}, p, p.keep, signed))
 	}
 }
 
@@ -31,7 +26,7 @@ func decodePath(r neo4j.Record) Finding { return pathFinding(steps(r, "steps")) 
 // pathKey orders causal paths: direct causes first, then by the cause's
 // name, its object and the claims.
 func pathKey(f *Finding) string {
-	return fmt.Sprintf("%d\x00", len(f.Chain)) + f.Subject.Name + "\x00" + f.Subject.ID + "\x00" + objectKey(f) + "\x00" + chainIDs(f.Chain)
+	return strconv.Itoa(len(f.Chain)) + "\x00" + f.Subject.Name + "\x00" + f.Subject.ID + "\x00" + objectKey(f) + "\x00" + chainIDs(f.Chain)
 }
 
 func objectKey(f *Finding) string {

@@ -31,6 +31,17 @@ type Memory struct {
 	// busy node.
 	claimOut map[string][]*graph.Edge
 	claimIn  map[string][]*graph.Edge
+
+	// edges are the graph's edges, in its order; chains indexes their
+	// claims (claimChains).
+	edges     []graph.Edge
+	chainOnce sync.Once
+	chains    *chainIndex
+
+	// cited holds the sources described so far (sourceInfo by id), as
+	// Neo4j's does: an answer's sources cost a look-up each, not a
+	// rebuilt record.
+	cited sync.Map
 }
 
 // NewMemory builds the in-memory graph of ds, which should be valid.
@@ -41,7 +52,7 @@ func NewMemory(ds *graph.Dataset) *Memory {
 // NewMemoryElements builds the in-memory graph of el.
 func NewMemoryElements(el *graph.Elements) *Memory {
 	m := &Memory{nodes: map[string]*graph.Node{}, out: map[string][]*graph.Edge{}, in: map[string][]*graph.Edge{},
-		claimOut: map[string][]*graph.Edge{}, claimIn: map[string][]*graph.Edge{}}
+		claimOut: map[string][]*graph.Edge{}, claimIn: map[string][]*graph.Edge{}, edges: el.Edges}
 	for i := range el.Nodes {
 		n := &el.Nodes[i]
 		m.nodes[n.ID] = n
@@ -204,18 +215,6 @@ func (m *Memory) walk(start string, p Params, forward bool, emit func(path []*gr
 	dfs(start)
 }
 
-// pathsInto returns the claim paths of 1..Depth edges ending at target, each
-// in causal order.
-func (m *Memory) pathsInto(target string, p Params) [][]*graph.Edge {
-	var out [][]*graph.Edge
-	m.walk(target, p, false, func(rev []*graph.Edge) {
-		path := slices.Clone(rev)
-		slices.Reverse(path)
-		out = append(out, path)
-	})
-	return out
-}
-
 // pathsFrom returns the claim paths of 1..Depth edges from start to any
 // Relation.
 func (m *Memory) pathsFrom(start string, p Params) [][]*graph.Edge {
@@ -226,17 +225,6 @@ func (m *Memory) pathsFrom(start string, p Params) [][]*graph.Edge {
 		}
 	})
 	return out
-}
-
-// pathSign is the product of the signs of a path's claims.
-func pathSign(path []*graph.Edge) int {
-	s := 1
-	for _, e := range path {
-		if e.Type == graph.RelWeakens {
-			s = -s
-		}
-	}
-	return s
 }
 
 // claims returns every claim edge.
@@ -303,10 +291,16 @@ func (m *Memory) predecessors(s string) []string {
 }
 
 func (m *Memory) sources(_ context.Context, ids []string) (map[string]sourceInfo, error) {
-	out := map[string]sourceInfo{}
+	out := make(map[string]sourceInfo, len(ids))
 	for _, id := range ids {
+		if s, ok := m.cited.Load(id); ok {
+			out[id] = s.(sourceInfo)
+			continue
+		}
 		if n := m.nodes[id]; n != nil && n.Label == graph.LabelSource {
-			out[id] = sourceInfo{Title: str(n.Props, "name"), URL: str(n.Props, "url"), Record: sourceRecord(n.Props)}
+			s := sourceInfo{Title: str(n.Props, "name"), URL: str(n.Props, "url"), Record: sourceRecord(n.Props)}
+			m.cited.Store(id, s)
+			out[id] = s
 		}
 	}
 	return out, nil

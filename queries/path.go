@@ -17,14 +17,26 @@ func pathFinding(chain []Step) Finding {
 	first, last := chain[0], chain[len(chain)-1]
 	obj := last.To
 	f := Finding{Subject: first.From, Object: &obj, Effect: netEffect(chain), Summary: first.Summary, Chain: chain}
-	var periods []graph.Period
+	periods := make([]graph.Period, 0, len(chain))
 	for _, s := range chain {
+		if f.Evidence == nil && len(s.Evidence) > 0 {
+			f.Evidence = make([]Evidence, 0, evidenceCount(chain))
+		}
 		f.Evidence = appendNew(f.Evidence, s.Evidence...)
 		f.Contested = appendNew(f.Contested, s.ContestedBy...)
 		periods = append(periods, s.span)
 	}
 	f.Period = intersect(periods).String()
 	return f
+}
+
+// evidenceCount is how many evidence entries chain's steps hold.
+func evidenceCount(chain []Step) int {
+	n := 0
+	for _, s := range chain {
+		n += len(s.Evidence)
+	}
+	return n
 }
 
 // netEffect multiplies the signs of a chain's steps: weakening a weakener

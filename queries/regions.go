@@ -76,35 +76,12 @@ func regions(g *Memory, p Params) []Finding {
 	}
 	// The paths with a region, ranked: the first ones hold the first
 	// findings (regionFirst ranks by path first).
-	var paths [][]*graph.Edge
-	var found [][]string
-	for _, path := range g.pathsInto(rel, p) {
-		if rs := g.pathRegions(path, p); len(rs) > 0 {
-			paths, found = append(paths, path), append(found, rs)
-		}
-	}
+	x := g.claimChains()
+	hasRegion := func(c *chain) bool { return x.hasRegion(c, p.Node) }
 	var out []Finding
-	for _, i := range firstPaths(paths, p.keep) {
-		for _, r := range found[i] {
-			out = append(out, regionFinding(g.ref(r), g.steps(paths[i])))
-		}
-	}
-	return out
-}
-
-// pathRegions are the regions on path (as a node, or what a node
-// concerns), only Node if given.
-func (g *Memory) pathRegions(path []*graph.Edge, p Params) []string {
-	var out []string
-	for i := -1; i < len(path); i++ {
-		n := path[0].From
-		if i >= 0 {
-			n = path[i].To
-		}
-		for _, r := range g.regionsOf(n) {
-			if p.Node == "" || r == p.Node {
-				out = append(out, r)
-			}
+	for _, c := range g.bestInto([]string{rel}, p, p.keep, hasRegion) {
+		for _, r := range x.chainRegions(&c, p.Node) {
+			out = append(out, regionFinding(g.ref(r), g.chainSteps(&c)))
 		}
 	}
 	return out

@@ -71,25 +71,28 @@ func limit(q *Query, p Params, fs []Finding) ([]Finding, bool) {
 // order normalises each finding, drops duplicates and sorts them by the
 // question's key: the same answer whatever order a backend found them in.
 func order(q *Query, fs []Finding) []Finding {
+	// The findings are sorted by index: a finding is a large struct,
+	// copied once, into its place.
 	type keyed struct {
 		key string
-		f   Finding
+		i   int
 	}
-	var ks []keyed
-	seen := map[string]bool{}
-	for _, f := range fs {
-		normalise(q, &f)
-		k := q.key(&f)
+	ks := make([]keyed, 0, len(fs))
+	seen := make(map[string]bool, len(fs))
+	for i := range fs {
+		f := &fs[i]
+		normalise(q, f)
+		k := q.key(f)
 		if seen[k] {
 			continue
 		}
 		seen[k] = true
-		ks = append(ks, keyed{k, f})
+		ks = append(ks, keyed{k, i})
 	}
 	slices.SortFunc(ks, func(x, y keyed) int { return strings.Compare(x.key, y.key) })
 	out := make([]Finding, len(ks))
 	for i, k := range ks {
-		out[i] = k.f
+		out[i] = fs[k.i]
 	}
 	return out
 }
