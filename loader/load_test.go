@@ -714,12 +714,12 @@ func TestCreateStatementsSeekElementIDs(t *testing.T) {
 	}
 }
 
-// TestFirstLoadCreatesEdgeConstraintsAfter loads into a database with no
-// relationships and none of the edge id constraints, which a first load
-// creates after writing the edges: they are all there afterwards, the graph
-// is the one a load with the constraints in place writes, and a second load
+// TestFirstLoadIntoAFreshSchema loads into a database with no relationships
+// and none of the edge id constraints (a new database, where schema takes
+// its shortcut past the counts): the constraints are all there afterwards,
+// the graph is the one a load with them in place writes, and a second load
 // finds every edge through them (all unchanged).
-func TestFirstLoadCreatesEdgeConstraintsAfter(t *testing.T) {
+func TestFirstLoadIntoAFreshSchema(t *testing.T) {
 	db := testenv.Neo4j(t)
 	ctx := context.Background()
 	ds := readSmall(t)

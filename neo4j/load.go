@@ -92,21 +92,16 @@ const Marker = "dyad"
 // the next load that rewrites those ids removes the duplicates and creates
 // the constraint.
 func (db *DB) Schema(ctx context.Context) error {
-	_, _, err := db.schema(ctx, false)
+	_, err := db.schema(ctx)
 	return err
 }
 
 // schema is Schema; it returns the relationship types left without their
-// uniqueness constraint because they hold duplicate ids. With deferRels, on
-// a database with no relationships at all (a first load), it creates none
-// of the relationship constraints and returns their types as deferred: the
-// load creates every edge with CREATE, which needs no constraint, and
-// createDeferred builds them afterwards from the loaded edges in one pass
-// each, instead of the commits updating 16 indexes edge by edge.
-func (db *DB) schema(ctx context.Context, deferRels bool) (waiting, deferred []graph.RelType, err error) {
+// uniqueness constraint because they hold duplicate ids.
+func (db *DB) schema(ctx context.Context) ([]graph.RelType, error) {
 	have, err := db.schemaNames(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	for _, stmt := range nodeSchemaStatements() {
 		// "CREATE CONSTRAINT name ..." or "CREATE INDEX name ...".
@@ -114,32 +109,25 @@ func (db *DB) schema(ctx context.Context, deferRels bool) (waiting, deferred []g
 			continue
 		}
 		if err := db.Exec(ctx, stmt, nil); err != nil {
-			return nil, nil, fmt.Errorf("creating schema: %w", err)
+			return nil, fmt.Errorf("creating schema: %w", err)
 		}
 	}
+	var waiting []graph.RelType
 	n, err := db.relCounts(ctx, have)
 	if err != nil {
-		return nil, nil, fmt.Errorf("creating schema: %w", err)
+		return nil, fmt.Errorf("creating schema: %w", err)
 	}
 	for _, t := range graph.RelTypes {
-		if deferRels && n[noRelationships] == 1 && !have[relConstraintName(t)] {
-			deferred = append(deferred, t)
-			continue
-		}
 		ok, err := db.relConstraint(ctx, t, have, n["type:"+string(t)] == 0)
 		if err != nil {
-			return nil, nil, fmt.Errorf("creating schema: %w", err)
+			return nil, fmt.Errorf("creating schema: %w", err)
 		}
 		if !ok {
 			waiting = append(waiting, t)
 		}
 	}
-	return waiting, deferred, db.Exec(ctx, "CALL db.awaitIndexes(300)", nil)
+	return waiting, db.Exec(ctx, "CALL db.awaitIndexes(300)", nil)
 }
-
-// noRelationships is set (to 1) in relCounts' answer when the database has
-// no relationships at all.
-const noRelationships = "none"
 
 // relCounts counts the edges of every type when a type's constraint is
 // missing from have; otherwise it reads nothing. A database with no
@@ -156,7 +144,7 @@ func (db *DB) relCounts(ctx context.Context, have map[string]bool) (map[string]i
 			return nil, err
 		}
 		if len(recs) == 1 && toInt(recs[0]["n"]) == 0 {
-			return map[string]int{noRelationships: 1}, nil
+			return map[string]int{}, nil
 		}
 		recs, err = db.Read(ctx, countsStatement(), nil)
 		return tally(recs), err
@@ -263,7 +251,7 @@ func (db *DB) Load(ctx context.Context, el *graph.Elements, opts LoadOptions) (S
 		return Summary{}, err
 	}
 	defer unlock()
-	waiting, deferred, err := db.schema(ctx, !opts.DryRun)
+	waiting, err := db.schema(ctx)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -294,15 +282,10 @@ func (db *DB) Load(ctx context.Context, el *graph.Elements, opts LoadOptions) (S
 			return sum, fmt.Errorf("load and prune committed, but recording that the graph is complete failed; run it again: %w", err)
 		}
 	}
-	if len(deferred) > 0 {
-		if err := db.createDeferred(ctx, deferred); err != nil {
-			return sum, fmt.Errorf("load committed, but creating the constraints on the edges' ids failed (the next load creates them): %w", err)
-		}
-	}
 	if len(waiting) > 0 && !opts.DryRun {
 		// The load removed the duplicate ids it rewrote; any left are of
 		// edges the dataset lacks (--prune removes them).
-		if _, _, err := db.schema(ctx, false); err != nil {
+		if _, err := db.schema(ctx); err != nil {
 			return sum, fmt.Errorf("load committed, but creating the constraints failed: %w", err)
 		}
 	}
@@ -583,11 +566,10 @@ func dropStaleCitations(b *batcher, el *graph.Elements, emptyTypes map[graph.Rel
 // empty reports the labels and relationship types that have no nodes or
 // edges in the database.
 func empty(ctx context.Context, tx *Tx) (map[graph.Label]bool, map[graph.RelType]bool, error) {
-	recs, err := tx.Run(ctx, countsStatement(), nil)
+	n, err := counts(ctx, tx)
 	if err != nil {
 		return nil, nil, err
 	}
-	n := tally(recs)
 	labels, types := map[graph.Label]bool{}, map[graph.RelType]bool{}
 	for _, l := range graph.Labels {
 		labels[l] = n["label:"+string(l)] == 0
@@ -608,6 +590,30 @@ func empty(ctx context.Context, tx *Tx) (map[graph.Label]bool, map[graph.RelType
 		}
 	}
 	return labels, types, nil
+}
+
+// smallGraph is the number of nodes up to which counts reads a database
+// without relationships by scanning its nodes.
+const smallGraph = 1000
+
+// counts returns countsStatement's tally. A database with no relationships
+// and at most smallGraph nodes (a first load's: the load's own lock and
+// state nodes, perhaps a few more) is counted by three statements that are
+// cheap to plan, instead of countsStatement's 26 branches, which took
+// seconds to plan on a server just started.
+func counts(ctx context.Context, tx *Tx) (map[string]int, error) {
+	rels, err := count(ctx, tx, allRelationships, nil)
+	if err != nil || rels > 0 {
+		recs, err := tx.Run(ctx, countsStatement(), nil)
+		return tally(recs), err
+	}
+	nodes, err := count(ctx, tx, "MATCH (n) RETURN count(n) AS n", nil)
+	if err != nil || nodes > smallGraph {
+		recs, err := tx.Run(ctx, countsStatement(), nil)
+		return tally(recs), err
+	}
+	recs, err := tx.Run(ctx, "MATCH (n) UNWIND labels(n) AS l RETURN 'label:' + l AS name, count(*) AS n", nil)
+	return tally(recs), err
 }
 
 // countsStatement counts the nodes of every label and the edges of every

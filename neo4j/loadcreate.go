@@ -1,7 +1,6 @@
 package neo4j
 
 import (
-	"context"
 	"fmt"
 	"slices"
 
@@ -96,19 +95,4 @@ func (c *edgeCreator) flush() error {
 		return fmt.Errorf("writing edges: %d of %d were not created, as their end nodes were gone (deleted by another writer during the load?); run the load again", len(rows)-got, len(rows))
 	}
 	return nil
-}
-
-// createDeferred creates the uniqueness constraints on the edge ids of the
-// types a first load deferred (schema), each populated from the loaded
-// edges. If one cannot be created (another writer added edges with a
-// duplicate id meanwhile), schema's usual path decides, keeping a plain
-// index where ids are duplicated.
-func (db *DB) createDeferred(ctx context.Context, types []graph.RelType) error {
-	for _, t := range types {
-		if err := db.Exec(ctx, relConstraintStatement(t), nil); err != nil {
-			_, _, err := db.schema(ctx, false)
-			return err
-		}
-	}
-	return db.Exec(ctx, "CALL db.awaitIndexes(300)", nil)
 }
