@@ -12,3 +12,12 @@ func SetExportPaging(page, readers, ahead, split int) (restore func()) {
 
 // PagesRead returns how many pages the paged reads have read so far.
 func PagesRead() int64 { return pagesRead.Load() }
+
+// SetExportEndsMax sets the most nodes for which an Export keeps their
+// element ids, for tests of both ways of reading the edges' ends; restore
+// puts it back.
+func SetExportEndsMax(n int) (restore func()) {
+	old := exportEndsMax
+	exportEndsMax = n
+	return func() { exportEndsMax = old }
+}

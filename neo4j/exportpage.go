@@ -184,6 +184,28 @@ func (db *DB) uniqueIDs(ctx context.Context) (map[string]bool, error) {
 	return names.(map[string]bool), nil
 }
 
+// exportEndsMax is the most nodes for which an Export keeps their element
+// ids (ends), about 100 bytes each: past it, the edges' ends are read from
+// the nodes on the server, and the client's memory stays flat.
+var exportEndsMax = 250_000
+
+// exportEnds returns the ends an Export of f fills, or nil when the edges'
+// ends are to be read from the nodes: for a selection of ids (sought from
+// those nodes) and for a database of more than exportEndsMax nodes.
+func (db *DB) exportEnds(ctx context.Context, f Filter) (*ends, error) {
+	if f.IDs != nil {
+		return nil, nil
+	}
+	recs, err := db.Read(ctx, "MATCH (n) RETURN count(n) AS n", nil)
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) == 0 || toInt(recs[0]["n"]) > exportEndsMax {
+		return nil, nil
+	}
+	return newEnds(), nil
+}
+
 // exportReaders is how many scans an Export reads at once: the one being
 // written and the next ones, each at most exportAhead pages ahead (so that
 // the server reads the next labels and types on its other cores while the
@@ -201,16 +223,19 @@ var exportReaders, exportAhead = 4, 8
 // its own, and calls node and edge in the same order from this goroutine:
 // memory holds a few pages per reader, however large the graph.
 func (db *DB) Export(ctx context.Context, f Filter, node func(graph.Node) error, edge func(graph.Edge) error) error {
+	e, err := db.exportEnds(ctx, f)
+	if err != nil {
+		return err
+	}
 	var scans []scan
 	for _, l := range graph.Labels {
-		scans = append(scans, nodeScan(l, f, node))
+		scans = append(scans, nodeScan(l, f, e, node))
 	}
 	for _, t := range graph.RelTypes {
-		scans = append(scans, edgeScan(t, f, edge))
+		scans = append(scans, edgeScan(t, f, e, edge))
 	}
 	unique := map[string]bool{}
 	if f.IDs == nil {
-		var err error
 		if unique, err = db.uniqueIDs(ctx); err != nil {
 			return err
 		}

@@ -66,6 +66,19 @@ func TestExportPagesMatchStream(t *testing.T) {
 		})
 	}
 
+	// Past exportEndsMax nodes the edges' ends are read from the nodes on
+	// the server instead of named by the nodes' element ids: the same
+	// elements in the same order, the whole graph and a period of it.
+	t.Run("ends read from the nodes", func(t *testing.T) {
+		defer neo4j.SetExportPaging(3, 2, 2, 5)()
+		defer neo4j.SetExportEndsMax(0)()
+		assert.Equal(t, stream, exported(t, db, neo4j.Filter{}))
+		f := neo4j.Filter{Years: graph.Years{From: 1990, To: 2000}}
+		got := exported(t, db, f)
+		f.IDs = ids
+		assert.Equal(t, exported(t, db, f), got)
+	})
+
 	t.Run("period", func(t *testing.T) {
 		defer neo4j.SetExportPaging(2, 2, 1, 5)()
 		f := neo4j.Filter{Years: graph.Years{From: 1990, To: 2000}}
