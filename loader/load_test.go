@@ -167,6 +167,7 @@ func TestLoadInterrupted(t *testing.T) {
 	}})
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, context.Canceled), "got %v", err)
+	assert.Equal(t, "load rolled back, nothing written: interrupted", err.Error())
 	assert.Equal(t, before, snapshot(t, db))
 }
 
@@ -586,7 +587,13 @@ func TestLoadLockRefuses(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 	_, cancelled := loader.Load(ctx, db, flipped(t, ""), loader.Options{})
 	cancel()
+	// Interrupted (Ctrl-C cancels the context), it says that in words.
+	ctx, cancel = context.WithCancel(context.Background())
+	time.AfterFunc(200*time.Millisecond, cancel)
+	_, interrupted := loader.Load(ctx, db, flipped(t, ""), loader.Options{})
 	close(release)
+	assert.ErrorIs(t, interrupted, context.Canceled)
+	assert.Equal(t, "waiting for the load lock, nothing written: interrupted", fmt.Sprint(interrupted))
 	require.Error(t, err)
 	assert.Equal(t, graph.ECONFLICT, graph.ErrorCode(err), "%v", err)
 	assert.Contains(t, err.Error(), "another load into this database is still running")

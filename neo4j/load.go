@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -342,6 +343,9 @@ func (b *batcher) run(what, cypher string, rows []map[string]any) error {
 // nothing; the elements of the transactions it committed; or, when a
 // commit got no reply, that the last transaction's outcome is unknown.
 func (b *batcher) failed(err error) error {
+	if errors.Is(err, context.Canceled) {
+		err = interrupted{err}
+	}
 	if b.tx == nil {
 		return fmt.Errorf("load rolled back, nothing written: %w", err)
 	}
@@ -360,6 +364,14 @@ func (b *batcher) failed(err error) error {
 	}
 	return fmt.Errorf("load rolled back, nothing written: %w", err)
 }
+
+// interrupted is the cause of a load whose context was cancelled (Ctrl-C),
+// worded for people instead of the context's "context canceled"; it
+// unwraps to the error it stands for.
+type interrupted struct{ err error }
+
+func (e interrupted) Error() string { return "interrupted" }
+func (e interrupted) Unwrap() error { return e.err }
 
 // ordinal spells n as "1st", "2nd", "3rd", "4th"...
 func ordinal(n int) string {

@@ -53,6 +53,8 @@ func (db *DB) lockLoads(ctx context.Context, wait time.Duration) (unlock func(),
 		_ = tx.Rollback(bg)
 		_ = s.Close(bg)
 		switch {
+		case errors.Is(ctx.Err(), context.Canceled):
+			return nil, fmt.Errorf("waiting for the load lock, nothing written: %w", interrupted{ctx.Err()})
 		case ctx.Err() != nil:
 			return nil, fmt.Errorf("waiting for the load lock, nothing written: %w", ctx.Err())
 		case errors.Is(wctx.Err(), context.DeadlineExceeded):
