@@ -68,26 +68,20 @@ type ends struct {
 // newEnds returns an empty ends.
 func newEnds() *ends { return &ends{ids: map[string]string{}} }
 
-// key is the map key of element id eid: the part after the prefix, taken
-// from the first element id seen (up to its last ':'), or all of it.
-func (e *ends) key(eid string, adding bool) string {
-	if e.prefix == "" && adding {
+// add records that the node with element id eid has id. The prefix is
+// the first element id's, up to its last ':'.
+func (e *ends) add(eid, id string) {
+	if e.prefix == "" {
 		if i := strings.LastIndexByte(eid, ':'); i >= 0 {
 			e.prefix = strings.Clone(eid[:i+1])
 		}
 	}
-	if e.prefix != "" && strings.HasPrefix(eid, e.prefix) {
-		return eid[len(e.prefix):]
-	}
-	return eid
+	e.ids[strings.Clone(strings.TrimPrefix(eid, e.prefix))] = id
 }
-
-// add records that the node with element id eid has id.
-func (e *ends) add(eid, id string) { e.ids[strings.Clone(e.key(eid, true))] = id }
 
 // id returns the id of the node with element id eid, if it was added.
 func (e *ends) id(eid string) (string, bool) {
-	id, ok := e.ids[e.key(eid, false)]
+	id, ok := e.ids[strings.TrimPrefix(eid, e.prefix)]
 	return id, ok
 }
 
@@ -144,12 +138,11 @@ func edgeScan(t graph.RelType, f Filter, e *ends, fn func(graph.Edge) error) sca
 			from, _ := r[1].(string)
 			to, _ := r[2].(string)
 			if e != nil {
-				var ok1, ok2 bool
-				if from, ok1 = e.id(from); !ok1 {
-					return nil
-				}
-				if to, ok2 = e.id(to); !ok2 {
-					return nil
+				var okFrom, okTo bool
+				from, okFrom = e.id(from)
+				to, okTo = e.id(to)
+				if !okFrom || !okTo {
+					return nil // an end the export does not keep
 				}
 			}
 			props, _ := r[3].(map[string]any)

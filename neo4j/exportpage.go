@@ -196,12 +196,9 @@ func (db *DB) exportEnds(ctx context.Context, f Filter) (*ends, error) {
 	if f.IDs != nil {
 		return nil, nil
 	}
-	recs, err := db.Read(ctx, "MATCH (n) RETURN count(n) AS n", nil)
-	if err != nil {
+	n, err := count(ctx, db.Read, allNodes, nil)
+	if err != nil || n > exportEndsMax {
 		return nil, err
-	}
-	if len(recs) == 0 || toInt(recs[0]["n"]) > exportEndsMax {
-		return nil, nil
 	}
 	return newEnds(), nil
 }

@@ -130,32 +130,23 @@ func (db *DB) schema(ctx context.Context) ([]graph.RelType, error) {
 	return waiting, db.Exec(ctx, "CALL db.awaitIndexes(300)", nil)
 }
 
-// relCounts counts the edges of every type when a type's constraint is
-// missing from have; otherwise it reads nothing. A database with no
-// relationships at all (a first load) is answered by one count-store read
-// (allRelationships), without planning countsStatement's 26 branches, which
-// took seconds on a server just started.
+// relCounts counts the edges of every type (counts) when a type's
+// constraint is missing from have; otherwise it reads nothing.
 func (db *DB) relCounts(ctx context.Context, have map[string]bool) (map[string]int, error) {
 	for _, t := range graph.RelTypes {
-		if have[relConstraintName(t)] {
-			continue
+		if !have[relConstraintName(t)] {
+			return counts(ctx, db.Read)
 		}
-		recs, err := db.Read(ctx, allRelationships, nil)
-		if err != nil {
-			return nil, err
-		}
-		if len(recs) == 1 && toInt(recs[0]["n"]) == 0 {
-			return map[string]int{}, nil
-		}
-		recs, err = db.Read(ctx, countsStatement(), nil)
-		return tally(recs), err
 	}
 	return nil, nil
 }
 
-// allRelationships counts every relationship in the database, from the
-// count store.
-const allRelationships = "MATCH ()-[r]->() RETURN count(r) AS n"
+// allRelationships and allNodes count every relationship and every node in
+// the database, from the count store.
+const (
+	allRelationships = "MATCH ()-[r]->() RETURN count(r) AS n"
+	allNodes         = "MATCH (n) RETURN count(n) AS n"
+)
 
 // relConstraint creates the uniqueness constraint on the ids of edges of
 // type t, replacing the plain index older versions created. It reports
@@ -168,13 +159,11 @@ func (db *DB) relConstraint(ctx context.Context, t graph.RelType, have map[strin
 	}
 	dups := 0
 	if !none {
-		recs, err := db.Read(ctx, fmt.Sprintf(
+		var err error
+		dups, err = count(ctx, db.Read, fmt.Sprintf(
 			"MATCH ()-[r:%s]->() WHERE r.id IS NOT NULL WITH r.id AS id, count(*) AS n WHERE n > 1 RETURN count(*) AS n", t), nil)
 		if err != nil {
 			return false, err
-		}
-		if len(recs) > 0 {
-			dups = toInt(recs[0]["n"])
 		}
 	}
 	if dups > 0 {
@@ -563,7 +552,7 @@ func dropStaleCitations(b *batcher, el *graph.Elements, emptyTypes map[graph.Rel
 			rows = append(rows, map[string]any{"id": n.ID, "keep": append([]string{}, keep[n.ID]...)})
 		}
 		mustKnown(slices.Contains(graph.Labels, l), string(l))
-		n, err := count(b.ctx, b.tx, fmt.Sprintf(
+		n, err := count(b.ctx, b.tx.Run, fmt.Sprintf(
 			"UNWIND $rows AS row MATCH (n:%s {id: row.id})<-[r:%s|%s]-() WHERE r.%s = true AND NOT r.id IN row.keep DELETE r RETURN count(r) AS n",
 			l, citationTypes[0], citationTypes[1], Marker), map[string]any{"rows": rows})
 		if err != nil {
@@ -578,7 +567,7 @@ func dropStaleCitations(b *batcher, el *graph.Elements, emptyTypes map[graph.Rel
 // empty reports the labels and relationship types that have no nodes or
 // edges in the database.
 func empty(ctx context.Context, tx *Tx) (map[graph.Label]bool, map[graph.RelType]bool, error) {
-	n, err := counts(ctx, tx)
+	n, err := counts(ctx, tx.Run)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -608,23 +597,24 @@ func empty(ctx context.Context, tx *Tx) (map[graph.Label]bool, map[graph.RelType
 // without relationships by scanning its nodes.
 const smallGraph = 1000
 
-// counts returns countsStatement's tally. A database with no relationships
-// and at most smallGraph nodes (a first load's: the load's own lock and
-// state nodes, perhaps a few more) is counted by three statements that are
-// cheap to plan, instead of countsStatement's 26 branches, which took
-// seconds to plan on a server just started.
-func counts(ctx context.Context, tx *Tx) (map[string]int, error) {
-	rels, err := count(ctx, tx, allRelationships, nil)
-	if err != nil || rels > 0 {
-		recs, err := tx.Run(ctx, countsStatement(), nil)
-		return tally(recs), err
+// counts returns countsStatement's tally, read through run (a
+// transaction's Run or DB.Read). A database with no relationships and at
+// most smallGraph nodes (a first load's: the load's own lock and state
+// nodes, perhaps a few more) is counted by three statements that are cheap
+// to plan, instead of countsStatement's 26 branches, which took seconds to
+// plan on a server just started.
+func counts(ctx context.Context, run readFunc) (map[string]int, error) {
+	n, err := count(ctx, run, allRelationships, nil)
+	if err == nil && n == 0 {
+		if n, err = count(ctx, run, allNodes, nil); err == nil && n <= smallGraph {
+			recs, err := run(ctx, "MATCH (n) UNWIND labels(n) AS l RETURN 'label:' + l AS name, count(*) AS n", nil)
+			return tally(recs), err
+		}
 	}
-	nodes, err := count(ctx, tx, "MATCH (n) RETURN count(n) AS n", nil)
-	if err != nil || nodes > smallGraph {
-		recs, err := tx.Run(ctx, countsStatement(), nil)
-		return tally(recs), err
+	if err != nil {
+		return nil, err
 	}
-	recs, err := tx.Run(ctx, "MATCH (n) UNWIND labels(n) AS l RETURN 'label:' + l AS name, count(*) AS n", nil)
+	recs, err := run(ctx, countsStatement(), nil)
 	return tally(recs), err
 }
 
@@ -679,8 +669,14 @@ func edgeIDs(el *graph.Elements, t graph.RelType) []string {
 	return ids
 }
 
-func count(ctx context.Context, tx *Tx, cypher string, params map[string]any) (int, error) {
-	recs, err := tx.Run(ctx, cypher, params)
+// readFunc runs a statement and returns its records: DB.Read, or a
+// transaction's Tx.Run.
+type readFunc func(ctx context.Context, cypher string, params map[string]any) ([]Record, error)
+
+// count runs a statement that returns one row with n (through a
+// transaction's Run or DB.Read) and returns n, 0 when there is no row.
+func count(ctx context.Context, run readFunc, cypher string, params map[string]any) (int, error) {
+	recs, err := run(ctx, cypher, params)
 	if err != nil {
 		return 0, err
 	}

@@ -20,14 +20,14 @@ const DefaultPruneBatch = 10000
 func prune(ctx context.Context, tx *Tx, el *graph.Elements) (int, error) {
 	removed := 0
 	for _, t := range graph.RelTypes {
-		n, err := count(ctx, tx, pruneEdgesStatement(t, false), map[string]any{"ids": edgeIDs(el, t)})
+		n, err := count(ctx, tx.Run, pruneEdgesStatement(t, false), map[string]any{"ids": edgeIDs(el, t)})
 		if err != nil {
 			return removed, fmt.Errorf("pruning %s edges: %w", t, err)
 		}
 		removed += n
 	}
 	for _, l := range graph.Labels {
-		n, err := count(ctx, tx, pruneNodesStatement(l, false), map[string]any{"ids": nodeIDs(el, l)})
+		n, err := count(ctx, tx.Run, pruneNodesStatement(l, false), map[string]any{"ids": nodeIDs(el, l)})
 		if err != nil {
 			return removed, fmt.Errorf("pruning %s nodes: %w", l, err)
 		}
