@@ -325,6 +325,22 @@ func (t *Tx) Run(ctx context.Context, cypher string, params map[string]any) ([]R
 	return records(rs), err
 }
 
+// Stream runs one parameterised statement in the transaction and calls fn
+// with each record's values as they arrive, so that a large result is
+// never held at once.
+func (t *Tx) Stream(ctx context.Context, cypher string, params map[string]any, fn func(values []any) error) error {
+	res, err := t.run.Run(ctx, cypher, params)
+	if err != nil {
+		return err
+	}
+	for res.Next(ctx) {
+		if err := fn(res.Record().Values); err != nil {
+			return err
+		}
+	}
+	return res.Err()
+}
+
 // writeLoad runs a load's fn in explicit transactions, never retried by
 // the driver: a load counts its commits and knows a commit that got no reply
 // (Tx.InDoubt), which a retry would hide, and a load is completed by running

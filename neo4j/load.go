@@ -297,22 +297,23 @@ type batcher struct {
 	eid map[string]string
 }
 
-// run runs one batch (what names it in errors) and commits when
-// opts.CommitEvery elements have been written since the last commit.
-func (b *batcher) run(what, cypher string, rows []map[string]any) error {
+// run runs one batch (what names it in errors) and keeps the element ids
+// of the nodes it created.
+func (b *batcher) run(what, cypher string, rows []map[string]any) ([]Record, error) {
 	recs, err := b.tx.Run(b.ctx, cypher, map[string]any{"rows": rows})
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", what, err)
+		return nil, fmt.Errorf("writing %s: %w", what, err)
 	}
 	b.keepElementIDs(recs)
-	for _, m := range recs {
-		b.sum.Created += toInt(m["created"])
-		b.sum.Updated += toInt(m["updated"])
-		b.sum.Unchanged += toInt(m["unchanged"])
-		b.sum.Removed += toInt(m["removed"])
-	}
-	b.done += len(rows)
-	b.sinceCommit += len(rows)
+	return recs, nil
+}
+
+// advance counts a batch written (elements of the dataset's, in rows
+// written), reports progress and commits when opts.CommitEvery rows have
+// been written since the last commit.
+func (b *batcher) advance(elements, rows int) error {
+	b.done += elements
+	b.sinceCommit += rows
 	if b.opts.Progress != nil {
 		b.opts.Progress(b.done, b.total)
 	}
@@ -382,10 +383,10 @@ func (b *batcher) write(el *graph.Elements) error {
 	if b.opts.BatchSize <= 0 {
 		b.opts.BatchSize = DefaultBatchSize
 	}
-	// A label or type with no nodes or edges at all yet (an empty database,
-	// the usual first load) is written with CREATE, which skips MERGE's
-	// look-up and lock; the counts come from Neo4j's count store. Loads are
-	// locked, so nothing else of Dyad's writes meanwhile.
+	// Only the labels and types that have nodes or edges are read (none in
+	// an empty database, the usual first load); the counts come from Neo4j's
+	// count store. Loads are locked, so nothing else of Dyad's writes
+	// meanwhile.
 	emptyLabels, emptyTypes, err := empty(b.ctx, b.tx)
 	if err != nil {
 		return err
@@ -395,13 +396,17 @@ func (b *batcher) write(el *graph.Elements) error {
 			return fmt.Errorf("recording the load's start: %w", err)
 		}
 	}
-	if err := writeNodes(b, el, emptyLabels); err != nil {
+	s, err := readStored(b.ctx, b.tx, emptyLabels, emptyTypes)
+	if err != nil {
 		return err
 	}
-	if err := writeEdges(b, el, emptyTypes); err != nil {
+	if err := writeNodes(b, el, s); err != nil {
 		return err
 	}
-	if err := dropStaleCitations(b, el, emptyTypes); err != nil {
+	if err := writeEdges(b, el, s); err != nil {
+		return err
+	}
+	if err := b.advance(0, 0); err != nil { // the unchanged elements since the last batch
 		return err
 	}
 	if b.opts.Prune && b.opts.CommitEvery == 0 {
@@ -419,149 +424,6 @@ func (b *batcher) write(el *graph.Elements) error {
 	// The last transaction holds the rest of the dataset: it also removes
 	// the record of a split load, this one's or one that stopped part-way.
 	return endLoadState(b.ctx, b.tx)
-}
-
-// writeNodes writes the nodes a label at a time (el.Nodes is sorted by
-// label), in batches.
-func writeNodes(b *batcher, el *graph.Elements, emptyLabels map[graph.Label]bool) error {
-	for lo := 0; lo < len(el.Nodes); {
-		l := el.Nodes[lo].Label
-		mustKnown(slices.Contains(graph.Labels, l), string(l))
-		hi := lo
-		for hi < len(el.Nodes) && el.Nodes[hi].Label == l && hi-lo < b.opts.BatchSize {
-			hi++
-		}
-		rows := make([]map[string]any, 0, hi-lo)
-		for _, n := range el.Nodes[lo:hi] {
-			rows = append(rows, map[string]any{"id": n.ID, "label": string(l), "props": withMarker(n.Props)})
-		}
-		stmt := createNodes
-		if !emptyLabels[l] {
-			stmt = nodeStatement(l)
-		}
-		if err := b.run(string(l)+" nodes", stmt, rows); err != nil {
-			return err
-		}
-		lo = hi
-	}
-	return nil
-}
-
-// edgeGroup is the type of an edge and the labels of its ends: edges of one
-// group are written by one statement, whose MATCHes use the uniqueness
-// constraints of both labels.
-type edgeGroup struct {
-	t        graph.RelType
-	from, to graph.Label
-}
-
-// edgeOrder returns the edges' indexes sorted by group, so that each group
-// streams in batches and only one batch of rows is ever held.
-func edgeOrder(el *graph.Elements, groupOf func(*graph.Edge) edgeGroup) ([]int32, error) {
-	rank := func(g edgeGroup) [3]int {
-		return [3]int{slices.Index(graph.RelTypes, g.t), slices.Index(graph.Labels, g.from), slices.Index(graph.Labels, g.to)}
-	}
-	order := make([]int32, len(el.Edges))
-	ranks := make([][3]int, len(el.Edges))
-	for i := range el.Edges {
-		g := groupOf(&el.Edges[i])
-		if g.from == "" || g.to == "" {
-			return nil, fmt.Errorf("edge %s points at a node the dataset does not have", el.Edges[i].ID)
-		}
-		order[i], ranks[i] = int32(i), rank(g)
-	}
-	slices.SortStableFunc(order, func(x, y int32) int {
-		a, b := ranks[x], ranks[y]
-		for k := range a {
-			if a[k] != b[k] {
-				return a[k] - b[k]
-			}
-		}
-		return 0
-	})
-	return order, nil
-}
-
-// writeEdges writes the edges group by group, in batches.
-func writeEdges(b *batcher, el *graph.Elements, emptyTypes map[graph.RelType]bool) error {
-	labelOf := make(map[string]graph.Label, len(el.Nodes))
-	for _, n := range el.Nodes {
-		labelOf[n.ID] = n.Label
-	}
-	groupOf := func(e *graph.Edge) edgeGroup { return edgeGroup{e.Type, labelOf[e.From], labelOf[e.To]} }
-	order, err := edgeOrder(el, groupOf)
-	if err != nil {
-		return err
-	}
-	creator := &edgeCreator{b: b}
-	for lo := 0; lo < len(order); {
-		g := groupOf(&el.Edges[order[lo]])
-		if emptyTypes[g.t] {
-			if err := creator.add(&el.Edges[order[lo]]); err != nil {
-				return err
-			}
-			lo++
-			continue
-		}
-		rows := make([]map[string]any, 0, min(b.opts.BatchSize, len(order)-lo))
-		hi := lo
-		for ; hi < len(order) && len(rows) < b.opts.BatchSize; hi++ {
-			e := &el.Edges[order[hi]]
-			if groupOf(e) != g {
-				break
-			}
-			rows = append(rows, map[string]any{"id": e.ID, "from": e.From, "to": e.To, "props": withMarker(e.Props)})
-		}
-		if err := b.run(string(g.t)+" edges", edgeStatement(g.t, g.from, g.to), rows); err != nil {
-			return err
-		}
-		lo = hi
-	}
-	return creator.flush()
-}
-
-// citationTypes are the types of the edges from a source to what it
-// supports or contests: they belong to the record that makes the citation.
-var citationTypes = []graph.RelType{graph.RelSupports, graph.RelContests}
-
-// dropStaleCitations removes, from every node of el, the SUPPORTS and
-// CONTESTS edges Dyad wrote earlier that el no longer has (a citation whose
-// locator changed, or that moved from a claim's evidence to the sources
-// contesting it), with or without --prune: a node's citations are part of
-// its record, so that loading a changed dataset gives the graph loading it
-// into an empty database gives. It is skipped when the database had no
-// such edges.
-func dropStaleCitations(b *batcher, el *graph.Elements, emptyTypes map[graph.RelType]bool) error {
-	if emptyTypes[graph.RelSupports] && emptyTypes[graph.RelContests] {
-		return nil
-	}
-	keep := map[string][]string{}
-	for _, e := range el.Edges {
-		if slices.Contains(citationTypes, e.Type) {
-			keep[e.To] = append(keep[e.To], e.ID)
-		}
-	}
-	for lo := 0; lo < len(el.Nodes); {
-		l := el.Nodes[lo].Label
-		hi := lo
-		for hi < len(el.Nodes) && el.Nodes[hi].Label == l && hi-lo < b.opts.BatchSize {
-			hi++
-		}
-		rows := make([]map[string]any, 0, hi-lo)
-		for _, n := range el.Nodes[lo:hi] {
-			rows = append(rows, map[string]any{"id": n.ID, "keep": append([]string{}, keep[n.ID]...)})
-		}
-		mustKnown(slices.Contains(graph.Labels, l), string(l))
-		n, err := count(b.ctx, b.tx.Run, fmt.Sprintf(
-			"UNWIND $rows AS row MATCH (n:%s {id: row.id})<-[r:%s|%s]-() WHERE r.%s = true AND NOT r.id IN row.keep DELETE r RETURN count(r) AS n",
-			l, citationTypes[0], citationTypes[1], Marker), map[string]any{"rows": rows})
-		if err != nil {
-			return fmt.Errorf("removing the citations of %s nodes the dataset no longer makes: %w", l, err)
-		}
-		b.sum.Removed += n
-		lo = hi
-	}
-	return b.ctx.Err()
 }
 
 // empty reports the labels and relationship types that have no nodes or
@@ -702,15 +564,6 @@ func withMarker(p map[string]any) map[string]any {
 	return out
 }
 
-// nodeStatement writes one batch of nodes of label l, merged on their ids
-// (a label with no nodes yet is written by createNodes), and returns each
-// node's element id beside its id. The label comes from the fixed list
-// graph.Labels; every value is a parameter.
-func nodeStatement(l graph.Label) string {
-	mustKnown(slices.Contains(graph.Labels, l), string(l))
-	return fmt.Sprintf("UNWIND $rows AS row\nMERGE (n:%s {id: row.id})\nWITH n AS x, row, properties(n) AS old\nSET x = row.props\n%s", l, mergeTally)
-}
-
 // retypable are the groups of edge types whose ids are unique across the
 // group, so that reloading an edge of one type retypes the edge of another:
 // the claim types (a claim's effect changed).
@@ -730,70 +583,8 @@ func lookupTypes(t graph.RelType) []graph.RelType {
 	return []graph.RelType{t}
 }
 
-// edgeStatement writes one batch of edges of type t from label from to
-// label to, all from the fixed lists, into a database that has edges of the
-// type (or of its group, for a retypable type; createEdges writes the
-// others): a look-up by id that moves, retypes or updates the edge found,
-// or creates it.
-func edgeStatement(t graph.RelType, from, to graph.Label) string {
-	mustKnown(slices.Contains(graph.RelTypes, t), string(t))
-	mustKnown(slices.Contains(graph.Labels, from), string(from))
-	mustKnown(slices.Contains(graph.Labels, to), string(to))
-	// Every look-up names the index it must seek (USING INDEX SEEK), so the
-	// plan does not depend on the statistics: on a fresh database the
-	// planner sometimes chose to scan an index.
-	match := fmt.Sprintf("UNWIND $rows AS row\nMATCH (a:%[1]s {id: row.from}) USING INDEX SEEK a:%[1]s(id)\nMATCH (b:%[2]s {id: row.to}) USING INDEX SEEK b:%[2]s(id)\n", from, to)
-	// Not MERGE (a)-[r:T {id}]->(b): between nodes with many edges (a state
-	// in thousands of events) it walks their edges for every row. The edges
-	// with the id are found through each type's id constraint. One edge of
-	// type t between a and b is updated; otherwise (none, other ends, another
-	// type, or duplicates left by older loads) all are replaced by one new
-	// edge, and the duplicates beyond the first count as removed.
-	var seek []string
-	for _, lt := range lookupTypes(t) {
-		seek = append(seek, fmt.Sprintf("    MATCH ()-[e:%[1]s {id: row.id}]->() USING INDEX SEEK e:%[1]s(id) RETURN e", lt))
-	}
-	return fmt.Sprintf(`%[1]sCALL (row) {
-  CALL (row) {
-%[3]s
-  }
-  RETURN collect(e) AS found
-}
-WITH a, b, row, found, size(found) = 1 AND type(found[0]) = '%[2]s' AND startNode(found[0]) = a AND endNode(found[0]) = b AS same
-CALL (a, b, row, found, same) {
-  WITH a, b, row, found WHERE NOT same
-  FOREACH (x IN found | DELETE x)
-  CREATE (a)-[r:%[2]s]->(b)
-  SET r = row.props
-  RETURN CASE WHEN size(found) = 0 THEN 1 ELSE 0 END AS created, CASE WHEN size(found) > 0 THEN 1 ELSE 0 END AS updated,
-         0 AS unchanged, CASE WHEN size(found) > 1 THEN size(found) - 1 ELSE 0 END AS removed
-  UNION ALL
-  WITH row, found WHERE same
-  WITH row, found[0] AS e
-  WITH row, e, properties(e) AS old
-  SET e = row.props
-  RETURN 0 AS created, CASE WHEN old <> row.props THEN 1 ELSE 0 END AS updated, CASE WHEN old = row.props THEN 1 ELSE 0 END AS unchanged, 0 AS removed
-}
-RETURN sum(created) AS created, sum(updated) AS updated, sum(unchanged) AS unchanged, sum(removed) AS removed`, match, t, strings.Join(seek, "\n    UNION ALL\n"))
-}
-
-// mergeTally is the RETURN clause that counts what a batch of nodes did (a
-// node without the Marker was new; one whose properties differ was
-// updated) and returns their element ids, as createNodes does.
-var mergeTally = fmt.Sprintf(`RETURN sum(CASE WHEN old.%[1]s IS NULL THEN 1 ELSE 0 END) AS created,
-       sum(CASE WHEN old.%[1]s IS NOT NULL AND old <> row.props THEN 1 ELSE 0 END) AS updated,
-       sum(CASE WHEN old = row.props THEN 1 ELSE 0 END) AS unchanged,
-       collect([row.id, elementId(x)]) AS eids`, Marker)
-
 func mustKnown(ok bool, name string) {
 	if !ok {
 		panic("dyad: label or type not in the fixed list: " + name)
 	}
-}
-
-// EdgeStatement is the statement that writes a batch of edges of type t
-// from label from to label to into a database that has some, for tests of
-// its plan.
-func EdgeStatement(t graph.RelType, from, to graph.Label) string {
-	return edgeStatement(t, from, to)
 }

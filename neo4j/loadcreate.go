@@ -7,10 +7,10 @@ import (
 	"github.com/dyad-kg/dyad/graph"
 )
 
-// A first load (labels and types with no nodes or edges yet) writes with
-// CREATE alone, in two statements whatever the labels and types: nodes
-// with a dynamic label, edges with a dynamic type between ends found by
-// element id. Two statement shapes instead of one per label and one per
+// A load creates what the database lacks (every node and edge, in a first
+// load) with CREATE alone, in two statements whatever the labels and types:
+// nodes with a dynamic label, edges with a dynamic type between ends found
+// by element id. Two statement shapes instead of one per label and one per
 // (type, start label, end label) group save the planning of some fifty
 // statements on a server just started (seconds), and finding an edge's ends
 // by element id skips two index seeks and their index-entry locks per edge.
@@ -22,7 +22,7 @@ import (
 const createNodes = `UNWIND $rows AS row
 CREATE (n:$(row.label))
 SET n = row.props
-RETURN count(*) AS created, 0 AS updated, 0 AS unchanged, collect([row.id, elementId(n)]) AS eids`
+RETURN collect([row.id, elementId(n)]) AS eids`
 
 // createEdges writes one batch of edges, each row's type from
 // graph.RelTypes, between the nodes with the element ids a and b.
@@ -31,7 +31,7 @@ MATCH (a) WHERE elementId(a) = row.a
 MATCH (b) WHERE elementId(b) = row.b
 CREATE (a)-[r:$(row.type)]->(b)
 SET r = row.props
-RETURN count(*) AS created, 0 AS updated, 0 AS unchanged`
+RETURN count(*) AS created`
 
 // CreateNodesStatement and CreateEdgesStatement are the first load's
 // statements, for tests of their plans.
@@ -87,12 +87,16 @@ func (c *edgeCreator) flush() error {
 	}
 	rows := c.rows
 	c.rows = nil
-	before := c.b.sum.Created
-	if err := c.b.run("edges", createEdges, rows); err != nil {
+	recs, err := c.b.run("edges", createEdges, rows)
+	if err != nil {
 		return err
 	}
-	if got := c.b.sum.Created - before; got != len(rows) {
+	got := 0
+	for _, r := range recs {
+		got += toInt(r["created"])
+	}
+	if got != len(rows) {
 		return fmt.Errorf("writing edges: %d of %d were not created, as their end nodes were gone (deleted by another writer during the load?); run the load again", len(rows)-got, len(rows))
 	}
-	return nil
+	return c.b.advance(len(rows), len(rows))
 }
