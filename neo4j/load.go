@@ -383,20 +383,13 @@ func (b *batcher) write(el *graph.Elements) error {
 	if b.opts.BatchSize <= 0 {
 		b.opts.BatchSize = DefaultBatchSize
 	}
-	// Only the labels and types that have nodes or edges are read (none in
-	// an empty database, the usual first load); the counts come from Neo4j's
-	// count store. Loads are locked, so nothing else of Dyad's writes
-	// meanwhile.
-	emptyLabels, emptyTypes, err := empty(b.ctx, b.tx)
-	if err != nil {
-		return err
-	}
 	if b.opts.CommitEvery > 0 {
 		if err := beginLoadState(b.ctx, b.tx, b.total); err != nil {
 			return fmt.Errorf("recording the load's start: %w", err)
 		}
 	}
-	s, err := readStored(b.ctx, b.tx, emptyLabels, emptyTypes)
+	// Loads are locked, so nothing else of Dyad's writes meanwhile.
+	s, err := readStored(b.ctx, b.tx)
 	if err != nil {
 		return err
 	}
@@ -424,35 +417,6 @@ func (b *batcher) write(el *graph.Elements) error {
 	// The last transaction holds the rest of the dataset: it also removes
 	// the record of a split load, this one's or one that stopped part-way.
 	return endLoadState(b.ctx, b.tx)
-}
-
-// empty reports the labels and relationship types that have no nodes or
-// edges in the database.
-func empty(ctx context.Context, tx *Tx) (map[graph.Label]bool, map[graph.RelType]bool, error) {
-	n, err := counts(ctx, tx.Run)
-	if err != nil {
-		return nil, nil, err
-	}
-	labels, types := map[graph.Label]bool{}, map[graph.RelType]bool{}
-	for _, l := range graph.Labels {
-		labels[l] = n["label:"+string(l)] == 0
-	}
-	for _, t := range graph.RelTypes {
-		types[t] = n["type:"+string(t)] == 0
-	}
-	// A claim may be stored under another claim type (its effect changed),
-	// a citation under the other citation type: CREATE is safe only when
-	// the whole group is empty.
-	for _, group := range retypable {
-		none := true
-		for _, t := range group {
-			none = none && types[t]
-		}
-		for _, t := range group {
-			types[t] = none
-		}
-	}
-	return labels, types, nil
 }
 
 // smallGraph is the number of nodes up to which counts reads a database

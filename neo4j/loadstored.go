@@ -97,30 +97,22 @@ type stored struct {
 	ids map[string]string
 }
 
-// readStored reads, in tx, the nodes with the labels and the edges with
-// the types that are not empty (nothing is read for an empty database).
-func readStored(ctx context.Context, tx *Tx, emptyLabels map[graph.Label]bool, emptyTypes map[graph.RelType]bool) (*stored, error) {
+// readStored reads, in tx, the nodes with Dyad's labels and the edges with
+// its types.
+func readStored(ctx context.Context, tx *Tx) (*stored, error) {
 	s := &stored{nodes: map[nodeKey]storedNode{}, edges: map[string][]storedEdge{}, cites: map[string][]storedEdge{}, ids: map[string]string{}}
-	var labels, types []string
-	for _, l := range graph.Labels {
-		if !emptyLabels[l] {
-			labels = append(labels, string(l))
-		}
+	labels, types := make([]string, len(graph.Labels)), make([]string, len(graph.RelTypes))
+	for i, l := range graph.Labels {
+		labels[i] = string(l)
 	}
-	for _, t := range graph.RelTypes {
-		if !emptyTypes[t] {
-			types = append(types, string(t))
-		}
+	for i, t := range graph.RelTypes {
+		types[i] = string(t)
 	}
-	if len(labels) > 0 {
-		if err := tx.Stream(ctx, storedNodes, map[string]any{"labels": labels}, s.addNode); err != nil {
-			return nil, fmt.Errorf("reading the nodes already loaded: %w", err)
-		}
+	if err := tx.Stream(ctx, storedNodes, map[string]any{"labels": labels}, s.addNode); err != nil {
+		return nil, fmt.Errorf("reading the nodes already loaded: %w", err)
 	}
-	if len(types) > 0 {
-		if err := tx.Stream(ctx, storedEdges, map[string]any{"types": types}, s.addEdge); err != nil {
-			return nil, fmt.Errorf("reading the edges already loaded: %w", err)
-		}
+	if err := tx.Stream(ctx, storedEdges, map[string]any{"types": types}, s.addEdge); err != nil {
+		return nil, fmt.Errorf("reading the edges already loaded: %w", err)
 	}
 	return s, nil
 }
