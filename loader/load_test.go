@@ -606,10 +606,10 @@ func TestLoadLockRefuses(t *testing.T) {
 	assert.Equal(t, ds.Elements().Len(), sum.Unchanged, "the lock went with the first load")
 }
 
-// TestStoredStatementsSeekElementIDs checks the statements a load writes
-// changes with: each finds its node or edge by element id (a seek, no
-// scan), and the two that read what is stored scan once, whatever the
-// labels and types.
+// TestStoredStatementsSeekElementIDs checks the statements a load reads
+// what is stored and writes changes with: the paged reads seek a range of
+// a label's or type's id constraint, the writes find each node or edge by
+// element id, and only the streamed reads (for small databases) scan, once.
 func TestStoredStatementsSeekElementIDs(t *testing.T) {
 	db := testenv.Neo4j(t)
 	load(t, db, readSmall(t), loader.Options{})
@@ -617,13 +617,14 @@ func TestStoredStatementsSeekElementIDs(t *testing.T) {
 		seek  string
 		scans int
 	}{
-		{"", 1}, {"", 1}, // storedNodes, storedEdges
+		{"NodeUniqueIndexSeekByRange", 0}, {"RelationshipUniqueIndexSeekByRange", 0}, // storedNodes, storedEdges
 		{"NodeByElementIdSeek", 0}, {"RelationshipByElementIdSeek", 0}, {"RelationshipByElementIdSeek", 0},
+		{"", 1}, {"", 1}, // streamNodes, streamEdges: one scan of all, for small databases
 	}
-	stmts := neo4j.StoredStatements()
+	stmts := neo4j.StoredStatements("State", graph.RelWeakens)
 	require.Len(t, stmts, len(want))
 	for i, cypher := range stmts {
-		ops, err := db.Explain(context.Background(), cypher, map[string]any{"rows": []any{}, "labels": []string{"State"}, "types": []string{"WEAKENS"}})
+		ops, err := db.Explain(context.Background(), cypher, map[string]any{"rows": []any{}, "after": "", "page": 10, "labels": []string{"State"}, "types": []string{"WEAKENS"}})
 		require.NoError(t, err)
 		seeks, scans := 0, 0
 		for _, op := range ops {
