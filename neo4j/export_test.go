@@ -21,12 +21,3 @@ func SetExportEndsMax(n int) (restore func()) {
 	exportEndsMax = n
 	return func() { exportEndsMax = old }
 }
-
-// SetStoredReads sets the most elements a database may hold for a load to
-// stream what is stored (instead of reading it in pages), and the page
-// size, for a test, and returns the function that restores them.
-func SetStoredReads(max, page int) (restore func()) {
-	oldMax, oldPage := streamMax, storedPage
-	streamMax, storedPage = max, page
-	return func() { streamMax, storedPage = oldMax, oldPage }
-}

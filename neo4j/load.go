@@ -248,7 +248,7 @@ func (db *DB) Load(ctx context.Context, el *graph.Elements, opts LoadOptions) (S
 	if opts.DryRun {
 		opts.CommitEvery = 0
 	}
-	b := &batcher{ctx: ctx, opts: opts, total: el.Len(), eid: make(map[string]string, len(el.Nodes)), unpaged: waiting}
+	b := &batcher{ctx: ctx, opts: opts, total: el.Len(), eid: make(map[string]string, len(el.Nodes))}
 	err = db.writeLoad(ctx, !opts.DryRun, func(tx *Tx) error {
 		b.tx = tx
 		return b.write(el)
@@ -295,8 +295,6 @@ type batcher struct {
 	// eid maps the id of every node written to its element id, for the
 	// edges written with createEdges.
 	eid map[string]string
-	// unpaged are the types whose ids are not yet unique (schema).
-	unpaged []graph.RelType
 }
 
 // run runs one batch (what names it in errors) and keeps the element ids
@@ -391,7 +389,7 @@ func (b *batcher) write(el *graph.Elements) error {
 		}
 	}
 	// Loads are locked, so nothing else of Dyad's writes meanwhile.
-	s, err := readStored(b.ctx, b.tx, b.unpaged)
+	s, err := readStored(b.ctx, b.tx)
 	if err != nil {
 		return err
 	}

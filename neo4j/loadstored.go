@@ -12,55 +12,34 @@ import (
 )
 
 // A load compares the dataset with what the database already holds under
-// Dyad's labels and types (read a page at a time in id order, each label
-// and type through its id constraint: storedNodes, storedEdges), and
-// writes only the difference, each element found by its element id: nodes
-// and edges that are new are created (createNodes, createEdges), changed
-// ones are set (setNodes, setEdges), and edges whose ends or type changed,
+// Dyad's labels and types (read by one statement, storedGraph), and writes
+// only the difference, each element found by its element id: nodes and
+// edges that are new are created (createNodes, createEdges), changed ones
+// are set (setNodes, setEdges), and edges whose ends or type changed,
 // duplicates of an id and stale citations are deleted (deleteEdges). So a
-// reload of unchanged data writes nothing, and the statements that write
-// are the same few whatever the labels and types, instead of one MERGE
-// statement per label and per (type, start label, end label), which took
-// seconds each to plan on a server just started.
+// reload of unchanged data writes nothing, and a load plans the same few
+// statements whatever the labels and types, instead of one MERGE statement
+// per label and per (type, start label, end label), which took seconds
+// each to plan on a server just started.
 
-// storedNodes reads one page of the nodes of label l with a string id
-// past $after, Dyad's (with Marker) or not (a load adopts a node it finds
-// with its label and id, as MERGE did).
-func storedNodes(l graph.Label) string {
-	mustKnown(slices.Contains(graph.Labels, l), string(l))
-	return fmt.Sprintf(`MATCH (n:%s) WHERE n.id > $after
-WITH n ORDER BY n.id LIMIT $page
-RETURN collect([n.id, elementId(n), properties(n)]) AS rows`, l)
+// storedGraph reads, a record per node, every node with one of the labels
+// in $labels and an id, Dyad's (with Marker) or not (a load adopts a node
+// it finds with its label and id, as MERGE did), with the relationships
+// of the types in $types that have an id and start at it (whatever the
+// node). A record per node and not per element: the driver's cost per
+// record (a goroutine and a timer for each read) exceeded the element's,
+// and grouping each node's edges in a subquery holds no more than one
+// node's edges at a time on the server; one statement, so one plan, where
+// pages through each label's and type's id constraint took 26 plans (the
+// better part of a minute on a busy server just started).
+const storedGraph = `MATCH (a)
+CALL (a) {
+  MATCH (a)-[r]->(b) WHERE r.id IS NOT NULL AND type(r) IN $types
+  RETURN collect([r.id, elementId(r), type(r), elementId(b), properties(r)]) AS edges
 }
-
-// storedEdges reads one page of the edges of type t with a string id past
-// $after, with their ends' element ids.
-func storedEdges(t graph.RelType) string {
-	mustKnown(slices.Contains(graph.RelTypes, t), string(t))
-	return fmt.Sprintf(`MATCH (a)-[r:%[1]s]->(b) USING INDEX r:%[1]s(id) WHERE r.id > $after
-WITH r, a, b ORDER BY r.id LIMIT $page
-RETURN collect([r.id, elementId(r), elementId(a), elementId(b), properties(r)]) AS rows`, t)
-}
-
-// streamNodes and streamEdges read the same rows as storedNodes and
-// storedEdges, for all the labels in $labels or types in $types at once,
-// a record per row: two statements to plan, where the pages take one per
-// label and type (seconds on a server just started), but the driver's
-// cost per record makes them slower than pages past a few thousand rows
-// (streamMax). streamEdges also reads the types whose ids are not yet
-// unique (duplicates left by old loads, which pages by id would skip).
-const (
-	streamNodes = `MATCH (n) WHERE n.id IS NOT NULL AND any(l IN labels(n) WHERE l IN $labels)
-UNWIND [l IN labels(n) WHERE l IN $labels] AS label
-RETURN label, [n.id, elementId(n), properties(n)] AS row`
-	streamEdges = `MATCH (a)-[r]->(b) WHERE r.id IS NOT NULL AND type(r) IN $types
-RETURN type(r) AS type, [r.id, elementId(r), elementId(a), elementId(b), properties(r)] AS row`
-)
-
-// streamMax is the most nodes and relationships (of any kind) a database
-// may hold for a load to read what is stored with streamNodes and
-// streamEdges instead of pages.
-var streamMax = 20_000
+WITH a, edges, [l IN labels(a) WHERE l IN $labels] AS labels
+WHERE size(edges) > 0 OR (size(labels) > 0 AND a.id IS NOT NULL)
+RETURN elementId(a) AS eid, labels, a.id AS id, CASE WHEN size(labels) > 0 THEN properties(a) END AS props, edges`
 
 // setNodes and setEdges replace the properties of the nodes and edges with
 // the element ids given; deleteEdges deletes edges. Each returns how many
@@ -82,10 +61,9 @@ RETURN count(*) AS n`
 )
 
 // StoredStatements are the statements a load reads what is stored with
-// (for the label and the type given) and writes by element id with, for
-// tests of their plans.
-func StoredStatements(l graph.Label, t graph.RelType) []string {
-	return []string{storedNodes(l), storedEdges(t), setNodes, setEdges, deleteEdges, streamNodes, streamEdges}
+// and writes by element id with, for tests of their plans.
+func StoredStatements() []string {
+	return []string{storedGraph, setNodes, setEdges, deleteEdges}
 }
 
 // digest identifies a set of properties: equal properties (as Neo4j
@@ -126,68 +104,15 @@ type stored struct {
 	ids map[string]string
 }
 
-// storedPage is how many nodes or edges one page of storedNodes or
-// storedEdges holds: one record with a list of them (a record per element
-// costs the driver more than the element).
-var storedPage = 2000
-
 // readStored reads, in tx, the nodes with Dyad's labels and the edges with
-// its types: streamed in a small database, else a page at a time, but for
-// the types in unpaged (whose ids are not yet unique), streamed.
-func readStored(ctx context.Context, tx *Tx, unpaged []graph.RelType) (*stored, error) {
+// its types.
+func readStored(ctx context.Context, tx *Tx) (*stored, error) {
 	s := &stored{nodes: map[nodeKey]storedNode{}, edges: map[string][]storedEdge{}, cites: map[string][]storedEdge{}, ids: map[string]string{}}
-	nodes, err := count(ctx, tx.Run, allNodes, nil)
-	if err != nil {
-		return nil, err
+	params := map[string]any{"labels": names(graph.Labels), "types": names(graph.RelTypes)}
+	if err := tx.Stream(ctx, storedGraph, params, s.add); err != nil {
+		return nil, fmt.Errorf("reading what earlier loads wrote: %w", err)
 	}
-	rels, err := count(ctx, tx.Run, allRelationships, nil)
-	if err != nil {
-		return nil, err
-	}
-	if nodes+rels <= streamMax {
-		return s, s.stream(ctx, tx, graph.Labels, graph.RelTypes)
-	}
-	for _, l := range graph.Labels {
-		err := tx.pages(ctx, storedNodes(l), func(row []any) error { return s.addNode(l, row) })
-		if err != nil {
-			return nil, fmt.Errorf("reading the %s nodes already loaded: %w", l, err)
-		}
-	}
-	for _, t := range graph.RelTypes {
-		if slices.Contains(unpaged, t) {
-			continue
-		}
-		if err := tx.pages(ctx, storedEdges(t), func(row []any) error { return s.addEdge(t, row) }); err != nil {
-			return nil, fmt.Errorf("reading the %s edges already loaded: %w", t, err)
-		}
-	}
-	return s, s.stream(ctx, tx, nil, unpaged)
-}
-
-// stream reads the nodes with labels and the edges with types, if any,
-// with streamNodes and streamEdges.
-func (s *stored) stream(ctx context.Context, tx *Tx, labels []graph.Label, types []graph.RelType) error {
-	if len(labels) > 0 {
-		err := tx.Stream(ctx, streamNodes, map[string]any{"labels": names(labels)}, func(v []any) error {
-			l, _ := v[0].(string)
-			row, _ := v[1].([]any)
-			return s.addNode(graph.Label(l), row)
-		})
-		if err != nil {
-			return fmt.Errorf("reading the nodes already loaded: %w", err)
-		}
-	}
-	if len(types) > 0 {
-		err := tx.Stream(ctx, streamEdges, map[string]any{"types": names(types)}, func(v []any) error {
-			t, _ := v[0].(string)
-			row, _ := v[1].([]any)
-			return s.addEdge(graph.RelType(t), row)
-		})
-		if err != nil {
-			return fmt.Errorf("reading the edges already loaded: %w", err)
-		}
-	}
-	return nil
+	return s, nil
 }
 
 // names returns labels or types as the strings Neo4j takes.
@@ -199,64 +124,45 @@ func names[T ~string](xs []T) []string {
 	return out
 }
 
-// pages runs a statement that returns a page of rows (one record, a list
-// of lists whose first value is the id) after the id $after, from the
-// first page ($after "") until a short one, and calls fn with every row.
-func (t *Tx) pages(ctx context.Context, cypher string, fn func(row []any) error) error {
-	params := map[string]any{"after": "", "page": int64(storedPage)}
-	for {
-		recs, err := t.Run(ctx, cypher, params)
-		if err != nil {
-			return err
+// add records one record of storedGraph: a node (under each of its
+// labels, if its id is a string: no dataset node's is anything else) and
+// the edges that start at it.
+func (s *stored) add(v []any) error {
+	eid, _ := v[0].(string)
+	labels, _ := v[1].([]any)
+	props, _ := v[3].(map[string]any)
+	if id, ok := v[2].(string); ok && len(labels) > 0 {
+		n := storedNode{eid: eid, marked: props[Marker] == true, props: digestOf(props)}
+		for _, l := range labels {
+			name, _ := l.(string)
+			s.nodes[nodeKey{graph.Label(name), id}] = n
 		}
-		var rows []any
-		if len(recs) > 0 {
-			rows, _ = recs[0]["rows"].([]any)
-		}
-		for _, r := range rows {
-			row, _ := r.([]any)
-			if err := fn(row); err != nil {
-				return err
-			}
-		}
-		if len(rows) < storedPage {
-			return nil
-		}
-		last, _ := rows[len(rows)-1].([]any)
-		params["after"] = last[0]
 	}
-}
-
-// addNode records one row of storedNodes (label l). A node whose id is not
-// a string is no dataset node's.
-func (s *stored) addNode(l graph.Label, v []any) error {
-	id, ok := v[0].(string)
-	if !ok {
-		return nil
+	edges, _ := v[4].([]any)
+	for _, x := range edges {
+		row, _ := x.([]any)
+		s.addEdge(eid, row)
 	}
-	eid, _ := v[1].(string)
-	props, _ := v[2].(map[string]any)
-	s.nodes[nodeKey{l, id}] = storedNode{eid: eid, marked: props[Marker] == true, props: digestOf(props)}
 	return nil
 }
 
-// addEdge records one row of storedEdges (type t).
-func (s *stored) addEdge(t graph.RelType, v []any) error {
-	id, ok := v[0].(string)
-	eid, _ := v[1].(string)
-	a, _ := v[2].(string)
-	b, _ := v[3].(string)
-	props, _ := v[4].(map[string]any)
+// addEdge records an edge that starts at the node with element id a:
+// [id, element id, type, end's element id, properties].
+func (s *stored) addEdge(a string, row []any) {
+	id, ok := row[0].(string)
 	if !ok {
-		return nil // not a string: no dataset edge's id
+		return // no dataset edge's id
 	}
-	e := storedEdge{eid: eid, a: a, b: b, t: t, marked: props[Marker] == true, props: digestOf(props)}
+	eid, _ := row[1].(string)
+	t, _ := row[2].(string)
+	b, _ := row[3].(string)
+	props, _ := row[4].(map[string]any)
+	e := storedEdge{eid: eid, a: a, b: b, t: graph.RelType(t), marked: props[Marker] == true, props: digestOf(props)}
 	s.edges[id] = append(s.edges[id], e)
-	if e.marked && slices.Contains(citationTypes, t) {
+	if e.marked && slices.Contains(citationTypes, e.t) {
 		s.cites[b] = append(s.cites[b], e)
 		s.ids[eid] = id
 	}
-	return nil
 }
 
 // digestOf returns the digest of props as Neo4j stores them: keys in
