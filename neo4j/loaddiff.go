@@ -66,14 +66,13 @@ func writeNodes(b *batcher, el *graph.Elements, s *stored) error {
 	for i := range el.Nodes {
 		n := &el.Nodes[i]
 		mustKnown(slices.Contains(graph.Labels, n.Label), string(n.Label))
-		props := withMarker(n.Props)
 		old, ok := s.nodes[nodeKey{n.Label, n.ID}]
 		var err error
 		switch {
 		case !ok:
 			b.sum.Created++
-			err = create.add(map[string]any{"id": n.ID, "label": string(n.Label), "props": props})
-		case old.marked && old.props == digestOf(props):
+			err = create.add(map[string]any{"id": n.ID, "label": string(n.Label), "props": withMarker(n.Props)})
+		case old.marked && old.props == digestWith(n.Props, true):
 			b.eid[n.ID] = old.eid
 			b.sum.Unchanged++
 			b.done++
@@ -84,7 +83,7 @@ func writeNodes(b *batcher, el *graph.Elements, s *stored) error {
 			} else {
 				b.sum.Created++
 			}
-			err = set.add(map[string]any{"eid": old.eid, "props": props})
+			err = set.add(map[string]any{"eid": old.eid, "props": withMarker(n.Props)})
 		}
 		if err != nil {
 			return err
@@ -121,7 +120,7 @@ func writeEdges(b *batcher, el *graph.Elements, s *stored) error {
 		found := s.found(e)
 		if len(found) == 1 && found[0].t == e.Type && found[0].a == from && found[0].b == to {
 			what[i] = edgeSet
-			if found[0].marked && found[0].props == digestOf(withMarker(e.Props)) {
+			if found[0].marked && found[0].props == digestWith(e.Props, true) {
 				what[i] = edgeUnchanged
 				b.sum.Unchanged++
 				b.done++
@@ -179,9 +178,14 @@ func createAndSetEdges(b *batcher, el *graph.Elements, s *stored, what []uint8) 
 // found returns the stored edges with e's id under the types e may be
 // stored as (lookupTypes).
 func (s *stored) found(e *graph.Edge) []storedEdge {
+	all := s.edges[e.ID]
+	types := lookupTypes(e.Type)
+	if len(all) == 1 && slices.Contains(types, all[0].t) {
+		return all // the usual case, without a copy
+	}
 	var out []storedEdge
-	for _, f := range s.edges[e.ID] {
-		if slices.Contains(lookupTypes(e.Type), f.t) {
+	for _, f := range all {
+		if slices.Contains(types, f.t) {
 			out = append(out, f)
 		}
 	}

@@ -169,18 +169,29 @@ func (s *stored) addEdge(a string, row []any) {
 // order, a null value the same as no key, integers as 64-bit integers,
 // and any list as a list (Neo4j returns []any for what was sent as
 // []string).
-func digestOf(props map[string]any) digest {
-	keys := make([]string, 0, len(props))
+func digestOf(props map[string]any) digest { return digestWith(props, false) }
+
+// digestWith is digestOf; with marked, of props with Marker set to true
+// (what a load writes), without copying props.
+func digestWith(props map[string]any, marked bool) digest {
+	keys := make([]string, 0, len(props)+1)
 	for k, v := range props {
-		if v != nil {
+		if v != nil && !(marked && k == Marker) {
 			keys = append(keys, k)
 		}
+	}
+	if marked {
+		keys = append(keys, Marker)
 	}
 	slices.Sort(keys)
 	b := make([]byte, 0, 256)
 	for _, k := range keys {
+		v := props[k]
+		if marked && k == Marker {
+			v = true
+		}
 		b = appendString(b, k)
-		b = appendValue(b, props[k])
+		b = appendValue(b, v)
 	}
 	sum := sha256.Sum256(b)
 	return digest(sum[:16])
