@@ -383,15 +383,17 @@ func (b *batcher) write(el *graph.Elements) error {
 	if b.opts.BatchSize <= 0 {
 		b.opts.BatchSize = DefaultBatchSize
 	}
+	// Loads are locked, so nothing else of Dyad's writes meanwhile. What is
+	// stored is read before the load's state node is written, so that an
+	// empty database reads as empty.
+	s, err := readStored(b.ctx, b.tx)
+	if err != nil {
+		return err
+	}
 	if b.opts.CommitEvery > 0 {
 		if err := beginLoadState(b.ctx, b.tx, b.total); err != nil {
 			return fmt.Errorf("recording the load's start: %w", err)
 		}
-	}
-	// Loads are locked, so nothing else of Dyad's writes meanwhile.
-	s, err := readStored(b.ctx, b.tx)
-	if err != nil {
-		return err
 	}
 	if err := writeNodes(b, el, s); err != nil {
 		return err

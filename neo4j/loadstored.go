@@ -105,9 +105,15 @@ type stored struct {
 }
 
 // readStored reads, in tx, the nodes with Dyad's labels and the edges with
-// its types.
+// its types (nothing, in a database without nodes).
 func readStored(ctx context.Context, tx *Tx) (*stored, error) {
 	s := &stored{nodes: map[nodeKey]storedNode{}, edges: map[string][]storedEdge{}, cites: map[string][]storedEdge{}, ids: map[string]string{}}
+	// In an empty database (a first load) the count store answers at once,
+	// where storedGraph would first be planned (a second on a server just
+	// started).
+	if n, err := count(ctx, tx.Run, allNodes, nil); err != nil || n == 0 {
+		return s, err
+	}
 	params := map[string]any{"labels": names(graph.Labels), "types": names(graph.RelTypes)}
 	if err := tx.Stream(ctx, storedGraph, params, s.add); err != nil {
 		return nil, fmt.Errorf("reading what earlier loads wrote: %w", err)
