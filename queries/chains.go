@@ -18,6 +18,7 @@ import (
 // garbage collector to trace.
 type chainIndex struct {
 	node  map[string]int32 // the number of each node at either end of a claim
+	ids   []string         // the nodes by number
 	edges []*graph.Edge    // the claims by number
 
 	from, to []int32 // each claim's ends
@@ -29,6 +30,9 @@ type chainIndex struct {
 	// The claims into node i are in[inStart[i]:inStart[i+1]], in the order
 	// of the graph's edges.
 	inStart, in []int32
+	// The claims out of node i are out[outStart[i]:outStart[i+1]], in the
+	// order of the graph's edges.
+	outStart, out []int32
 	// The regions of node i (Memory.regionsOf) are
 	// regions[regStart[i]:regStart[i+1]].
 	regStart []int32
@@ -74,6 +78,8 @@ func newChainIndex(m *Memory, edges []graph.Edge) *chainIndex {
 	x.rankIDs()
 	x.steps = make([]atomic.Pointer[Step], len(x.edges))
 	x.inStart, x.in = adjacency(len(nodes), x.to)
+	x.outStart, x.out = adjacency(len(nodes), x.from)
+	x.ids = nodes
 	x.regStart = make([]int32, len(nodes)+1)
 	for i, id := range nodes {
 		x.regions = append(x.regions, m.regionsOf(id)...)
@@ -101,7 +107,8 @@ func (x *chainIndex) rankIDs() {
 }
 
 // adjacency returns, for nodes 0..n-1, the claims ending at each (their
-// numbers in ends), in the order of ends: node i's are list[start[i]:start[i+1]].
+// numbers in ends: the claims' objects or subjects), in the order of ends:
+// node i's are list[start[i]:start[i+1]].
 func adjacency(n int, ends []int32) (start, list []int32) {
 	start = make([]int32, n+1)
 	for _, e := range ends {

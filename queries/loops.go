@@ -1,7 +1,6 @@
 package queries
 
 import (
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -43,7 +42,7 @@ var loopWords = []string{"loop", "feedback", "cycle", "circular", "vicious", "vi
 var _ = register(95, &Query{
 	Name:       Loops,
 	Title:      "Which feedback loops run through the causal map",
-	Doc:        "Cycles of 2 to 4 claims (at most depth) that come back to where they start, each reinforcing (an even number of weakening claims) or balancing, with the period in which all its claims hold, the first 100 in the order of their claims' ids; only those through node, or through a node with a claim on the relation between A and B, if given.",
+	Doc:        "Cycles of 2 to 4 claims (at most depth) that come back to where they start, each reinforcing (an even number of weakening claims) or balancing, with the period in which all its claims hold, the first 100 in the order of their claims' ids; only those through node, if given, and, if A is given, those with a node that reaches the relation between A and B (every relation of A without B) by a chain of up to depth claims (at most 3), each with the first such chain (fewest claims, most-cited first) as how it reaches the relation.",
 	Example:    Params{A: "RUS", B: "JPN"},
 	Ask:        "Which feedback loops run through Russia–Japan relations?",
 	Cypher:     neo4j.Statement("loops"),
@@ -66,8 +65,12 @@ var _ = register(95, &Query{
 		},
 	},
 	memory: loops,
-	decode: func(r neo4j.Record) Finding { return loopFinding(steps(r, "steps")) },
-	key:    func(f *Finding) string { return f.Kind + "\x00" + chainIDs(f.Chain) },
+	decode: func(r neo4j.Record) Finding {
+		f := loopFinding(steps(r, "steps"))
+		withLink(&f, steps(r, "via"))
+		return f
+	},
+	key: func(f *Finding) string { return f.Kind + "\x00" + chainIDs(f.Chain) },
 	head: func(f *Finding) string {
 		if len(f.Chain) == 0 {
 			return ""
@@ -117,21 +120,29 @@ func chainClaims(chain []Step) []string {
 // loops finds the first cycles (as many as p asks for, LoopLimit+1 by
 // default) of up to p.Depth claims in the
 // order of their claims' ids, each once and from its claim with the
-// smallest id: through Node or the nodes with a claim on the relation
+// smallest id: through Node or the nodes with a chain to the relation
 // between A and B if given (loopsThrough), else anywhere (firstLoops).
+// A loop found for a relation says how it reaches it (withLink).
 func loops(g *Memory, p Params) []Finding {
 	if p.Depth < 2 {
 		return nil // a claim never acts on its own subject
 	}
 	var paths [][]*graph.Edge
+	var reach *loopReach
 	if p.Node != "" || p.A != "" {
-		paths = g.loopsThrough(p)
+		paths, reach = g.loopsThrough(p)
 	} else {
 		paths = g.firstLoops(p)
 	}
 	out := make([]Finding, len(paths))
 	for i, path := range paths {
 		out[i] = loopFinding(g.steps(path))
+		if reach == nil {
+			continue
+		}
+		if c, ok := reach.link(path); ok {
+			withLink(&out[i], g.chainSteps(&c))
+		}
 	}
 	return out
 }
@@ -188,24 +199,6 @@ func (m *Memory) loopsBack(first *graph.Edge, p Params) [][]*graph.Edge {
 	return out
 }
 
-// bearing returns the nodes with a weakening or strengthening claim on a
-// relation of A (and B, if given).
-func (m *Memory) bearing(p Params) map[string]bool {
-	out := map[string]bool{}
-	rels, _ := m.relationsOf(p.A)
-	for _, rel := range rels {
-		if !m.bearsOn(rel, p) {
-			continue
-		}
-		for _, e := range m.claimIn[rel] {
-			if isSigned(e) {
-				out[e.From] = true
-			}
-		}
-	}
-	return out
-}
-
 // bearsOn reports whether rel is a relation of A (and of B, if given).
 func (m *Memory) bearsOn(rel string, p Params) bool {
 	states := m.states(rel)
@@ -214,16 +207,16 @@ func (m *Memory) bearsOn(rel string, p Params) bool {
 
 // loopsThrough returns the first loops (as many as p asks for) (in the order of their
 // claims' ids) through Node if given, and if A is given, through a node
-// with a claim on the relation between A and B (the search starts from
-// Node, else from each of those nodes); each starts at its claim with the
-// smallest id.
-func (m *Memory) loopsThrough(p Params) [][]*graph.Edge {
-	var bearing map[string]bool
+// with a chain of claims to the relation between A and B (the search starts
+// from Node, else from each of those nodes), with those nodes (m.reach);
+// each loop starts at its claim with the smallest id.
+func (m *Memory) loopsThrough(p Params) ([][]*graph.Edge, *loopReach) {
+	var reach *loopReach
 	anchors := []string{p.Node}
 	if p.A != "" {
-		bearing = m.bearing(p)
+		reach = m.reach(p)
 		if p.Node == "" {
-			anchors = slices.Sorted(maps.Keys(bearing))
+			anchors = reach.anchors()
 		}
 	}
 	seen := map[string]bool{}
@@ -232,7 +225,7 @@ func (m *Memory) loopsThrough(p Params) [][]*graph.Edge {
 		for _, path := range m.loopsAt(s, p) {
 			path = canonicalLoop(path)
 			key := loopKey(path)
-			if seen[key] || (bearing != nil && !passes(path, bearing)) {
+			if seen[key] || (reach != nil && !reach.passes(path)) {
 				continue
 			}
 			seen[key] = true
@@ -240,7 +233,7 @@ func (m *Memory) loopsThrough(p Params) [][]*graph.Edge {
 		}
 	}
 	slices.SortFunc(out, compareLoops)
-	return upTo(p, out)
+	return upTo(p, out), reach
 }
 
 // loopsAt returns the loops of up to Depth claims from s back to s through
@@ -282,14 +275,4 @@ func loopKey(path []*graph.Edge) string {
 // compareLoops orders loops by their claims' ids, in order.
 func compareLoops(a, b []*graph.Edge) int {
 	return slices.CompareFunc(a, b, func(x, y *graph.Edge) int { return strings.Compare(x.ID, y.ID) })
-}
-
-// passes reports whether the loop passes through one of nodes.
-func passes(path []*graph.Edge, nodes map[string]bool) bool {
-	for _, e := range path {
-		if nodes[e.From] {
-			return true
-		}
-	}
-	return false
 }

@@ -1,6 +1,7 @@
 package queries_test
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -41,7 +42,14 @@ func loopSummary(t *testing.T, b queries.Backend, p queries.Params) []string {
 	require.NoError(t, err)
 	var out []string
 	for _, f := range ans.Findings {
-		out = append(out, f.Kind+": "+f.Summary+" ["+f.Period+"]")
+		line := f.Kind + ": " + f.Summary + " [" + f.Period + "]"
+		if len(f.Via) > 0 {
+			line += fmt.Sprintf(" %s %s through", f.Effect, f.Object.ID)
+			for _, s := range f.Via {
+				line += " " + s.Claim
+			}
+		}
+		out = append(out, line)
 	}
 	return out
 }
@@ -63,8 +71,22 @@ var loopCases = []struct {
 	{"in 2003", queries.Params{From: 2003, To: 2003}, []string{
 		`reinforcing loop: Playing the "China card" —drives→ Territorial nationalism —drives→ Playing the "China card" []`,
 	}},
+	// A loop bears on a relation through a chain from one of its nodes,
+	// and says which (the first: fewest claims...): the China card's loop
+	// with nationalism reaches Russia–China through the Far East's neglect.
 	{"bearing on Russia–China", queries.Params{A: "RUS", B: "CHN"}, []string{
-		`balancing loop: Playing the "China card" —weakens→ Neglect of the Russian Far East —drives→ Playing the "China card" [1995–2001]`,
+		`balancing loop: Playing the "China card" —weakens→ Neglect of the Russian Far East —drives→ Playing the "China card" [1995–2001] strengthens RUS-CHN through c-rfe-neglect-strengthens-rus-chn`,
+		`reinforcing loop: Playing the "China card" —drives→ Territorial nationalism —drives→ Playing the "China card" [] weakens RUS-CHN through c-loop-card-weakens-neglect c-rfe-neglect-strengthens-rus-chn`,
+	}},
+	// The link's claims hold in the period asked: the one that ends in
+	// 2001 does not link the undated loop in 2003.
+	{"bearing on Russia–China in 2003", queries.Params{A: "RUS", B: "CHN", From: 2003, To: 2003}, nil},
+	{"bearing on any relation of Russia, loops and links of 2 claims at most", queries.Params{A: "RUS", Depth: 2}, []string{
+		`balancing loop: Playing the "China card" —weakens→ Neglect of the Russian Far East —drives→ Playing the "China card" [1995–2001] weakens RUS-JPN through c-china-card-weakens-rus-jpn`,
+		`reinforcing loop: Playing the "China card" —drives→ Territorial nationalism —drives→ Playing the "China card" [] weakens RUS-JPN through c-china-card-weakens-rus-jpn`,
+	}},
+	{"through nationalism, bearing on Russia–China", queries.Params{Node: "territorial-nationalism", A: "RUS", B: "CHN"}, []string{
+		`reinforcing loop: Playing the "China card" —drives→ Territorial nationalism —drives→ Playing the "China card" [] weakens RUS-CHN through c-loop-card-weakens-neglect c-rfe-neglect-strengthens-rus-chn`,
 	}},
 }
 
@@ -179,10 +201,16 @@ func firstLoops(all map[loopKey][]*graph.Claim, keep func([]*graph.Claim) bool) 
 
 // answerLoops checks that every loop in ans is a loop of ds's claims of up to
 // depth claims through distinct nodes, read from its smallest claim, found
-// once, of the kind its weakening claims make it, and returns their claim
-// ids, sorted.
-func answerLoops(t *testing.T, ds *graph.Dataset, ans *queries.Answer, depth int) []string {
+// once, of the kind its weakening claims make it, and, for a question
+// about a relation, that it says how it reaches it (checkLink); it returns
+// the loops' claim ids, sorted.
+func answerLoops(t *testing.T, ds *graph.Dataset, ans *queries.Answer) []string {
 	t.Helper()
+	depth := ans.Params.Depth
+	var links map[string][][]*graph.Claim
+	if ans.Params.A != "" {
+		links = linkChains(ds, ans.Params)
+	}
 	claims := map[string]*graph.Claim{}
 	for _, c := range ds.Claims {
 		claims[c.ID] = c
@@ -208,6 +236,7 @@ func answerLoops(t *testing.T, ds *graph.Dataset, ans *queries.Answer, depth int
 			cs = append(cs, c)
 		}
 		require.Equal(t, map[bool]string{true: queries.Reinforcing, false: queries.Balancing}[weak%2 == 0], f.Kind)
+		checkLink(t, &f, cs, links)
 		out = append(out, claimIDs(cs))
 	}
 	require.Len(t, slices.Compact(slices.Sorted(slices.Values(out))), len(out), "a loop found twice")
@@ -215,17 +244,88 @@ func answerLoops(t *testing.T, ds *graph.Dataset, ans *queries.Answer, depth int
 	return out
 }
 
+// checkLink checks that a loop's finding says how it reaches the relation
+// asked about (Finding.Via): the first of the chains in links (by their
+// start) from a node of the loop, in the path rank (fewest claims, most
+// sources cited by the first, claim ids); none if links is nil (no
+// relation asked about).
+func checkLink(t *testing.T, f *queries.Finding, loop []*graph.Claim, links map[string][][]*graph.Claim) {
+	t.Helper()
+	if links == nil {
+		require.Empty(t, f.Via, "%s: a link, but no relation asked about", f.Summary)
+		return
+	}
+	var from [][]*graph.Claim
+	for _, c := range loop {
+		from = append(from, links[c.Subject]...)
+	}
+	require.NotEmpty(t, from, "%s: reaches no relation asked about", f.Summary)
+	first := slices.MinFunc(from, func(a, b []*graph.Claim) int {
+		return cmp.Or(cmp.Compare(len(a), len(b)), cmp.Compare(len(b[0].Evidence), len(a[0].Evidence)),
+			slices.CompareFunc(a, b, func(x, y *graph.Claim) int { return strings.Compare(x.ID, y.ID) }))
+	})
+	var via []string
+	for _, s := range f.Via {
+		via = append(via, s.Claim)
+	}
+	require.Equal(t, claimIDs(first), strings.Join(via, " "), "%s: the link", f.Summary)
+	require.Equal(t, first[len(first)-1].Object, f.Object.ID)
+}
+
+// linkChains returns, by their first subject, the chains of 1 to
+// min(p.Depth, queries.MaxDepth) claims through distinct nodes, every claim
+// in p's period, from a node to a relation of p.A (and of p.B, if given),
+// found the slow way: every path forward from every claim's subject.
+func linkChains(ds *graph.Dataset, p queries.Params) map[string][][]*graph.Claim {
+	rels := map[string]bool{}
+	for _, r := range ds.Relations {
+		if slices.Contains(r.States[:], p.A) && (p.B == "" || slices.Contains(r.States[:], p.B)) {
+			rels[r.ID] = true
+		}
+	}
+	from := map[string][]*graph.Claim{}
+	for _, c := range ds.Claims {
+		if p.Years().Overlaps(c.Period) {
+			from[c.Subject] = append(from[c.Subject], c)
+		}
+	}
+	out := map[string][][]*graph.Claim{}
+	var path []*graph.Claim
+	var walk func(at string, seen map[string]bool)
+	walk = func(at string, seen map[string]bool) {
+		for _, c := range from[at] {
+			if seen[c.Object] {
+				continue
+			}
+			path = append(path, c)
+			if rels[c.Object] {
+				out[path[0].Subject] = append(out[path[0].Subject], slices.Clone(path))
+			} else if len(path) < min(p.Depth, queries.MaxDepth) {
+				seen[c.Object] = true
+				walk(c.Object, seen)
+				delete(seen, c.Object)
+			}
+			path = path[:len(path)-1]
+		}
+	}
+	for n := range from {
+		walk(n, map[string]bool{n: true})
+	}
+	return out
+}
+
 // denseLoopCases are questions about a generated dataset, whose stances and
 // factors form many loops: every loop, the loops through its first stance,
 // the shorter loops, those in one decade and those bearing on the first
 // relation that has loops (found the slow way, so the case is never empty
-// whatever the generator makes).
+// whatever the generator makes): at every depth, in a decade, of every
+// relation of one of its states, and through a stance as well.
 func denseLoopCases(ds *graph.Dataset) []queries.Params {
 	rel := ds.Relations[0]
 	all := allLoops(ds, queries.MaxLoop)
 	for _, r := range ds.Relations {
 		p := queries.Params{A: r.States[0], B: r.States[1], Depth: queries.MaxLoop}
-		if want, _ := firstLoops(all, loopKeep(p, bearingOn(ds, p.A, p.B))); len(want) > 0 {
+		if want, _ := firstLoops(all, loopKeep(p, bearingOn(ds, p))); len(want) > 0 {
 			rel = r
 			break
 		}
@@ -237,6 +337,9 @@ func denseLoopCases(ds *graph.Dataset) []queries.Params {
 		{Depth: 3},
 		{Depth: 2, From: 2000, To: 2009},
 		{A: rel.States[0], B: rel.States[1]},
+		{A: rel.States[0], B: rel.States[1], Depth: 2, From: 2000, To: 2009},
+		{A: rel.States[0]},
+		{Node: "stance-0", A: rel.States[0], B: rel.States[1]},
 	}
 }
 
@@ -260,19 +363,12 @@ func loopKeep(p queries.Params, bearing map[string]bool) func([]*graph.Claim) bo
 	}
 }
 
-// bearingOn returns the nodes with a weakening or strengthening claim on
-// the relation between a and b.
-func bearingOn(ds *graph.Dataset, a, b string) map[string]bool {
+// bearingOn returns the nodes with a chain of claims to the relation p asks
+// about (linkChains).
+func bearingOn(ds *graph.Dataset, p queries.Params) map[string]bool {
 	out := map[string]bool{}
-	for _, r := range ds.Relations {
-		if !slices.Contains(r.States[:], a) || !slices.Contains(r.States[:], b) {
-			continue
-		}
-		for _, c := range ds.Claims {
-			if c.Object == r.ID && c.Effect != graph.Drives {
-				out[c.Subject] = true
-			}
-		}
+	for n := range linkChains(ds, p) {
+		out[n] = true
 	}
 	return out
 }
@@ -290,9 +386,9 @@ func TestLoopsGenerated(t *testing.T) {
 			ans, err := queries.Run(context.Background(), b, queries.Loops, p)
 			require.NoError(t, err)
 			q := ans.Params
-			want, more := firstLoops(all, loopKeep(q, bearingOn(ds, q.A, q.B)))
+			want, more := firstLoops(all, loopKeep(q, bearingOn(ds, q)))
 			require.NotEmpty(t, want, "the case should find loops")
-			require.Equal(t, want, answerLoops(t, ds, ans, q.Depth))
+			require.Equal(t, want, answerLoops(t, ds, ans))
 			require.Equal(t, more, ans.More)
 			t.Logf("%d loops, more %v", len(want), more)
 		})
@@ -317,7 +413,7 @@ func TestLoopsDense(t *testing.T) {
 		t.Run(caseName(p), func(t *testing.T) {
 			ans, err := queries.Run(ctx, mem, queries.Loops, p)
 			require.NoError(t, err)
-			got := answerLoops(t, ds, ans, ans.Params.Depth)
+			got := answerLoops(t, ds, ans)
 			require.NotEmpty(t, got)
 			require.LessOrEqual(t, len(got), queries.LoopLimit)
 			if neo == nil {
@@ -325,7 +421,7 @@ func TestLoopsDense(t *testing.T) {
 			}
 			nans, err := queries.Run(ctx, neo, queries.Loops, p)
 			require.NoError(t, err)
-			require.Equal(t, got, answerLoops(t, ds, nans, ans.Params.Depth))
+			require.Equal(t, got, answerLoops(t, ds, nans))
 			require.Equal(t, ans.More, nans.More)
 			require.Equal(t, ans.Findings, nans.Findings)
 		})

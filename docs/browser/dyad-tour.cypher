@@ -563,8 +563,10 @@ ORDER BY o.name, r.id;
 //    Cycles of 2 to 4 claims (at most depth) that come back to where they start,
 //    each reinforcing (an even number of weakening claims) or balancing, with the
 //    period in which all its claims hold, the first 100 in the order of their
-//    claims' ids; only those through node, or through a node with a claim on the
-//    relation between A and B, if given.
+//    claims' ids; only those through node, if given, and, if A is given, those
+//    with a node that reaches the relation between A and B (every relation of A
+//    without B) by a chain of up to depth claims (at most 3), each with the first
+//    such chain (fewest claims, most-cited first) as how it reaches the relation.
 :param {a: 'RUS', b: 'JPN', node: null, depth: 4, from: null, to: null, limit: 101};
 CALL () {
   WITH $node IS NULL AND $a IS NULL AS everywhere
@@ -627,8 +629,12 @@ UNION ALL
     UNION
     MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)
     WHERE $node IS NULL AND ($b IS NULL OR $b IN rel.states)
-    MATCH (s)-[:WEAKENS|STRENGTHENS]->(rel)
-    RETURN s
+    MATCH q = (s)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
+    WHERE length(q) <= $depth
+      AND all(c IN relationships(q) WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
+                                      AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from))
+      AND all(n IN nodes(q) WHERE single(k IN nodes(q) WHERE k = n))
+    RETURN DISTINCT s
   }
   CALL (s) {
     MATCH p1 = (s)-[:WEAKENS|STRENGTHENS|DRIVES*1..2]->(m), p2 = (m)-[:WEAKENS|STRENGTHENS|DRIVES*1..2]->(s)
@@ -639,12 +645,32 @@ UNION ALL
                 AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from))
     WITH relationships(p1) + relationships(p2) AS rs, nodes(p1) + nodes(p2)[1..-1] AS ns
     WHERE all(n IN ns WHERE single(k IN ns WHERE k = n))
-      AND ($a IS NULL OR any(n IN ns WHERE EXISTS {
-            MATCH (n)-[:WEAKENS|STRENGTHENS]->(rel:Relation) WHERE $a IN rel.states AND ($b IS NULL OR $b IN rel.states) }))
+      AND ($a IS NULL OR $node IS NULL OR any(n IN ns WHERE EXISTS {
+            MATCH q = (n)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel:Relation)
+            WHERE length(q) <= $depth AND $a IN rel.states AND ($b IS NULL OR $b IN rel.states)
+              AND all(c IN relationships(q) WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
+                                              AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from))
+              AND all(x IN nodes(q) WHERE single(k IN nodes(q) WHERE k = x)) }))
     WITH rs, reduce(k = 0, i IN range(0, size(rs) - 1) | CASE WHEN rs[i].id < rs[k].id THEN i ELSE k END) AS k
     RETURN DISTINCT rs[k..] + rs[..k] AS rs
   }
   RETURN DISTINCT rs ORDER BY [c IN rs | c.id] LIMIT toInteger($limit)
 }
 WITH rs ORDER BY [s IN rs | s.id] LIMIT toInteger($limit)
-RETURN [s IN rs | s {.*, type: type(s), start: {id: startNode(s).id, name: startNode(s).name, label: labels(startNode(s))[0]}, end: {id: endNode(s).id, name: endNode(s).name, label: labels(endNode(s))[0]}}] AS steps;
+OPTIONAL CALL (rs) {
+  WITH rs WHERE $a IS NOT NULL
+  UNWIND rs AS c
+  WITH DISTINCT startNode(c) AS n
+  MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)
+  WHERE $b IS NULL OR $b IN rel.states
+  MATCH q = (n)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
+  WHERE length(q) <= $depth
+    AND all(c IN relationships(q) WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
+                                    AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from))
+    AND all(x IN nodes(q) WHERE single(k IN nodes(q) WHERE k = x))
+  WITH q ORDER BY length(q), coalesce(size(relationships(q)[0].sources), 0) DESC, [c IN relationships(q) | c.id]
+  LIMIT 1
+  RETURN relationships(q) AS via
+}
+RETURN [s IN rs | s {.*, type: type(s), start: {id: startNode(s).id, name: startNode(s).name, label: labels(startNode(s))[0]}, end: {id: endNode(s).id, name: endNode(s).name, label: labels(endNode(s))[0]}}] AS steps,
+       [s IN coalesce(via, []) | s {.*, type: type(s), start: {id: startNode(s).id, name: startNode(s).name, label: labels(startNode(s))[0]}, end: {id: endNode(s).id, name: endNode(s).name, label: labels(endNode(s))[0]}}] AS via;

@@ -12,9 +12,14 @@
 // ways back of 1, 2 and 3 claims each in its own branch, so that a smaller
 // $depth skips the longer ones. With $node,
 // it looks only for loops through $node; with $a (and $b), only for those
-// through a node with a claim on the relation between $a and $b: from each
-// such node, paths of up to 2 claims out and up to 2 back in, joined where
-// they meet (2 + 2 covers a loop of up to 4 claims).
+// through a node with a chain of 1 to $depth claims (at most 3,
+// queries.MaxDepth) to the relation between $a and $b (every relation of $a
+// without $b), every claim in $from..$to: from each such node, paths of up
+// to 2 claims out and up to 2 back in, joined where they meet (2 + 2 covers
+// a loop of up to 4 claims). For $a, each loop comes with via, how it
+// reaches the relation: the first chain from a node of the loop to it,
+// fewest claims first, then the most sources cited by its first claim,
+// then the claims' ids (queries' path rank).
 //   :param {node: null, a: null, b: null, from: null, to: null, depth: 4, limit: 101}
 CALL () {
   WITH $node IS NULL AND $a IS NULL AS everywhere
@@ -77,8 +82,12 @@ UNION ALL
     UNION
     MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)
     WHERE $node IS NULL AND ($b IS NULL OR $b IN rel.states)
-    MATCH (s)-[:WEAKENS|STRENGTHENS]->(rel)
-    RETURN s
+    MATCH q = (s)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
+    WHERE length(q) <= $depth
+      AND all(c IN relationships(q) WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
+                                      AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from))
+      AND all(n IN nodes(q) WHERE single(k IN nodes(q) WHERE k = n))
+    RETURN DISTINCT s
   }
   CALL (s) {
     MATCH p1 = (s)-[:WEAKENS|STRENGTHENS|DRIVES*1..2]->(m), p2 = (m)-[:WEAKENS|STRENGTHENS|DRIVES*1..2]->(s)
@@ -89,12 +98,32 @@ UNION ALL
                 AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from))
     WITH relationships(p1) + relationships(p2) AS rs, nodes(p1) + nodes(p2)[1..-1] AS ns
     WHERE all(n IN ns WHERE single(k IN ns WHERE k = n))
-      AND ($a IS NULL OR any(n IN ns WHERE EXISTS {
-            MATCH (n)-[:WEAKENS|STRENGTHENS]->(rel:Relation) WHERE $a IN rel.states AND ($b IS NULL OR $b IN rel.states) }))
+      AND ($a IS NULL OR $node IS NULL OR any(n IN ns WHERE EXISTS {
+            MATCH q = (n)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel:Relation)
+            WHERE length(q) <= $depth AND $a IN rel.states AND ($b IS NULL OR $b IN rel.states)
+              AND all(c IN relationships(q) WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
+                                              AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from))
+              AND all(x IN nodes(q) WHERE single(k IN nodes(q) WHERE k = x)) }))
     WITH rs, reduce(k = 0, i IN range(0, size(rs) - 1) | CASE WHEN rs[i].id < rs[k].id THEN i ELSE k END) AS k
     RETURN DISTINCT rs[k..] + rs[..k] AS rs
   }
   RETURN DISTINCT rs ORDER BY [c IN rs | c.id] LIMIT toInteger($limit)
 }
 WITH rs ORDER BY [s IN rs | s.id] LIMIT toInteger($limit)
-RETURN [s IN rs | s {.*, type: type(s), start: {id: startNode(s).id, name: startNode(s).name, label: labels(startNode(s))[0]}, end: {id: endNode(s).id, name: endNode(s).name, label: labels(endNode(s))[0]}}] AS steps
+OPTIONAL CALL (rs) {
+  WITH rs WHERE $a IS NOT NULL
+  UNWIND rs AS c
+  WITH DISTINCT startNode(c) AS n
+  MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)
+  WHERE $b IS NULL OR $b IN rel.states
+  MATCH q = (n)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
+  WHERE length(q) <= $depth
+    AND all(c IN relationships(q) WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
+                                    AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from))
+    AND all(x IN nodes(q) WHERE single(k IN nodes(q) WHERE k = x))
+  WITH q ORDER BY length(q), coalesce(size(relationships(q)[0].sources), 0) DESC, [c IN relationships(q) | c.id]
+  LIMIT 1
+  RETURN relationships(q) AS via
+}
+RETURN [s IN rs | s {.*, type: type(s), start: {id: startNode(s).id, name: startNode(s).name, label: labels(startNode(s))[0]}, end: {id: endNode(s).id, name: endNode(s).name, label: labels(endNode(s))[0]}}] AS steps,
+       [s IN coalesce(via, []) | s {.*, type: type(s), start: {id: startNode(s).id, name: startNode(s).name, label: labels(startNode(s))[0]}, end: {id: endNode(s).id, name: endNode(s).name, label: labels(endNode(s))[0]}}] AS via
