@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/dyad-kg/dyad/graph"
@@ -24,6 +25,7 @@ type chainIndex struct {
 	from, to []int32 // each claim's ends
 	cites    []int32 // how many sources each claim cites (citeCount)
 	idRank   []int32 // each claim's place in the order of claim ids
+	byRank   []int32 // the claims in the order of their ids
 	weakens  []bool
 	years    [][2]int32 // each claim's years (graph.PropYears)
 
@@ -41,6 +43,9 @@ type chainIndex struct {
 	// steps are the claims as steps, each built when first asked for
 	// (claimStep).
 	steps []atomic.Pointer[Step]
+
+	// marks are the loop search's node marks, pooled (nodeMarks).
+	marks sync.Pool
 }
 
 // claimChains returns m's chain index, built on first use (a question
@@ -96,6 +101,7 @@ func (x *chainIndex) rankIDs() {
 		byID[i] = int32(i)
 	}
 	slices.SortFunc(byID, func(a, b int32) int { return strings.Compare(x.edges[a].ID, x.edges[b].ID) })
+	x.byRank = byID
 	x.idRank = make([]int32, len(x.edges))
 	for i, c := range byID {
 		if i > 0 && x.edges[c].ID != x.edges[byID[i-1]].ID {

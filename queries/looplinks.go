@@ -59,44 +59,46 @@ func (m *Memory) reach(p Params) *loopReach {
 	return r
 }
 
+// bearsOn reports whether rel is a relation of A (and of B, if given).
+func (m *Memory) bearsOn(rel string, p Params) bool {
+	states := m.states(rel)
+	return slices.Contains(states, p.A) && (p.B == "" || slices.Contains(states, p.B))
+}
+
 // inYears reports whether claim c holds in the question's years.
 func (r *loopReach) inYears(c int32) bool {
 	y := r.x.years[c]
 	return graph.OverlapYears(int(y[0]), int(y[1]), r.years.From, r.years.To)
 }
 
-// reaches reports whether node id has a chain to a relation asked about.
-func (r *loopReach) reaches(id string) bool {
-	n, ok := r.x.node[id]
-	return ok && r.dist[n] > 0
-}
+// reaches reports whether node n has a chain to a relation asked about.
+func (r *loopReach) reaches(n int32) bool { return r.dist[n] > 0 }
 
-// anchors are the nodes that reach a relation asked about, sorted by id.
-func (r *loopReach) anchors() []string {
-	var out []string
+// anchors are the nodes that reach a relation asked about, in no order.
+func (r *loopReach) anchors() []int32 {
+	var out []int32
 	for n, d := range r.dist {
 		if d > 0 {
-			out = append(out, r.x.ids[n])
+			out = append(out, n)
 		}
 	}
-	slices.Sort(out)
 	return out
 }
 
 // passes reports whether a node of the loop reaches a relation asked about.
-func (r *loopReach) passes(loop []*graph.Edge) bool {
-	return slices.ContainsFunc(loop, func(e *graph.Edge) bool { return r.reaches(e.From) })
+func (r *loopReach) passes(l *loop) bool {
+	return slices.ContainsFunc(l.claims(), func(c int32) bool { return r.reaches(r.x.from[c]) })
 }
 
 // link returns the first chain (chain.compare's order) from a node of the
 // loop to a relation asked about, and false if no node of it reaches one.
 // The shortest chains are those from the loop's nearest nodes that step,
 // claim by claim, to a node one claim nearer: only those are walked.
-func (r *loopReach) link(loop []*graph.Edge) (chain, bool) {
+func (r *loopReach) link(l *loop) (chain, bool) {
 	near := 0
 	var starts []int32
-	for _, e := range loop {
-		n := r.x.node[e.From]
+	for _, c := range l.claims() {
+		n := r.x.from[c]
 		d := r.dist[n]
 		switch {
 		case d == 0:

@@ -3,7 +3,6 @@ package queries
 import (
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/dyad-kg/dyad/graph"
@@ -127,152 +126,23 @@ func loops(g *Memory, p Params) []Finding {
 	if p.Depth < 2 {
 		return nil // a claim never acts on its own subject
 	}
-	var paths [][]*graph.Edge
+	s := g.loopSearch(p)
+	var found []loop
 	var reach *loopReach
 	if p.Node != "" || p.A != "" {
-		paths, reach = g.loopsThrough(p)
+		found, reach = s.through(g, p)
 	} else {
-		paths = g.firstLoops(p)
+		found = s.first(p)
 	}
-	out := make([]Finding, len(paths))
-	for i, path := range paths {
-		out[i] = loopFinding(g.steps(path))
+	out := make([]Finding, len(found))
+	for i := range found {
+		out[i] = loopFinding(g.loopSteps(&found[i]))
 		if reach == nil {
 			continue
 		}
-		if c, ok := reach.link(path); ok {
+		if c, ok := reach.link(&found[i]); ok {
 			withLink(&out[i], g.chainSteps(&c))
 		}
 	}
 	return out
-}
-
-// firstLoops takes the claims in order of id and finds from each the loops
-// back to its start through claims with larger ids (so each loop is found
-// once, from its smallest claim), until it has as many as p asks for.
-func (m *Memory) firstLoops(p Params) [][]*graph.Edge {
-	var out [][]*graph.Edge
-	for _, first := range m.claimsByID() {
-		if p.enough(len(out)) {
-			break
-		}
-		if !graph.InYears(first.Props, p.Years()) {
-			continue
-		}
-		found := m.loopsBack(first, p)
-		slices.SortFunc(found, compareLoops)
-		out = append(out, found...)
-	}
-	return upTo(p, out)
-}
-
-// loopsBack returns the loops that start with the claim first and go on
-// through 1..Depth-1 claims back to its start, through distinct nodes, each
-// claim with a larger id than first's and in the period. The last claim of
-// each is looked up among the claims between two nodes, not searched for.
-func (m *Memory) loopsBack(first *graph.Edge, p Params) [][]*graph.Edge {
-	var out [][]*graph.Edge
-	path := []*graph.Edge{first}
-	onPath := map[string]bool{first.From: true, first.To: true}
-	var dfs func(node string)
-	dfs = func(node string) {
-		for _, e := range m.claimsBetween(node, first.From) {
-			if e.ID > first.ID && graph.InYears(e.Props, p.Years()) {
-				out = append(out, append(slices.Clone(path), e))
-			}
-		}
-		if len(path)+2 > p.Depth {
-			return
-		}
-		for _, e := range m.claimOut[node] {
-			if e.ID <= first.ID || onPath[e.To] || !graph.InYears(e.Props, p.Years()) {
-				continue
-			}
-			path = append(path, e)
-			onPath[e.To] = true
-			dfs(e.To)
-			delete(onPath, e.To)
-			path = path[:len(path)-1]
-		}
-	}
-	dfs(first.To)
-	return out
-}
-
-// bearsOn reports whether rel is a relation of A (and of B, if given).
-func (m *Memory) bearsOn(rel string, p Params) bool {
-	states := m.states(rel)
-	return slices.Contains(states, p.A) && (p.B == "" || slices.Contains(states, p.B))
-}
-
-// loopsThrough returns the first loops (as many as p asks for) (in the order of their
-// claims' ids) through Node if given, and if A is given, through a node
-// with a chain of claims to the relation between A and B (the search starts
-// from Node, else from each of those nodes), with those nodes (m.reach);
-// each loop starts at its claim with the smallest id.
-func (m *Memory) loopsThrough(p Params) ([][]*graph.Edge, *loopReach) {
-	var reach *loopReach
-	anchors := []string{p.Node}
-	if p.A != "" {
-		reach = m.reach(p)
-		if p.Node == "" {
-			anchors = reach.anchors()
-		}
-	}
-	seen := map[string]bool{}
-	var out [][]*graph.Edge
-	for _, s := range anchors {
-		for _, path := range m.loopsAt(s, p) {
-			path = canonicalLoop(path)
-			key := loopKey(path)
-			if seen[key] || (reach != nil && !reach.passes(path)) {
-				continue
-			}
-			seen[key] = true
-			out = append(out, path)
-		}
-	}
-	slices.SortFunc(out, compareLoops)
-	return upTo(p, out), reach
-}
-
-// loopsAt returns the loops of up to Depth claims from s back to s through
-// distinct nodes, every claim in the period.
-func (m *Memory) loopsAt(s string, p Params) [][]*graph.Edge {
-	if len(m.claimIn[s]) == 0 {
-		return nil // nothing leads back to s (an event, say)
-	}
-	var out [][]*graph.Edge
-	m.walk(s, Params{From: p.From, To: p.To, Depth: p.Depth - 1}, true, func(path []*graph.Edge) {
-		for _, e := range m.claimsBetween(path[len(path)-1].To, s) {
-			if graph.InYears(e.Props, p.Years()) {
-				out = append(out, append(slices.Clone(path), e))
-			}
-		}
-	})
-	return out
-}
-
-// canonicalLoop turns a loop to start at its claim with the smallest id.
-func canonicalLoop(path []*graph.Edge) []*graph.Edge {
-	k := 0
-	for i, e := range path {
-		if e.ID < path[k].ID {
-			k = i
-		}
-	}
-	return append(path[k:len(path):len(path)], path[:k]...)
-}
-
-func loopKey(path []*graph.Edge) string {
-	ids := make([]string, len(path))
-	for i, e := range path {
-		ids[i] = e.ID
-	}
-	return strings.Join(ids, "\x00")
-}
-
-// compareLoops orders loops by their claims' ids, in order.
-func compareLoops(a, b []*graph.Edge) int {
-	return slices.CompareFunc(a, b, func(x, y *graph.Edge) int { return strings.Compare(x.ID, y.ID) })
 }

@@ -151,7 +151,7 @@ func allLoops(ds *graph.Dataset, depth int) map[loopKey][]*graph.Claim {
 					}
 				}
 				loop = append(loop[k:], loop[:k]...)
-				out[claimIDs(loop)] = loop
+				out[queries.ClaimIDs(loop)] = loop
 				continue
 			}
 			if seen[c.Object] || len(path)+2 > depth {
@@ -170,14 +170,6 @@ func allLoops(ds *graph.Dataset, depth int) map[loopKey][]*graph.Claim {
 	return out
 }
 
-func claimIDs(cs []*graph.Claim) string {
-	ids := make([]string, len(cs))
-	for i, c := range cs {
-		ids[i] = c.ID
-	}
-	return strings.Join(ids, " ")
-}
-
 // firstLoops is what the loop question should answer: the first
 // queries.LoopLimit of the loops that pass keep, in the order of their
 // claims' ids, and whether there are more.
@@ -193,7 +185,7 @@ func firstLoops(all map[loopKey][]*graph.Claim, keep func([]*graph.Claim) bool) 
 	})
 	var out []string
 	for _, l := range loops[:min(len(loops), queries.LoopLimit)] {
-		out = append(out, claimIDs(l))
+		out = append(out, queries.ClaimIDs(l))
 	}
 	slices.Sort(out)
 	return out, len(loops) > queries.LoopLimit
@@ -237,7 +229,7 @@ func answerLoops(t *testing.T, ds *graph.Dataset, ans *queries.Answer) []string 
 		}
 		require.Equal(t, map[bool]string{true: queries.Reinforcing, false: queries.Balancing}[weak%2 == 0], f.Kind)
 		checkLink(t, &f, cs, links)
-		out = append(out, claimIDs(cs))
+		out = append(out, queries.ClaimIDs(cs))
 	}
 	require.Len(t, slices.Compact(slices.Sorted(slices.Values(out))), len(out), "a loop found twice")
 	slices.Sort(out)
@@ -268,7 +260,7 @@ func checkLink(t *testing.T, f *queries.Finding, loop []*graph.Claim, links map[
 	for _, s := range f.Via {
 		via = append(via, s.Claim)
 	}
-	require.Equal(t, claimIDs(first), strings.Join(via, " "), "%s: the link", f.Summary)
+	require.Equal(t, queries.ClaimIDs(first), strings.Join(via, ">"), "%s: the link", f.Summary)
 	require.Equal(t, first[len(first)-1].Object, f.Object.ID)
 }
 
@@ -333,10 +325,12 @@ func denseLoopCases(ds *graph.Dataset) []queries.Params {
 	return []queries.Params{
 		{},
 		{Node: "stance-0"},
+		{Node: "stance-0", Depth: 3},
 		{Node: "factor-1", From: 1990, To: 1999},
 		{Depth: 3},
 		{Depth: 2, From: 2000, To: 2009},
 		{A: rel.States[0], B: rel.States[1]},
+		{A: rel.States[0], B: rel.States[1], Depth: 3},
 		{A: rel.States[0], B: rel.States[1], Depth: 2, From: 2000, To: 2009},
 		{A: rel.States[0]},
 		{Node: "stance-0", A: rel.States[0], B: rel.States[1]},
