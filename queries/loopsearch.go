@@ -38,8 +38,8 @@ type loopWalk struct {
 	open  bool
 	depth int
 
-	// start is the node the loop starts and ends at; after, if not -1,
-	// the rank that every claim after the first must exceed (first).
+	// start is the node the loop walked (walk) starts and ends at; after
+	// the rank that every claim after its first must exceed (first).
 	start  int32
 	after  int32
 	path   loop
@@ -106,13 +106,14 @@ func (w *loopWalk) inYears(c int32) bool {
 	return w.open || graph.OverlapYears(int(w.x.years[c][0]), int(w.x.years[c][1]), w.years.From, w.years.To)
 }
 
-// walk goes on from node, k claims into the loop (onPath[:k+1] set): each
-// claim back to start closes a loop, each other to a node not yet on it
-// goes on while a longer loop fits in the depth.
+// walk goes on from node, k claims into the loop (onPath[:k+1] set), by
+// claims after the first in id order: each claim back to start closes a
+// loop, each other to a node not yet on it goes on while a longer loop
+// fits in the depth.
 func (w *loopWalk) walk(node int32, k int) {
 	x := w.x
 	for _, c := range x.out[x.outStart[node]:x.outStart[node+1]] {
-		if w.after >= 0 && x.idRank[c] <= w.after || !w.inYears(c) {
+		if x.idRank[c] <= w.after || !w.inYears(c) {
 			continue
 		}
 		to := x.to[c]

@@ -569,6 +569,34 @@ ORDER BY o.name, r.id;
 //    such chain (fewest claims, most-cited first) as how it reaches the relation.
 :param {a: 'RUS', b: 'JPN', node: null, depth: 4, from: null, to: null, limit: 101};
 CALL () {
+  MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)
+  WHERE $b IS NULL OR $b IN rel.states
+  RETURN collect(DISTINCT rel) AS rels
+}
+CALL (rels) {
+  UNWIND rels AS t
+  MATCH (n)-[c:WEAKENS|STRENGTHENS|DRIVES]->(t)
+  WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
+    AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from)
+  RETURN collect(DISTINCT n) AS one
+}
+CALL (one) {
+  UNWIND CASE WHEN $depth >= 2 THEN one ELSE [] END AS t
+  MATCH (n)-[c:WEAKENS|STRENGTHENS|DRIVES]->(t)
+  WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
+    AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from)
+    AND NOT n IN one
+  RETURN collect(DISTINCT n) AS two
+}
+CALL (one, two) {
+  UNWIND CASE WHEN $depth >= 3 THEN two ELSE [] END AS t
+  MATCH (n)-[c:WEAKENS|STRENGTHENS|DRIVES]->(t)
+  WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
+    AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from)
+    AND NOT n IN one AND NOT n IN two
+  RETURN collect(DISTINCT n) AS three
+}
+CALL (one, two, three) {
   WITH $node IS NULL AND $a IS NULL AS everywhere
   WHERE everywhere
   CALL () {
@@ -617,9 +645,9 @@ CALL () {
   }
   RETURN rs LIMIT toInteger($limit)
 UNION ALL
-  WITH $node IS NOT NULL OR $a IS NOT NULL AS anchored
+  WITH one, two, three, $node IS NOT NULL OR $a IS NOT NULL AS anchored
   WHERE anchored
-  CALL () {
+  CALL (one, two, three) {
     MATCH (s:Event {id: $node}) RETURN s
     UNION MATCH (s:Factor {id: $node}) RETURN s
     UNION MATCH (s:Stance {id: $node}) RETURN s
@@ -627,16 +655,10 @@ UNION ALL
     UNION MATCH (s:Dispute {id: $node}) RETURN s
     UNION MATCH (s:Organization {id: $node}) RETURN s
     UNION
-    MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)
-    WHERE $node IS NULL AND ($b IS NULL OR $b IN rel.states)
-    MATCH q = (s)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
-    WHERE length(q) <= $depth
-      AND all(c IN relationships(q) WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
-                                      AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from))
-      AND all(n IN nodes(q) WHERE single(k IN nodes(q) WHERE k = n))
-    RETURN DISTINCT s
+    UNWIND CASE WHEN $node IS NULL THEN one + two + three ELSE [] END AS s
+    RETURN s
   }
-  CALL (s) {
+  CALL (s, one, two, three) {
     MATCH p1 = (s)-[:WEAKENS|STRENGTHENS|DRIVES*1..2]->(m), p2 = (m)-[:WEAKENS|STRENGTHENS|DRIVES*1..2]->(s)
     USING JOIN ON m
     WHERE length(p1) + length(p2) <= $depth
@@ -645,30 +667,45 @@ UNION ALL
                 AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from))
     WITH relationships(p1) + relationships(p2) AS rs, nodes(p1) + nodes(p2)[1..-1] AS ns
     WHERE all(n IN ns WHERE single(k IN ns WHERE k = n))
-      AND ($a IS NULL OR $node IS NULL OR any(n IN ns WHERE EXISTS {
-            MATCH q = (n)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel:Relation)
-            WHERE length(q) <= $depth AND $a IN rel.states AND ($b IS NULL OR $b IN rel.states)
-              AND all(c IN relationships(q) WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
-                                              AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from))
-              AND all(x IN nodes(q) WHERE single(k IN nodes(q) WHERE k = x)) }))
+      AND ($a IS NULL OR $node IS NULL OR any(n IN ns WHERE n IN one OR n IN two OR n IN three))
     WITH rs, reduce(k = 0, i IN range(0, size(rs) - 1) | CASE WHEN rs[i].id < rs[k].id THEN i ELSE k END) AS k
     RETURN DISTINCT rs[k..] + rs[..k] AS rs
   }
   RETURN DISTINCT rs ORDER BY [c IN rs | c.id] LIMIT toInteger($limit)
 }
-WITH rs ORDER BY [s IN rs | s.id] LIMIT toInteger($limit)
-OPTIONAL CALL (rs) {
-  WITH rs WHERE $a IS NOT NULL
-  UNWIND rs AS c
-  WITH DISTINCT startNode(c) AS n
-  MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)
-  WHERE $b IS NULL OR $b IN rel.states
-  MATCH q = (n)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
-  WHERE length(q) <= $depth
-    AND all(c IN relationships(q) WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
-                                    AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from))
-    AND all(x IN nodes(q) WHERE single(k IN nodes(q) WHERE k = x))
-  WITH q ORDER BY length(q), coalesce(size(relationships(q)[0].sources), 0) DESC, [c IN relationships(q) | c.id]
+WITH rs, rels, one, two, three ORDER BY [s IN rs | s.id] LIMIT toInteger($limit)
+OPTIONAL CALL (rs, rels, one, two, three) {
+  WITH [c IN rs | startNode(c)] AS ns, rels, one, two, three
+  WITH ns, rels, one, two, three,
+       CASE WHEN any(n IN ns WHERE n IN one) THEN 1
+            WHEN any(n IN ns WHERE n IN two) THEN 2
+            WHEN any(n IN ns WHERE n IN three) THEN 3 END AS near
+  CALL (ns, rels, one, two, three, near) {
+    WITH ns, rels, near WHERE near = 1
+    UNWIND ns AS n
+    MATCH q = (n)-[c:WEAKENS|STRENGTHENS|DRIVES]->(rel)
+    WHERE rel IN rels
+      AND ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
+      AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from)
+    RETURN q
+    UNION
+    WITH ns, rels, one, two, near WHERE near = 2
+    UNWIND [n IN ns WHERE n IN two] AS n
+    MATCH q = (n)-[:WEAKENS|STRENGTHENS|DRIVES]->(x)-[:WEAKENS|STRENGTHENS|DRIVES]->(rel)
+    WHERE x IN one AND rel IN rels
+      AND all(c IN relationships(q) WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
+                                      AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from))
+    RETURN q
+    UNION
+    WITH ns, rels, one, two, three, near WHERE near = 3
+    UNWIND [n IN ns WHERE n IN three] AS n
+    MATCH q = (n)-[:WEAKENS|STRENGTHENS|DRIVES]->(x)-[:WEAKENS|STRENGTHENS|DRIVES]->(y)-[:WEAKENS|STRENGTHENS|DRIVES]->(rel)
+    WHERE x IN two AND y IN one AND rel IN rels
+      AND all(c IN relationships(q) WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
+                                      AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from))
+    RETURN q
+  }
+  WITH q ORDER BY coalesce(size(relationships(q)[0].sources), 0) DESC, [c IN relationships(q) | c.id]
   LIMIT 1
   RETURN relationships(q) AS via
 }

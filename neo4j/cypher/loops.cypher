@@ -12,16 +12,47 @@
 // ways back of 1, 2 and 3 claims each in its own branch, so that a smaller
 // $depth skips the longer ones. With $node,
 // it looks only for loops through $node; with $a (and $b), only for those
-// through a node with a chain of 1 to $depth claims (at most 3,
-// queries.MaxDepth) to the relation between $a and $b (every relation of $a
-// without $b), every claim in $from..$to: from each such node, paths of up
-// to 2 claims out and up to 2 back in, joined where they meet (2 + 2 covers
-// a loop of up to 4 claims). For $a, each loop comes with via, how it
-// reaches the relation: the first chain from a node of the loop to it,
-// fewest claims first, then the most sources cited by its first claim,
-// then the claims' ids (queries' path rank).
+// through a node that reaches the relation between $a and $b (every
+// relation of $a without $b) by a chain of 1 to $depth claims (at most 3,
+// queries.MaxDepth), every claim in $from..$to. Those nodes are found a
+// claim at a time back from the relation, each at its distance: one (a
+// claim on the relation), two, three. From each (or from $node), paths of
+// up to 2 claims out and up to 2 back in are joined where they meet (2 + 2
+// covers a loop of up to 4 claims). For $a, each loop comes with via, how
+// it reaches the relation: the first chain from a node of the loop to it,
+// fewest claims first (from its nodes nearest the relation, each claim to
+// a node one claim nearer), then the most sources cited by its first
+// claim, then the claims' ids (queries' path rank).
 //   :param {node: null, a: null, b: null, from: null, to: null, depth: 4, limit: 101}
 CALL () {
+  MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)
+  WHERE $b IS NULL OR $b IN rel.states
+  RETURN collect(DISTINCT rel) AS rels
+}
+CALL (rels) {
+  UNWIND rels AS t
+  MATCH (n)-[c:WEAKENS|STRENGTHENS|DRIVES]->(t)
+  WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
+    AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from)
+  RETURN collect(DISTINCT n) AS one
+}
+CALL (one) {
+  UNWIND CASE WHEN $depth >= 2 THEN one ELSE [] END AS t
+  MATCH (n)-[c:WEAKENS|STRENGTHENS|DRIVES]->(t)
+  WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
+    AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from)
+    AND NOT n IN one
+  RETURN collect(DISTINCT n) AS two
+}
+CALL (one, two) {
+  UNWIND CASE WHEN $depth >= 3 THEN two ELSE [] END AS t
+  MATCH (n)-[c:WEAKENS|STRENGTHENS|DRIVES]->(t)
+  WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
+    AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from)
+    AND NOT n IN one AND NOT n IN two
+  RETURN collect(DISTINCT n) AS three
+}
+CALL (one, two, three) {
   WITH $node IS NULL AND $a IS NULL AS everywhere
   WHERE everywhere
   CALL () {
@@ -70,9 +101,9 @@ CALL () {
   }
   RETURN rs LIMIT toInteger($limit)
 UNION ALL
-  WITH $node IS NOT NULL OR $a IS NOT NULL AS anchored
+  WITH one, two, three, $node IS NOT NULL OR $a IS NOT NULL AS anchored
   WHERE anchored
-  CALL () {
+  CALL (one, two, three) {
     MATCH (s:Event {id: $node}) RETURN s
     UNION MATCH (s:Factor {id: $node}) RETURN s
     UNION MATCH (s:Stance {id: $node}) RETURN s
@@ -80,16 +111,10 @@ UNION ALL
     UNION MATCH (s:Dispute {id: $node}) RETURN s
     UNION MATCH (s:Organization {id: $node}) RETURN s
     UNION
-    MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)
-    WHERE $node IS NULL AND ($b IS NULL OR $b IN rel.states)
-    MATCH q = (s)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
-    WHERE length(q) <= $depth
-      AND all(c IN relationships(q) WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
-                                      AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from))
-      AND all(n IN nodes(q) WHERE single(k IN nodes(q) WHERE k = n))
-    RETURN DISTINCT s
+    UNWIND CASE WHEN $node IS NULL THEN one + two + three ELSE [] END AS s
+    RETURN s
   }
-  CALL (s) {
+  CALL (s, one, two, three) {
     MATCH p1 = (s)-[:WEAKENS|STRENGTHENS|DRIVES*1..2]->(m), p2 = (m)-[:WEAKENS|STRENGTHENS|DRIVES*1..2]->(s)
     USING JOIN ON m
     WHERE length(p1) + length(p2) <= $depth
@@ -98,30 +123,45 @@ UNION ALL
                 AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from))
     WITH relationships(p1) + relationships(p2) AS rs, nodes(p1) + nodes(p2)[1..-1] AS ns
     WHERE all(n IN ns WHERE single(k IN ns WHERE k = n))
-      AND ($a IS NULL OR $node IS NULL OR any(n IN ns WHERE EXISTS {
-            MATCH q = (n)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel:Relation)
-            WHERE length(q) <= $depth AND $a IN rel.states AND ($b IS NULL OR $b IN rel.states)
-              AND all(c IN relationships(q) WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
-                                              AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from))
-              AND all(x IN nodes(q) WHERE single(k IN nodes(q) WHERE k = x)) }))
+      AND ($a IS NULL OR $node IS NULL OR any(n IN ns WHERE n IN one OR n IN two OR n IN three))
     WITH rs, reduce(k = 0, i IN range(0, size(rs) - 1) | CASE WHEN rs[i].id < rs[k].id THEN i ELSE k END) AS k
     RETURN DISTINCT rs[k..] + rs[..k] AS rs
   }
   RETURN DISTINCT rs ORDER BY [c IN rs | c.id] LIMIT toInteger($limit)
 }
-WITH rs ORDER BY [s IN rs | s.id] LIMIT toInteger($limit)
-OPTIONAL CALL (rs) {
-  WITH rs WHERE $a IS NOT NULL
-  UNWIND rs AS c
-  WITH DISTINCT startNode(c) AS n
-  MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)
-  WHERE $b IS NULL OR $b IN rel.states
-  MATCH q = (n)-[:WEAKENS|STRENGTHENS|DRIVES*1..3]->(rel)
-  WHERE length(q) <= $depth
-    AND all(c IN relationships(q) WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
-                                    AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from))
-    AND all(x IN nodes(q) WHERE single(k IN nodes(q) WHERE k = x))
-  WITH q ORDER BY length(q), coalesce(size(relationships(q)[0].sources), 0) DESC, [c IN relationships(q) | c.id]
+WITH rs, rels, one, two, three ORDER BY [s IN rs | s.id] LIMIT toInteger($limit)
+OPTIONAL CALL (rs, rels, one, two, three) {
+  WITH [c IN rs | startNode(c)] AS ns, rels, one, two, three
+  WITH ns, rels, one, two, three,
+       CASE WHEN any(n IN ns WHERE n IN one) THEN 1
+            WHEN any(n IN ns WHERE n IN two) THEN 2
+            WHEN any(n IN ns WHERE n IN three) THEN 3 END AS near
+  CALL (ns, rels, one, two, three, near) {
+    WITH ns, rels, near WHERE near = 1
+    UNWIND ns AS n
+    MATCH q = (n)-[c:WEAKENS|STRENGTHENS|DRIVES]->(rel)
+    WHERE rel IN rels
+      AND ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
+      AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from)
+    RETURN q
+    UNION
+    WITH ns, rels, one, two, near WHERE near = 2
+    UNWIND [n IN ns WHERE n IN two] AS n
+    MATCH q = (n)-[:WEAKENS|STRENGTHENS|DRIVES]->(x)-[:WEAKENS|STRENGTHENS|DRIVES]->(rel)
+    WHERE x IN one AND rel IN rels
+      AND all(c IN relationships(q) WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
+                                      AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from))
+    RETURN q
+    UNION
+    WITH ns, rels, one, two, three, near WHERE near = 3
+    UNWIND [n IN ns WHERE n IN three] AS n
+    MATCH q = (n)-[:WEAKENS|STRENGTHENS|DRIVES]->(x)-[:WEAKENS|STRENGTHENS|DRIVES]->(y)-[:WEAKENS|STRENGTHENS|DRIVES]->(rel)
+    WHERE x IN two AND y IN one AND rel IN rels
+      AND all(c IN relationships(q) WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
+                                      AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from))
+    RETURN q
+  }
+  WITH q ORDER BY coalesce(size(relationships(q)[0].sources), 0) DESC, [c IN relationships(q) | c.id]
   LIMIT 1
   RETURN relationships(q) AS via
 }
