@@ -20,21 +20,9 @@ import (
 	"github.com/dyad-kg/dyad/queries/querytest"
 )
 
-// withLoops is the small fixture plus two loops: nationalism and the China
-// card driving each other (reinforcing), and the Far East's neglect driving
-// the China card, which weakens it back (balancing, 1995-2001 only).
-func withLoops(t *testing.T) *graph.Dataset {
-	ds := querytest.SmallDataset(t)
-	cite := []graph.Citation{{Source: "article", Locator: "para 3", Mode: graph.Argued}}
-	ds.Claims = append(ds.Claims,
-		&graph.Claim{ID: "c-loop-card-drives-nationalism", Subject: "china-card", Effect: graph.Drives, Object: "territorial-nationalism", Summary: "Test.", Evidence: cite},
-		&graph.Claim{ID: "c-loop-neglect-drives-card", Subject: "rfe-neglect", Effect: graph.Drives, Object: "china-card", Summary: "Test.", Evidence: cite},
-		&graph.Claim{ID: "c-loop-card-weakens-neglect", Subject: "china-card", Effect: graph.Weakens, Object: "rfe-neglect", Summary: "Test.", Evidence: cite,
-			Period: graph.Period{From: graph.Date{Year: 1995}, To: graph.Date{Year: 2001}}},
-	)
-	require.Empty(t, ds.Validate())
-	return ds
-}
+// withLoops is the small fixture plus two loops (querytest.LoopsDataset,
+// which the conformance cases in querytest/testdata/loops also ask).
+func withLoops(t *testing.T) *graph.Dataset { return querytest.LoopsDataset(t) }
 
 func loopSummary(t *testing.T, b queries.Backend, p queries.Params) []string {
 	t.Helper()
