@@ -57,3 +57,27 @@ func TestParamsJSONLimit(t *testing.T) {
 		})
 	}
 }
+
+// FuzzParamsJSON: reading params from JSON never panics, params read are
+// written in a form that reads back to the same JSON, and the limit read
+// (0, N or AllFindings) is the one read back.
+func FuzzParamsJSON(f *testing.F) {
+	for _, s := range []string{`{}`, `{"a":"RUS","limit":"all"}`, `{"limit":0}`, `{"limit":7}`, `{"limit":-1}`, `{"limit":"x"}`, `{"limit":1e3}`, `{"limit":null,"depth":2}`, `[]`, `{"limit":{}}`, `{"others":[],"limit":3}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var p queries.Params
+		if json.Unmarshal([]byte(s), &p) != nil {
+			return
+		}
+		b, err := json.Marshal(p)
+		require.NoError(t, err)
+		var back queries.Params
+		require.NoError(t, json.Unmarshal(b, &back), string(b))
+		again, err := json.Marshal(back)
+		require.NoError(t, err)
+		require.Equal(t, string(b), string(again))
+		require.Equal(t, p.Limit, back.Limit, string(b))
+		require.GreaterOrEqual(t, p.Limit, queries.AllFindings)
+	})
+}
