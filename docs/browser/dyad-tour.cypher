@@ -661,17 +661,20 @@ UNION ALL
   CALL (s, one, two, three) {
     MATCH p1 = (s)-[:WEAKENS|STRENGTHENS|DRIVES*1..2]->(m), p2 = (m)-[:WEAKENS|STRENGTHENS|DRIVES*1..2]->(s)
     USING JOIN ON m
-    WHERE length(p1) + length(p2) <= $depth
+    WHERE length(p1) + length(p2) <= $depth AND NOT (length(p1) = 2 AND length(p2) = 1)
       AND all(c IN relationships(p1) + relationships(p2)
               WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
                 AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from))
     WITH relationships(p1) + relationships(p2) AS rs, nodes(p1) + nodes(p2)[1..-1] AS ns
     WHERE all(n IN ns WHERE single(k IN ns WHERE k = n))
       AND ($a IS NULL OR $node IS NULL OR any(n IN ns WHERE n IN one OR n IN two OR n IN three))
-    WITH rs, reduce(k = 0, i IN range(0, size(rs) - 1) | CASE WHEN rs[i].id < rs[k].id THEN i ELSE k END) AS k
-    RETURN DISTINCT rs[k..] + rs[..k] AS rs
+    WITH rs, reduce(k = 0, i IN range(0, size(rs) - 1) | CASE WHEN elementId(rs[i]) < elementId(rs[k]) THEN i ELSE k END) AS k
+    RETURN rs[k..] + rs[..k] AS rs
   }
-  RETURN DISTINCT rs ORDER BY [c IN rs | c.id] LIMIT toInteger($limit)
+  WITH DISTINCT rs
+  WITH rs, reduce(k = 0, i IN range(0, size(rs) - 1) | CASE WHEN rs[i].id < rs[k].id THEN i ELSE k END) AS k
+  WITH rs[k..] + rs[..k] AS rs
+  RETURN rs ORDER BY [c IN rs | c.id] LIMIT toInteger($limit)
 }
 WITH rs, rels, one, two, three ORDER BY [s IN rs | s.id] LIMIT toInteger($limit)
 OPTIONAL CALL (rs, rels, one, two, three) {
