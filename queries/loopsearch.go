@@ -221,7 +221,7 @@ func (b *firstLoops) offer(l loop) {
 	}
 	j, found := slices.BinarySearchFunc(b.list, l, b.x.compareLoops)
 	if found {
-		return // a loop of 3 claims, found at both its joins
+		return // found from another anchor (never, as through searches)
 	}
 	b.list = slices.Insert(b.list, j, l)
 	if len(b.list) > b.n {
@@ -249,8 +249,7 @@ type half struct {
 // claim in the period, through distinct nodes: paths of up to 2 claims out
 // of s (held by where they end) joined to paths of up to 2 claims back into
 // it (walked, not held) where they meet (2 + 2 covers a loop of up to 4
-// claims, as loops.cypher does), a loop of 3 claims once for each of its
-// two joins.
+// claims, as loops.cypher does).
 func (w *loopWalk) around(s int32) []loop {
 	x, k := w.x, w.marks
 	if k.gen == math.MaxInt32 { // a stamp must never match an old one
@@ -265,8 +264,8 @@ func (w *loopWalk) around(s int32) []loop {
 			continue
 		}
 		k.mark(m, half{n: 1, claim: [2]int32{c}})
-		if w.depth < 3 {
-			continue
+		if w.depth < 4 {
+			continue // 2 out are only for loops of 4: 2 out, 2 back
 		}
 		for _, d := range x.out[x.outStart[m]:x.outStart[m+1]] {
 			if t := x.to[d]; t != s && t != m && !k.done[t] && w.inYears(d) {
@@ -297,7 +296,8 @@ func (w *loopWalk) around(s int32) []loop {
 }
 
 // join adds the loops of each path out of the anchor that ends at m,
-// followed by back, a path from m back into the anchor.
+// followed by back, a path from m back into the anchor; a loop of 3 claims
+// is joined once, 1 claim out and 2 back.
 func (w *loopWalk) join(m int32, back half) {
 	k := w.marks
 	if k.stamp[m] != k.gen {
@@ -305,7 +305,7 @@ func (w *loopWalk) join(m int32, back half) {
 	}
 	for i := k.head[m]; i >= 0; i = k.next[i] {
 		out := k.halves[i]
-		if out.n+back.n > w.depth || out.n == 2 && back.n == 2 && out.mid == back.mid {
+		if out.n+back.n > w.depth || out.n == 2 && back.n == 1 || out.n == 2 && back.n == 2 && out.mid == back.mid {
 			continue
 		}
 		l := loop{n: out.n + back.n}

@@ -18,7 +18,8 @@
 // claim at a time back from the relation, each at its distance: one (a
 // claim on the relation), two, three. From each (or from $node), paths of
 // up to 2 claims out and up to 2 back in are joined where they meet (2 + 2
-// covers a loop of up to 4 claims). For $a, each loop comes with via, how
+// covers a loop of up to 4 claims; a loop of 3 is joined 1 + 2 only), and
+// the loops found from several nodes are told apart by element ids. For $a, each loop comes with via, how
 // it reaches the relation: the first chain from a node of the loop to it,
 // fewest claims first (from its nodes nearest the relation, each claim to
 // a node one claim nearer), then the most sources cited by its first
