@@ -128,6 +128,8 @@ type linkWalk struct {
 	found bool
 }
 
+// forward walks on from node, k claims into the chain, to the nodes one
+// claim nearer the relations, and offers each chain that reaches one.
 func (w *linkWalk) forward(node int32, k int) {
 	x := w.r.x
 	for _, c := range x.out[x.outStart[node]:x.outStart[node+1]] {
