@@ -1,21 +1,29 @@
 package queries
 
 import (
+	"cmp"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/dyad-kg/dyad/graph"
 )
 
 // A feedback loop bears on a relation when a node of the loop reaches the
-// relation by a chain of claims within the question's depth (at most
-// MaxDepth claims, the cap of every causal chain), every claim in the
-// question's period: the same chains the causal questions follow. The
+// relation by a chain of claims within the question's depth and at most
+// MaxLink claims, every claim in the question's period: the chains the
+// causal questions follow, up to MaxLink claims. The
 // answer says how: the first such chain from a node of the loop (Finding.Via)
 // in pathFirst's rank (fewest claims, then the most sources cited by its
 // first claim, then the claims' ids).
 
+// MaxLink is the most claims of a chain by which a loop bears on a
+// relation: the nodes that near a relation are few, and the loops are
+// searched from them only (loops.cypher alike).
+const MaxLink = 2
+
 // linkDepth is the most claims a loop's link to a relation may have.
-func linkDepth(p Params) int { return min(p.Depth, MaxDepth) }
+func linkDepth(p Params) int { return min(p.Depth, MaxLink) }
 
 // loopReach holds, for a loop question about a relation, how far each node
 // is from the relations asked about: the fewest claims of a chain from it to
@@ -74,7 +82,9 @@ func (r *loopReach) inYears(c int32) bool {
 // reaches reports whether node n has a chain to a relation asked about.
 func (r *loopReach) reaches(n int32) bool { return r.dist[n] > 0 }
 
-// anchors are the nodes that reach a relation asked about, in no order.
+// anchors are the nodes that reach a relation asked about, nearest first,
+// then in the order of their ids: the order in which the loops through
+// them rank (compare).
 func (r *loopReach) anchors() []int32 {
 	var out []int32
 	for n, d := range r.dist {
@@ -82,7 +92,45 @@ func (r *loopReach) anchors() []int32 {
 			out = append(out, n)
 		}
 	}
+	slices.SortFunc(out, r.compareNodes)
 	return out
+}
+
+// compareNodes orders nodes that reach a relation: nearest first, then by
+// id.
+func (r *loopReach) compareNodes(a, b int32) int {
+	return cmp.Or(cmp.Compare(r.dist[a], r.dist[b]), strings.Compare(r.x.ids[a], r.x.ids[b]))
+}
+
+// anchor is the first node of l (compareNodes) that reaches a relation
+// asked about, and false if none does.
+func (r *loopReach) anchor(l *loop) (int32, bool) {
+	best, ok := int32(0), false
+	for _, c := range l.claims() {
+		n := r.x.from[c]
+		if r.reaches(n) && (!ok || r.compareNodes(n, best) < 0) {
+			best, ok = n, true
+		}
+	}
+	return best, ok
+}
+
+// rank is l's place in the rank of loops about a relation, before its
+// claims' ids: the distance of its anchor from the relation, then the
+// anchor's id ("" if no node of it reaches the relation).
+func (r *loopReach) rank(l *loop) string {
+	n, ok := r.anchor(l)
+	if !ok {
+		return ""
+	}
+	return strconv.Itoa(r.dist[n]) + "\x00" + r.x.ids[n]
+}
+
+// compare orders loops about a relation: those nearest it first (the
+// fewest claims from one of its nodes to it), then by the id of their
+// first node that near, then by their claims' ids.
+func (r *loopReach) compare(a, b loop) int {
+	return cmp.Or(strings.Compare(r.rank(&a), r.rank(&b)), r.x.compareLoops(a, b))
 }
 
 // passes reports whether a node of the loop reaches a relation asked about.

@@ -1,8 +1,10 @@
 package queries
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/dyad-kg/dyad/graph"
@@ -19,8 +21,9 @@ const Loops Name = "loops"
 const MaxLoop = 4
 
 // LoopLimit is the most loops an answer lists: the first in the order of
-// their claims' ids, each loop read from its claim with the smallest id.
-// Answer.More says when the graph holds more.
+// their claims' ids, each loop read from its claim with the smallest id;
+// about a relation, the nearest it first (loopReach.compare). Answer.More
+// says when the graph holds more.
 const LoopLimit = 100
 
 // LoopTimeout is how long a loop search may run on Neo4j before the server
@@ -41,7 +44,7 @@ var loopWords = []string{"loop", "feedback", "cycle", "circular", "vicious", "vi
 var _ = register(95, &Query{
 	Name:       Loops,
 	Title:      "Which feedback loops run through the causal map",
-	Doc:        "Cycles of 2 to 4 claims (at most depth) that come back to where they start, each reinforcing (an even number of weakening claims) or balancing, with the period in which all its claims hold, the first 100 in the order of their claims' ids; only those through node, if given, and, if A is given, those with a node that reaches the relation between A and B (every relation of A without B) by a chain of up to depth claims (at most 3), each with the first such chain (fewest claims, most-cited first) as how it reaches the relation.",
+	Doc:        "Cycles of 2 to 4 claims (at most depth) that come back to where they start, each reinforcing (an even number of weakening claims) or balancing, with the period in which all its claims hold, the first 100 in the order of their claims' ids; only those through node, if given, and, if A is given, those with a node that reaches the relation between A and B (every relation of A without B) by a chain of up to depth claims (at most 2), each with the first such chain (fewest claims, most-cited first) as how it reaches the relation, the loops nearest the relation first (then by the id of their node that near).",
 	Example:    Params{A: "RUS", B: "JPN"},
 	Ask:        "Which feedback loops run through Russia–Japan relations?",
 	Cypher:     neo4j.Statement("loops"),
@@ -50,10 +53,12 @@ var _ = register(95, &Query{
 	MaxDepth:   MaxLoop,
 	DepthCap:   "Dyad looks for feedback loops of at most %d claims (the loop search's cap)",
 	Limit:      LoopLimit,
-	Rank:       "in the order of their claims' ids",
+	Rank:       "about a relation, the loops nearest it first; then in the order of their claims' ids",
 	Timeout:    LoopTimeout,
 	TooLong:    "Narrow the question: the loops through one factor, stance or event, shorter loops (\"within 2 steps\"), or a period.",
-	first:      func(a, b *Finding) int { return slices.Compare(chainClaims(a.Chain), chainClaims(b.Chain)) },
+	first: func(a, b *Finding) int {
+		return cmp.Or(strings.Compare(a.rank, b.rank), slices.Compare(chainClaims(a.Chain), chainClaims(b.Chain)))
+	},
 	Empty:      "No feedback loop: the claims in the data form no cycle here of up to 4 claims, or of the depth asked (docs/sources.md says which loops were looked for).",
 	Phrasing: Phrasing{
 		Words: loopWords,
@@ -67,6 +72,9 @@ var _ = register(95, &Query{
 	decode: func(r neo4j.Record) Finding {
 		f := loopFinding(steps(r, "steps"))
 		withLink(&f, steps(r, "via"))
+		if anchor, ok := r["anchor"].(string); ok && len(f.Via) > 0 {
+			f.rank = strconv.Itoa(len(f.Via)) + "\x00" + anchor
+		}
 		return f
 	},
 	key: func(f *Finding) string { return f.Kind + "\x00" + chainIDs(f.Chain) },
@@ -118,10 +126,12 @@ func chainClaims(chain []Step) []string {
 
 // loops finds the first cycles (as many as p asks for, LoopLimit+1 by
 // default) of up to p.Depth claims in the
-// order of their claims' ids, each once and from its claim with the
-// smallest id: through Node or the nodes with a chain to the relation
-// between A and B if given (loopsThrough), else anywhere (firstLoops).
-// A loop found for a relation says how it reaches it (withLink).
+// order of their claims' ids (about a relation, the nearest it first:
+// loopReach.compare), each once and from its claim with the smallest id:
+// through Node or the nodes with a chain to the relation between A and B
+// if given (loopWalk.through), else anywhere (loopWalk.first). A loop
+// found for a relation says how it reaches it (withLink) and is ranked by
+// its nearest node (Finding.rank; decode reads loops.cypher's anchor).
 func loops(g *Memory, p Params) []Finding {
 	if p.Depth < 2 {
 		return nil // a claim never acts on its own subject
@@ -142,6 +152,7 @@ func loops(g *Memory, p Params) []Finding {
 		}
 		if c, ok := reach.link(&found[i]); ok {
 			withLink(&out[i], g.chainSteps(&c))
+			out[i].rank = reach.rank(&found[i])
 		}
 	}
 	return out

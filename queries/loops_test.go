@@ -159,17 +159,32 @@ func allLoops(ds *graph.Dataset, depth int) map[loopKey][]*graph.Claim {
 }
 
 // firstLoops is what the loop question should answer: the first
-// queries.LoopLimit of the loops that pass keep, in the order of their
-// claims' ids, and whether there are more.
-func firstLoops(all map[loopKey][]*graph.Claim, keep func([]*graph.Claim) bool) ([]string, bool) {
+// queries.LoopLimit of the loops that pass keep, and whether there are
+// more. The loops rank in the order of their claims' ids; about a relation
+// (dist, each node's fewest claims to it, not nil), first those nearest it
+// (the fewest claims from one of their nodes), then by the id of their
+// first node that near.
+func firstLoops(all map[loopKey][]*graph.Claim, keep func([]*graph.Claim) bool, dist map[string]int) ([]string, bool) {
 	var loops [][]*graph.Claim
 	for _, l := range all {
 		if keep(l) {
 			loops = append(loops, l)
 		}
 	}
+	anchor := func(l []*graph.Claim) (int, string) {
+		d, id := 0, ""
+		for _, c := range l {
+			if n, ok := dist[c.Subject]; ok && (d == 0 || n < d || n == d && c.Subject < id) {
+				d, id = n, c.Subject
+			}
+		}
+		return d, id
+	}
 	slices.SortFunc(loops, func(a, b []*graph.Claim) int {
-		return slices.CompareFunc(a, b, func(x, y *graph.Claim) int { return strings.Compare(x.ID, y.ID) })
+		da, ia := anchor(a)
+		db, ib := anchor(b)
+		return cmp.Or(cmp.Compare(da, db), strings.Compare(ia, ib),
+			slices.CompareFunc(a, b, func(x, y *graph.Claim) int { return strings.Compare(x.ID, y.ID) }))
 	})
 	var out []string
 	for _, l := range loops[:min(len(loops), queries.LoopLimit)] {
@@ -253,7 +268,7 @@ func checkLink(t *testing.T, f *queries.Finding, loop []*graph.Claim, links map[
 }
 
 // linkChains returns, by their first subject, the chains of 1 to
-// min(p.Depth, queries.MaxDepth) claims through distinct nodes, every claim
+// min(p.Depth, queries.MaxLink) claims through distinct nodes, every claim
 // in p's period, from a node to a relation of p.A (and of p.B, if given),
 // found the slow way: every path forward from every claim's subject.
 func linkChains(ds *graph.Dataset, p queries.Params) map[string][][]*graph.Claim {
@@ -280,7 +295,7 @@ func linkChains(ds *graph.Dataset, p queries.Params) map[string][][]*graph.Claim
 			path = append(path, c)
 			if rels[c.Object] {
 				out[path[0].Subject] = append(out[path[0].Subject], slices.Clone(path))
-			} else if len(path) < min(p.Depth, queries.MaxDepth) {
+			} else if len(path) < min(p.Depth, queries.MaxLink) {
 				seen[c.Object] = true
 				walk(c.Object, seen)
 				delete(seen, c.Object)
@@ -305,7 +320,8 @@ func denseLoopCases(ds *graph.Dataset) []queries.Params {
 	all := allLoops(ds, queries.MaxLoop)
 	for _, r := range ds.Relations {
 		p := queries.Params{A: r.States[0], B: r.States[1], Depth: queries.MaxLoop}
-		if want, _ := firstLoops(all, loopKeep(p, bearingOn(ds, p))); len(want) > 0 {
+		near := bearingOn(ds, p)
+		if want, _ := firstLoops(all, loopKeep(p, near), near); len(want) > 0 {
 			rel = r
 			break
 		}
@@ -328,7 +344,7 @@ func denseLoopCases(ds *graph.Dataset) []queries.Params {
 // loopKeep reports whether a loop is one p asks about: of at most p.Depth
 // claims, every claim in p's period, through p.Node if given, and through
 // one of bearing if p.A is given.
-func loopKeep(p queries.Params, bearing map[string]bool) func([]*graph.Claim) bool {
+func loopKeep(p queries.Params, bearing map[string]int) func([]*graph.Claim) bool {
 	return func(loop []*graph.Claim) bool {
 		if len(loop) > p.Depth {
 			return false
@@ -339,18 +355,23 @@ func loopKeep(p queries.Params, bearing map[string]bool) func([]*graph.Claim) bo
 				return false
 			}
 			through = through || c.Subject == p.Node
-			bears = bears || bearing[c.Subject]
+			_, near := bearing[c.Subject]
+			bears = bears || near
 		}
 		return through && bears
 	}
 }
 
 // bearingOn returns the nodes with a chain of claims to the relation p asks
-// about (linkChains).
-func bearingOn(ds *graph.Dataset, p queries.Params) map[string]bool {
-	out := map[string]bool{}
-	for n := range linkChains(ds, p) {
-		out[n] = true
+// about (linkChains), each with the fewest claims of such a chain; nil if
+// p asks about no relation.
+func bearingOn(ds *graph.Dataset, p queries.Params) map[string]int {
+	if p.A == "" {
+		return nil
+	}
+	out := map[string]int{}
+	for n, cs := range linkChains(ds, p) {
+		out[n] = len(slices.MinFunc(cs, func(a, b []*graph.Claim) int { return cmp.Compare(len(a), len(b)) }))
 	}
 	return out
 }
@@ -368,7 +389,8 @@ func TestLoopsGenerated(t *testing.T) {
 			ans, err := queries.Run(context.Background(), b, queries.Loops, p)
 			require.NoError(t, err)
 			q := ans.Params
-			want, more := firstLoops(all, loopKeep(q, bearingOn(ds, q)))
+			near := bearingOn(ds, q)
+			want, more := firstLoops(all, loopKeep(q, near), near)
 			require.NotEmpty(t, want, "the case should find loops")
 			require.Equal(t, want, answerLoops(t, ds, ans))
 			require.Equal(t, more, ans.More)

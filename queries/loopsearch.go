@@ -155,87 +155,75 @@ func (w *loopWalk) first(p Params) []loop {
 	return upTo(p, out)
 }
 
-// through returns the first loops (as many as p asks for, in the order of
-// their claims' ids) through Node if given, and if A is given, through a
-// node with a chain of claims to the relation between A and B (the search
-// starts from Node, else from each of those nodes: around), with those
-// nodes (Memory.reach); each loop starts at its claim with the smallest id.
-// It finds every such loop, then keeps the first: unlike the search in
-// order of claim ids (first), which stops at the limit, its work is bounded
-// by what lies within 2 claims of the nodes, however rare the loops.
+// through returns the first loops (as many as p asks for) through Node if
+// given, and if A is given, through a node with a chain of claims to the
+// relation between A and B, with those nodes (Memory.reach); each loop
+// starts at its claim with the smallest id. Through Node, the loops are
+// every one through it, the first kept in the order of their claims' ids,
+// or for a relation in its rank (loopReach.compare). For a relation
+// without Node, the loops come in that rank as found (nearest): the search
+// stops once it has enough.
 func (w *loopWalk) through(m *Memory, p Params) ([]loop, *loopReach) {
 	x := w.x
 	var reach *loopReach
-	var keep func(*loop) bool
-	var anchors []int32
-	if n, ok := x.node[p.Node]; ok {
-		anchors = []int32{n}
-	}
 	if p.A != "" {
 		reach = m.reach(p)
-		keep = reach.passes
-		if p.Node == "" {
-			anchors = reach.anchors()
-		}
 	}
-	// The busiest anchors first: once searched, an anchor is left out of
-	// the searches from the others (every loop through it is found), and
-	// what is left around them is smaller.
-	degree := func(n int32) int32 {
-		return x.outStart[n+1] - x.outStart[n] + x.inStart[n+1] - x.inStart[n]
+	n, ok := x.node[p.Node]
+	if p.Node == "" {
+		return w.nearest(reach, p.keep), reach
 	}
-	slices.SortFunc(anchors, func(a, b int32) int { return cmp.Or(cmp.Compare(degree(b), degree(a)), cmp.Compare(a, b)) })
+	if !ok {
+		return nil, reach
+	}
 	w.marks = x.takeMarks()
 	defer x.releaseMarks(w.marks)
-	best := firstLoops{x: x, n: p.keep}
-	for _, s := range anchors {
+	var found []loop
+	for _, l := range w.around(n) {
+		l = x.canonical(l)
+		if reach == nil || reach.passes(&l) {
+			found = append(found, l)
+		}
+	}
+	if reach != nil {
+		slices.SortFunc(found, reach.compare)
+	} else {
+		slices.SortFunc(found, x.compareLoops)
+	}
+	return upTo(p, found), reach
+}
+
+// nearest returns the first keep loops (every one, if keep is 0) through
+// the nodes that reach a relation asked about, in reach's rank: it searches
+// from those nodes in that order (loopReach.anchors), each left out of the
+// later searches once searched (every loop through it is found), and takes
+// each node's loops in the order of their claims' ids. A node with no claim
+// into it or none out of it is on no loop and is not searched.
+func (w *loopWalk) nearest(reach *loopReach, keep int) []loop {
+	x := w.x
+	w.marks = x.takeMarks()
+	defer x.releaseMarks(w.marks)
+	var out []loop
+	for _, s := range reach.anchors() {
+		if keep > 0 && len(out) >= keep {
+			break
+		}
+		if x.outStart[s] == x.outStart[s+1] || x.inStart[s] == x.inStart[s+1] {
+			continue
+		}
 		found := w.around(s)
 		w.marks.done[s] = true
 		w.marks.anchor = append(w.marks.anchor, s)
+		at := len(out)
 		for _, l := range found {
-			l = x.canonical(l)
-			if keep == nil || keep(&l) {
-				best.offer(l)
-			}
+			out = append(out, x.canonical(l))
 		}
+		slices.SortFunc(out[at:], x.compareLoops)
 	}
-	return best.result(), reach
-}
-
-// firstLoops collects the first n loops offered in the order of their
-// claims' ids, each once (every one, if n is 0): a loop that does not beat
-// the n-th costs one comparison.
-type firstLoops struct {
-	x    *chainIndex
-	n    int
-	list []loop
-}
-
-func (b *firstLoops) offer(l loop) {
-	if b.n == 0 {
-		b.list = append(b.list, l)
-		return
+	if keep > 0 && len(out) > keep {
+		out = out[:keep]
 	}
-	if len(b.list) == b.n && b.x.compareLoops(l, b.list[b.n-1]) >= 0 {
-		return
-	}
-	j, found := slices.BinarySearchFunc(b.list, l, b.x.compareLoops)
-	if found {
-		return // found from another anchor (never, as through searches)
-	}
-	b.list = slices.Insert(b.list, j, l)
-	if len(b.list) > b.n {
-		b.list = b.list[:b.n]
-	}
-}
-
-// result is the loops kept, in order.
-func (b *firstLoops) result() []loop {
-	if b.n == 0 {
-		slices.SortFunc(b.list, b.x.compareLoops)
-		b.list = slices.Compact(b.list)
-	}
-	return b.list
+	return out
 }
 
 // half is a path of 1 or 2 claims out of or into a loop's anchor.
