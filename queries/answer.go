@@ -69,6 +69,11 @@ type Finding struct {
 	// Chain is the claims linking Subject to Object, in order; one step for a
 	// direct cause.
 	Chain []Step `json:"chain,omitempty"`
+	// Via is, for a feedback loop asked about a relation, how the loop
+	// reaches it: the chain of claims from a node of the loop to the
+	// relation (Object), each step with its evidence; Effect is then the
+	// chain's net effect on the relation.
+	Via []Step `json:"via,omitempty"`
 	// Evidence cites every claim in Chain, or the record itself.
 	Evidence []Evidence `json:"evidence,omitempty"`
 	// Contested cites sources that dispute the finding.
@@ -117,7 +122,7 @@ func (a *Answer) NodeIDs() []string {
 		if f.Object != nil {
 			add(*f.Object)
 		}
-		for _, s := range f.Chain {
+		for _, s := range slices.Concat(f.Chain, f.Via) {
 			add(s.From)
 			add(s.To)
 		}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/dyad-kg/dyad/graph"
@@ -18,17 +19,22 @@ import (
 // garbage collector to trace.
 type chainIndex struct {
 	node  map[string]int32 // the number of each node at either end of a claim
+	ids   []string         // the nodes by number
 	edges []*graph.Edge    // the claims by number
 
 	from, to []int32 // each claim's ends
 	cites    []int32 // how many sources each claim cites (citeCount)
 	idRank   []int32 // each claim's place in the order of claim ids
+	byRank   []int32 // the claims in the order of their ids
 	weakens  []bool
 	years    [][2]int32 // each claim's years (graph.PropYears)
 
 	// The claims into node i are in[inStart[i]:inStart[i+1]], in the order
 	// of the graph's edges.
 	inStart, in []int32
+	// The claims out of node i are out[outStart[i]:outStart[i+1]], in the
+	// order of the graph's edges.
+	outStart, out []int32
 	// The regions of node i (Memory.regionsOf) are
 	// regions[regStart[i]:regStart[i+1]].
 	regStart []int32
@@ -37,6 +43,9 @@ type chainIndex struct {
 	// steps are the claims as steps, each built when first asked for
 	// (claimStep).
 	steps []atomic.Pointer[Step]
+
+	// marks are the loop search's node marks, pooled (nodeMarks).
+	marks sync.Pool
 }
 
 // claimChains returns m's chain index, built on first use (a question
@@ -74,6 +83,8 @@ func newChainIndex(m *Memory, edges []graph.Edge) *chainIndex {
 	x.rankIDs()
 	x.steps = make([]atomic.Pointer[Step], len(x.edges))
 	x.inStart, x.in = adjacency(len(nodes), x.to)
+	x.outStart, x.out = adjacency(len(nodes), x.from)
+	x.ids = nodes
 	x.regStart = make([]int32, len(nodes)+1)
 	for i, id := range nodes {
 		x.regions = append(x.regions, m.regionsOf(id)...)
@@ -90,6 +101,7 @@ func (x *chainIndex) rankIDs() {
 		byID[i] = int32(i)
 	}
 	slices.SortFunc(byID, func(a, b int32) int { return strings.Compare(x.edges[a].ID, x.edges[b].ID) })
+	x.byRank = byID
 	x.idRank = make([]int32, len(x.edges))
 	for i, c := range byID {
 		if i > 0 && x.edges[c].ID != x.edges[byID[i-1]].ID {
@@ -101,7 +113,8 @@ func (x *chainIndex) rankIDs() {
 }
 
 // adjacency returns, for nodes 0..n-1, the claims ending at each (their
-// numbers in ends), in the order of ends: node i's are list[start[i]:start[i+1]].
+// numbers in ends: the claims' objects or subjects), in the order of ends:
+// node i's are list[start[i]:start[i+1]].
 func adjacency(n int, ends []int32) (start, list []int32) {
 	start = make([]int32, n+1)
 	for _, e := range ends {

@@ -3,7 +3,6 @@ package queries
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -13,16 +12,39 @@ import (
 	"github.com/dyad-kg/dyad/loader"
 )
 
-// pathsInto is the walk the chain index replaced, kept as its reference:
-// every claim path of 1..Depth edges ending at target (Memory.walk
-// backward), each in causal order.
+// pathsInto is the reference bestInto is held to: every claim path of
+// 1..Depth edges ending at target, through distinct nodes, every claim in
+// the period, in causal order, found by a plain walk back over the claims
+// into each node (no lengths walked in turn, no ranking).
 func (m *Memory) pathsInto(target string, p Params) [][]*graph.Edge {
+	x := m.claimChains()
+	n, ok := x.node[target]
+	if !ok {
+		return nil
+	}
 	var out [][]*graph.Edge
-	m.walk(target, p, false, func(rev []*graph.Edge) {
-		path := slices.Clone(rev)
-		slices.Reverse(path)
-		out = append(out, path)
-	})
+	var rev []*graph.Edge
+	onPath := []int32{n}
+	var walk func(node int32)
+	walk = func(node int32) {
+		for _, c := range x.in[x.inStart[node]:x.inStart[node+1]] {
+			far := x.from[c]
+			if slices.Contains(onPath, far) || !graph.InYears(x.edges[c].Props, p.Years()) {
+				continue
+			}
+			rev = append(rev, x.edges[c])
+			path := slices.Clone(rev)
+			slices.Reverse(path)
+			out = append(out, path)
+			if len(rev) < p.Depth {
+				onPath = append(onPath, far)
+				walk(far)
+				onPath = onPath[:len(onPath)-1]
+			}
+			rev = rev[:len(rev)-1]
+		}
+	}
+	walk(n)
 	return out
 }
 
@@ -122,7 +144,7 @@ func checkBestInto(t *testing.T, m *Memory, target string, p Params) int {
 			got := m.bestInto([]string{target}, p, keep, f.chain)
 			var wantIDs []string
 			for _, j := range firstPaths(want, keep) {
-				wantIDs = append(wantIDs, pathIDs(want[j]))
+				wantIDs = append(wantIDs, ClaimIDs(want[j]))
 			}
 			var gotIDs []string
 			for j := range got {
@@ -152,12 +174,4 @@ func checkBestInto(t *testing.T, m *Memory, target string, p Params) int {
 		}
 	}
 	return compared
-}
-
-func pathIDs(path []*graph.Edge) string {
-	ids := make([]string, len(path))
-	for i, e := range path {
-		ids[i] = e.ID
-	}
-	return strings.Join(ids, ">")
 }

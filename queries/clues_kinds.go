@@ -72,6 +72,7 @@ func (p *parser) readKindClues(c *Clues, lower string) error {
 		return p.unknownPhrase(c.toks[s:e])
 	}
 	c.Node, c.NodeLabel = id, p.ents[p.index(id)].Label
+	p.nameWords(s, e)
 	outside := func(m mention) bool { return m.start >= s && m.end <= e }
 	c.States, c.Counts, c.Possessive = p.states(c.toks, c.mentions, outside)
 	return nil
@@ -111,6 +112,7 @@ func (p *parser) eventClass(c *Clues) {
 		}
 		if id := p.onlyEvent(c, year); id != "" && !pluralKinds[t.text] {
 			c.Node, c.NodeLabel, c.EventKind, c.Actor = id, graph.LabelEvent, "", ""
+			p.nameWords(j+1, i+1) // "the 2014 sanctions": the year is used
 		}
 		return
 	}

@@ -1,7 +1,7 @@
 package queries
 
 import (
-	"maps"
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,8 +21,9 @@ const Loops Name = "loops"
 const MaxLoop = 4
 
 // LoopLimit is the most loops an answer lists: the first in the order of
-// their claims' ids, each loop read from its claim with the smallest id.
-// Answer.More says when the graph holds more.
+// their claims' ids, each loop read from its claim with the smallest id;
+// about a relation, the nearest it first (loopReach.compare). Answer.More
+// says when the graph holds more.
 const LoopLimit = 100
 
 // LoopTimeout is how long a loop search may run on Neo4j before the server
@@ -43,7 +44,7 @@ var loopWords = []string{"loop", "feedback", "cycle", "circular", "vicious", "vi
 var _ = register(95, &Query{
 	Name:       Loops,
 	Title:      "Which feedback loops run through the causal map",
-	Doc:        "Cycles of 2 to 4 claims (at most depth) that come back to where they start, each reinforcing (an even number of weakening claims) or balancing, with the period in which all its claims hold, the first 100 in the order of their claims' ids; only those through node, or through a node with a claim on the relation between A and B, if given.",
+	Doc:        "Cycles of 2 to 4 claims (at most depth) that come back to where they start, each reinforcing (an even number of weakening claims) or balancing, with the period in which all its claims hold, the first 100 in the order of their claims' ids; only those through node, if given, and, if A is given, those with a node that reaches the relation between A and B (every relation of A without B) by a chain of up to depth claims (at most 2), each with the first such chain (fewest claims, most-cited first) as how it reaches the relation, the loops nearest the relation first (then by the id of their node that near).",
 	Example:    Params{A: "RUS", B: "JPN"},
 	Ask:        "Which feedback loops run through Russia–Japan relations?",
 	Cypher:     neo4j.Statement("loops"),
@@ -52,10 +53,12 @@ var _ = register(95, &Query{
 	MaxDepth:   MaxLoop,
 	DepthCap:   "Dyad looks for feedback loops of at most %d claims (the loop search's cap)",
 	Limit:      LoopLimit,
-	Rank:       "in the order of their claims' ids",
+	Rank:       "about a relation, the loops nearest it first; then in the order of their claims' ids",
 	Timeout:    LoopTimeout,
 	TooLong:    "Narrow the question: the loops through one factor, stance or event, shorter loops (\"within 2 steps\"), or a period.",
-	first:      func(a, b *Finding) int { return slices.Compare(chainClaims(a.Chain), chainClaims(b.Chain)) },
+	first: func(a, b *Finding) int {
+		return cmp.Or(strings.Compare(a.rank, b.rank), slices.Compare(chainClaims(a.Chain), chainClaims(b.Chain)))
+	},
 	Empty:      "No feedback loop: the claims in the data form no cycle here of up to 4 claims, or of the depth asked (docs/sources.md says which loops were looked for).",
 	Phrasing: Phrasing{
 		Words: loopWords,
@@ -66,8 +69,15 @@ var _ = register(95, &Query{
 		},
 	},
 	memory: loops,
-	decode: func(r neo4j.Record) Finding { return loopFinding(steps(r, "steps")) },
-	key:    func(f *Finding) string { return f.Kind + "\x00" + chainIDs(f.Chain) },
+	decode: func(r neo4j.Record) Finding {
+		f := loopFinding(steps(r, "steps"))
+		withLink(&f, steps(r, "via"))
+		if anchor, ok := r["anchor"].(string); ok && len(f.Via) > 0 {
+			f.rank = strconv.Itoa(len(f.Via)) + "\x00" + anchor
+		}
+		return f
+	},
+	key: func(f *Finding) string { return f.Kind + "\x00" + chainIDs(f.Chain) },
 	head: func(f *Finding) string {
 		if len(f.Chain) == 0 {
 			return ""
@@ -116,180 +126,34 @@ func chainClaims(chain []Step) []string {
 
 // loops finds the first cycles (as many as p asks for, LoopLimit+1 by
 // default) of up to p.Depth claims in the
-// order of their claims' ids, each once and from its claim with the
-// smallest id: through Node or the nodes with a claim on the relation
-// between A and B if given (loopsThrough), else anywhere (firstLoops).
+// order of their claims' ids (about a relation, the nearest it first:
+// loopReach.compare), each once and from its claim with the smallest id:
+// through Node or the nodes with a chain to the relation between A and B
+// if given (loopWalk.through), else anywhere (loopWalk.first). A loop
+// found for a relation says how it reaches it (withLink) and is ranked by
+// its nearest node (Finding.rank; decode reads loops.cypher's anchor).
 func loops(g *Memory, p Params) []Finding {
 	if p.Depth < 2 {
 		return nil // a claim never acts on its own subject
 	}
-	var paths [][]*graph.Edge
+	s := g.loopSearch(p)
+	var found []loop
+	var reach *loopReach
 	if p.Node != "" || p.A != "" {
-		paths = g.loopsThrough(p)
+		found, reach = s.through(g, p)
 	} else {
-		paths = g.firstLoops(p)
+		found = s.first(p)
 	}
-	out := make([]Finding, len(paths))
-	for i, path := range paths {
-		out[i] = loopFinding(g.steps(path))
-	}
-	return out
-}
-
-// firstLoops takes the claims in order of id and finds from each the loops
-// back to its start through claims with larger ids (so each loop is found
-// once, from its smallest claim), until it has as many as p asks for.
-func (m *Memory) firstLoops(p Params) [][]*graph.Edge {
-	var out [][]*graph.Edge
-	for _, first := range m.claimsByID() {
-		if p.enough(len(out)) {
-			break
-		}
-		if !graph.InYears(first.Props, p.Years()) {
+	out := make([]Finding, len(found))
+	for i := range found {
+		out[i] = loopFinding(g.loopSteps(&found[i]))
+		if reach == nil {
 			continue
 		}
-		found := m.loopsBack(first, p)
-		slices.SortFunc(found, compareLoops)
-		out = append(out, found...)
-	}
-	return upTo(p, out)
-}
-
-// loopsBack returns the loops that start with the claim first and go on
-// through 1..Depth-1 claims back to its start, through distinct nodes, each
-// claim with a larger id than first's and in the period. The last claim of
-// each is looked up among the claims between two nodes, not searched for.
-func (m *Memory) loopsBack(first *graph.Edge, p Params) [][]*graph.Edge {
-	var out [][]*graph.Edge
-	path := []*graph.Edge{first}
-	onPath := map[string]bool{first.From: true, first.To: true}
-	var dfs func(node string)
-	dfs = func(node string) {
-		for _, e := range m.claimsBetween(node, first.From) {
-			if e.ID > first.ID && graph.InYears(e.Props, p.Years()) {
-				out = append(out, append(slices.Clone(path), e))
-			}
-		}
-		if len(path)+2 > p.Depth {
-			return
-		}
-		for _, e := range m.claimOut[node] {
-			if e.ID <= first.ID || onPath[e.To] || !graph.InYears(e.Props, p.Years()) {
-				continue
-			}
-			path = append(path, e)
-			onPath[e.To] = true
-			dfs(e.To)
-			delete(onPath, e.To)
-			path = path[:len(path)-1]
-		}
-	}
-	dfs(first.To)
-	return out
-}
-
-// bearing returns the nodes with a weakening or strengthening claim on a
-// relation of A (and B, if given).
-func (m *Memory) bearing(p Params) map[string]bool {
-	out := map[string]bool{}
-	rels, _ := m.relationsOf(p.A)
-	for _, rel := range rels {
-		if !m.bearsOn(rel, p) {
-			continue
-		}
-		for _, e := range m.claimIn[rel] {
-			if isSigned(e) {
-				out[e.From] = true
-			}
+		if c, ok := reach.link(&found[i]); ok {
+			withLink(&out[i], g.chainSteps(&c))
+			out[i].rank = reach.rank(&found[i])
 		}
 	}
 	return out
-}
-
-// bearsOn reports whether rel is a relation of A (and of B, if given).
-func (m *Memory) bearsOn(rel string, p Params) bool {
-	states := m.states(rel)
-	return slices.Contains(states, p.A) && (p.B == "" || slices.Contains(states, p.B))
-}
-
-// loopsThrough returns the first loops (as many as p asks for) (in the order of their
-// claims' ids) through Node if given, and if A is given, through a node
-// with a claim on the relation between A and B (the search starts from
-// Node, else from each of those nodes); each starts at its claim with the
-// smallest id.
-func (m *Memory) loopsThrough(p Params) [][]*graph.Edge {
-	var bearing map[string]bool
-	anchors := []string{p.Node}
-	if p.A != "" {
-		bearing = m.bearing(p)
-		if p.Node == "" {
-			anchors = slices.Sorted(maps.Keys(bearing))
-		}
-	}
-	seen := map[string]bool{}
-	var out [][]*graph.Edge
-	for _, s := range anchors {
-		for _, path := range m.loopsAt(s, p) {
-			path = canonicalLoop(path)
-			key := loopKey(path)
-			if seen[key] || (bearing != nil && !passes(path, bearing)) {
-				continue
-			}
-			seen[key] = true
-			out = append(out, path)
-		}
-	}
-	slices.SortFunc(out, compareLoops)
-	return upTo(p, out)
-}
-
-// loopsAt returns the loops of up to Depth claims from s back to s through
-// distinct nodes, every claim in the period.
-func (m *Memory) loopsAt(s string, p Params) [][]*graph.Edge {
-	if len(m.claimIn[s]) == 0 {
-		return nil // nothing leads back to s (an event, say)
-	}
-	var out [][]*graph.Edge
-	m.walk(s, Params{From: p.From, To: p.To, Depth: p.Depth - 1}, true, func(path []*graph.Edge) {
-		for _, e := range m.claimsBetween(path[len(path)-1].To, s) {
-			if graph.InYears(e.Props, p.Years()) {
-				out = append(out, append(slices.Clone(path), e))
-			}
-		}
-	})
-	return out
-}
-
-// canonicalLoop turns a loop to start at its claim with the smallest id.
-func canonicalLoop(path []*graph.Edge) []*graph.Edge {
-	k := 0
-	for i, e := range path {
-		if e.ID < path[k].ID {
-			k = i
-		}
-	}
-	return append(path[k:len(path):len(path)], path[:k]...)
-}
-
-func loopKey(path []*graph.Edge) string {
-	ids := make([]string, len(path))
-	for i, e := range path {
-		ids[i] = e.ID
-	}
-	return strings.Join(ids, "\x00")
-}
-
-// compareLoops orders loops by their claims' ids, in order.
-func compareLoops(a, b []*graph.Edge) int {
-	return slices.CompareFunc(a, b, func(x, y *graph.Edge) int { return strings.Compare(x.ID, y.ID) })
-}
-
-// passes reports whether the loop passes through one of nodes.
-func passes(path []*graph.Edge, nodes map[string]bool) bool {
-	for _, e := range path {
-		if nodes[e.From] {
-			return true
-		}
-	}
-	return false
 }

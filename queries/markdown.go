@@ -3,6 +3,7 @@ package queries
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -115,8 +116,11 @@ func (m *mdWriter) findings(ans *Answer) {
 		if f.Summary != "" {
 			text += ": " + f.Summary
 		}
+		if len(f.Via) > 0 {
+			text += "; reaches " + f.Via[len(f.Via)-1].To.Name + " through " + chainText(f.Via, m.short)
+		}
 		ev := f.Evidence
-		for _, s := range f.Chain {
+		for _, s := range slices.Concat(f.Chain, f.Via) {
 			ev = append(ev, s.Evidence...)
 		}
 		m.line(fmt.Sprintf("%d. %s%s", i+1, text, m.cite(ev)))

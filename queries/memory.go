@@ -19,21 +19,14 @@ type Memory struct {
 
 	claimOnce sync.Once
 	byID      []*graph.Edge
-	// between are the claims from one node to another, by their ends.
-	between map[[2]string][]*graph.Edge
 
 	nodes map[string]*graph.Node
 	out   map[string][]*graph.Edge
 	in    map[string][]*graph.Edge
-	// claimOut and claimIn are out and in with only the claims (weakens,
-	// strengthens, drives): the edges causal chains follow, without the
-	// many others (a claim node's SUBJECT, a source's SUPPORTS) around a
-	// busy node.
-	claimOut map[string][]*graph.Edge
-	claimIn  map[string][]*graph.Edge
 
 	// edges are the graph's edges, in its order; chains indexes their
-	// claims (claimChains).
+	// claims (claimChains): the one index of claims that causal chains and
+	// feedback loops walk.
 	edges     []graph.Edge
 	chainOnce sync.Once
 	chains    *chainIndex
@@ -51,8 +44,7 @@ func NewMemory(ds *graph.Dataset) *Memory {
 
 // NewMemoryElements builds the in-memory graph of el.
 func NewMemoryElements(el *graph.Elements) *Memory {
-	m := &Memory{nodes: map[string]*graph.Node{}, out: map[string][]*graph.Edge{}, in: map[string][]*graph.Edge{},
-		claimOut: map[string][]*graph.Edge{}, claimIn: map[string][]*graph.Edge{}, edges: el.Edges}
+	m := &Memory{nodes: map[string]*graph.Node{}, out: map[string][]*graph.Edge{}, in: map[string][]*graph.Edge{}, edges: el.Edges}
 	for i := range el.Nodes {
 		n := &el.Nodes[i]
 		m.nodes[n.ID] = n
@@ -61,10 +53,6 @@ func NewMemoryElements(el *graph.Elements) *Memory {
 		e := &el.Edges[i]
 		m.out[e.From] = append(m.out[e.From], e)
 		m.in[e.To] = append(m.in[e.To], e)
-		if isClaim(e) {
-			m.claimOut[e.From] = append(m.claimOut[e.From], e)
-			m.claimIn[e.To] = append(m.claimIn[e.To], e)
-		}
 	}
 	return m
 }
@@ -178,52 +166,39 @@ func (m *Memory) relationsOf(a string) (rels, others []string) {
 	return rels, others
 }
 
-// walk enumerates claim paths of 1..depth edges from start, following out
-// (forward) or in (backward) edges, with distinct nodes and every edge in
-// the period; it calls emit with each path in walking order.
-func (m *Memory) walk(start string, p Params, forward bool, emit func(path []*graph.Edge)) {
-	var path []*graph.Edge
-	// The nodes on the path: at most MaxLoop+1, a slice searched faster
-	// than a map is updated.
-	onPath := []string{start}
+// pathsFrom returns the claim paths of 1..Depth edges from start to any
+// Relation, through distinct nodes, every claim in the period: a walk
+// forward on the chain index.
+func (m *Memory) pathsFrom(start string, p Params) [][]*graph.Edge {
+	x := m.claimChains()
+	n, ok := x.node[start]
+	if !ok {
+		return nil
+	}
 	years := p.Years()
-	open := years == graph.Years{}
-	var dfs func(node string)
-	dfs = func(node string) {
-		next := m.claimIn[node]
-		if forward {
-			next = m.claimOut[node]
-		}
-		for _, e := range next {
-			far := e.From
-			if forward {
-				far = e.To
-			}
-			if slices.Contains(onPath, far) || (!open && !graph.InYears(e.Props, years)) {
+	var out [][]*graph.Edge
+	var path []*graph.Edge
+	onPath := []int32{n}
+	var walk func(node int32)
+	walk = func(node int32) {
+		for _, c := range x.out[x.outStart[node]:x.outStart[node+1]] {
+			to := x.to[c]
+			if slices.Contains(onPath, to) || !graph.OverlapYears(int(x.years[c][0]), int(x.years[c][1]), years.From, years.To) {
 				continue
 			}
-			path = append(path, e)
-			emit(path)
+			path = append(path, x.edges[c])
+			if m.label(x.ids[to]) == graph.LabelRelation {
+				out = append(out, slices.Clone(path))
+			}
 			if len(path) < p.Depth {
-				onPath = append(onPath, far)
-				dfs(far)
+				onPath = append(onPath, to)
+				walk(to)
 				onPath = onPath[:len(onPath)-1]
 			}
 			path = path[:len(path)-1]
 		}
 	}
-	dfs(start)
-}
-
-// pathsFrom returns the claim paths of 1..Depth edges from start to any
-// Relation.
-func (m *Memory) pathsFrom(start string, p Params) [][]*graph.Edge {
-	var out [][]*graph.Edge
-	m.walk(start, p, true, func(path []*graph.Edge) {
-		if m.label(path[len(path)-1].To) == graph.LabelRelation {
-			out = append(out, slices.Clone(path))
-		}
-	})
+	walk(n)
 	return out
 }
 
@@ -241,25 +216,13 @@ func (m *Memory) claims() []*graph.Edge {
 }
 
 // claimsByID returns every claim edge in order of id; it is sorted once
-// and cached, with the index claimsBetween reads.
+// and cached.
 func (m *Memory) claimsByID() []*graph.Edge {
 	m.claimOnce.Do(func() {
 		m.byID = m.claims()
 		slices.SortFunc(m.byID, func(a, b *graph.Edge) int { return strings.Compare(a.ID, b.ID) })
-		m.between = make(map[[2]string][]*graph.Edge, len(m.byID))
-		for _, e := range m.byID {
-			k := [2]string{e.From, e.To}
-			m.between[k] = append(m.between[k], e)
-		}
 	})
 	return m.byID
-}
-
-// claimsBetween returns the claims from one node to another, in order of
-// id.
-func (m *Memory) claimsBetween(from, to string) []*graph.Edge {
-	m.claimsByID()
-	return m.between[[2]string{from, to}]
 }
 
 // states returns a node's "states" property (a relation's two states).

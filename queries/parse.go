@@ -173,6 +173,9 @@ type parser struct {
 	phrase [2]int
 	// sourceYear is the year that picked a source among an author's.
 	sourceYear string
+	// naming marks the tokens outside names and the loose phrase that
+	// named the node (nameWords): they are used, not stray words.
+	naming []bool
 	// rels counts each state's relations; pair holds the related pairs.
 	rels map[string]int
 	pair map[[2]string]bool
@@ -501,6 +504,11 @@ directly direct indirect indirectly year years steps step depth not no only just
 brought bring push pushed keep kept did find finds all more much many has why party parties matter
 matters role play played during there here`)
 
+// mapWords name the causal map as a whole ("through the causal map", "in
+// the graph", "in the dataset"): what a question that names no state, node
+// or source asks about anyway. They are understood, and change nothing.
+var mapWords = strings.Fields(`map maps graph graphs network networks dataset datasets knowledge everything everywhere`)
+
 func hasWord(words []string, stems []string) bool {
 	for _, s := range stems {
 		if strings.Contains(s, " ") {
@@ -535,7 +543,7 @@ func isVocab(w string) bool {
 	return false
 }
 
-// vocab is the words isVocab knows: stop words and the one-word stems of
+// vocab is the words isVocab knows: stop words, mapWords and the one-word stems of
 // neutralWords and of every question's phrasing, as hasWord matches them
 // (a stem ending in "$" the exact word, another any word it begins).
 type vocab struct {
@@ -547,7 +555,7 @@ type vocab struct {
 // each source author's words while building its index).
 var vocabulary = sync.OnceValue(func() vocab {
 	v := vocab{exact: map[string]bool{}}
-	for _, w := range stopWords {
+	for _, w := range slices.Concat(stopWords, mapWords) {
 		v.exact[w] = true
 	}
 	sets := [][]string{neutralWords}
@@ -596,6 +604,19 @@ func (p *parser) parse(question string) (Request, error) {
 	req.ReadAs = p.readAs(q, req.Params)
 	return req, nil
 }
+
+// nameWords marks toks[s:e] as words that named the node.
+func (p *parser) nameWords(s, e int) {
+	for i := s; i < e; i++ {
+		if i >= len(p.naming) {
+			p.naming = append(p.naming, make([]bool, i+1-len(p.naming))...)
+		}
+		p.naming[i] = true
+	}
+}
+
+// namedNode reports whether token i named the node (nameWords).
+func (p *parser) namedNode(i int) bool { return i < len(p.naming) && p.naming[i] }
 
 // explainCheck adds the words that gave a refused depth or period.
 func (p *parser) explainCheck(err error) error {

@@ -3,6 +3,7 @@ package queries
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -56,13 +57,22 @@ func (p *parser) unused(q *Query, c *Clues, params Params) []string {
 	if c.Source != "" && params.Source == "" {
 		out = append(out, fmt.Sprintf("%q: this %s question takes no source", p.nameOf(c.Source), q.Name))
 	}
-	if p.when.Period != "" && q.NoPeriod && (p.sourceYear == "" || !strings.Contains(p.when.Period, p.sourceYear)) {
+	if p.when.Period != "" && q.NoPeriod && !p.periodUsed(params) {
 		out = append(out, fmt.Sprintf("%q: this %s question takes no period", p.when.Period, q.Name))
 	}
 	if p.when.DepthText != "" && (q.Parallel || q.NoPeriod) {
 		out = append(out, fmt.Sprintf("%q: this %s question follows no causal chains", p.when.DepthText, q.Name))
 	}
 	return append(out, p.strayWords(c)...)
+}
+
+// periodUsed reports whether a question that takes no period used the
+// words of one for something else: the year that picked a source among an
+// author's ("what did Reuters report in 2014?"), or the pivot year ("what
+// changed after 2014?").
+func (p *parser) periodUsed(params Params) bool {
+	return p.sourceYear != "" && strings.Contains(p.when.Period, p.sourceYear) ||
+		params.Pivot != 0 && strings.Contains(p.when.Period, strconv.Itoa(params.Pivot))
 }
 
 // strayWords names numbers read as neither a year nor a depth, and words
@@ -78,7 +88,7 @@ func (p *parser) strayWords(c *Clues) []string {
 	}
 	var out, words []string
 	for i, t := range c.toks {
-		if c.inMention[i] || i >= p.phrase[0] && i < p.phrase[1] {
+		if c.inMention[i] || i >= p.phrase[0] && i < p.phrase[1] || p.namedNode(i) {
 			continue
 		}
 		switch {
@@ -97,12 +107,14 @@ func (p *parser) strayWords(c *Clues) []string {
 	return out
 }
 
-// fillerWords carry no meaning a question needs.
+// fillerWords carry no meaning a question needs (intensifiers among them:
+// "a deep freeze" is a freeze).
 var fillerWords = strings.Fields(`please kindly exactly really so very well today now currently actually
 just also mainly mostly chiefly whole entire overall recent recently late early mid ever
 toward towards against out get gets got getting take takes took taken become became becoming
 adopt adopts adopted pursue pursued involve involves involved involving stay stays name describe
-trace explain anything something way ways point`)
+trace explain anything something way ways point
+deep deeply deeper sharp sharply severe severely serious seriously significant significantly marked markedly`)
 
 // alternatives are the other questions whose rules also held, at a
 // priority close to the chosen one's, and that the clues could answer.

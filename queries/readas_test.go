@@ -50,6 +50,23 @@ func TestParseUnused(t *testing.T) {
 		{"What weakened Russia–Japan ties after the 2022 invasion?", []string{`"Russia's full-scale invasion of Ukraine": this weakened question takes no event`}},
 		{"What has eroded trust between Moscow and Tokyo?", []string{`words not understood: "trust"`}},
 		{"What does the article say about Japan?", []string{`"Japan": a state this source question does not use`}},
+		// The whole map, named any way, is what a question without names
+		// asks about: the words are understood.
+		{"Which feedback loops run through the causal map?", nil},
+		{"Which feedback loops run through the map?", nil},
+		{"Which feedback loops are there in the graph?", nil},
+		{"Which claims in the dataset are contested?", nil},
+		{"What weakened Russia–Japan ties in the knowledge graph?", nil},
+		// Intensifiers: a deep freeze is a freeze.
+		{"When did Russia–Japan relations enter a deep freeze?", nil},
+		{"When did Russia–Japan relations sharply deteriorate?", nil},
+		// The pivot year is used, not a period refused.
+		{"What changed in Russia–Japan relations after 2014?", nil},
+		{"What changed in Russia–Japan ties around 2000?", nil},
+		// The words that name the node loosely ("the claim that X
+		// weakened ...") are used.
+		{"Which sources back the claim that nationalism weakened Russia–Japan ties?", nil},
+		{"What did the 2014 sanctions do to Russia–Japan relations?", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

@@ -230,9 +230,11 @@ func walk(a *Answer, fn func([]Evidence) []Evidence) {
 		f := &a.Findings[i]
 		f.Evidence = fn(f.Evidence)
 		f.Contested = fn(f.Contested)
-		for j := range f.Chain {
-			f.Chain[j].Evidence = fn(f.Chain[j].Evidence)
-			f.Chain[j].ContestedBy = fn(f.Chain[j].ContestedBy)
+		for _, chain := range [][]Step{f.Chain, f.Via} {
+			for j := range chain {
+				chain[j].Evidence = fn(chain[j].Evidence)
+				chain[j].ContestedBy = fn(chain[j].ContestedBy)
+			}
 		}
 		for j := range f.Parties {
 			f.Parties[j].Evidence = fn(f.Parties[j].Evidence)

@@ -162,9 +162,24 @@ func (t *textWriter) finding(i int, f *Finding) {
 		t.line("   contested by:")
 		t.evidence("     ", f.Contested)
 	}
+	t.via(f)
 	if t.q.Parallel {
 		t.effects(f.Chain)
 	}
+}
+
+// via writes how a loop reaches the relation asked about (Finding.Via):
+// the chain, then the evidence of its claims.
+func (t *textWriter) via(f *Finding) {
+	if len(f.Via) == 0 {
+		return
+	}
+	t.line(fmt.Sprintf("   reaches %s (%s it) through: %s", f.Via[len(f.Via)-1].To.Name, netEffect(f.Via), chainText(f.Via, t.short)))
+	var es []Evidence
+	for _, s := range f.Via {
+		es = appendNew(es, s.Evidence...)
+	}
+	t.evidence("     ", es)
 }
 
 // headline is "3. 2014-03  Crimea (war) —weakens→ Russia–Japan  [2014–]".

@@ -563,10 +563,34 @@ ORDER BY o.name, r.id;
 //    Cycles of 2 to 4 claims (at most depth) that come back to where they start,
 //    each reinforcing (an even number of weakening claims) or balancing, with the
 //    period in which all its claims hold, the first 100 in the order of their
-//    claims' ids; only those through node, or through a node with a claim on the
-//    relation between A and B, if given.
+//    claims' ids; only those through node, if given, and, if A is given, those
+//    with a node that reaches the relation between A and B (every relation of A
+//    without B) by a chain of up to depth claims (at most 2), each with the first
+//    such chain (fewest claims, most-cited first) as how it reaches the relation,
+//    the loops nearest the relation first (then by the id of their node that
+//    near).
 :param {a: 'RUS', b: 'JPN', node: null, depth: 4, from: null, to: null, limit: 101};
 CALL () {
+  MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)
+  WHERE $b IS NULL OR $b IN rel.states
+  RETURN collect(DISTINCT rel) AS rels
+}
+CALL (rels) {
+  UNWIND rels AS t
+  MATCH (n)-[c:WEAKENS|STRENGTHENS|DRIVES]->(t)
+  WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
+    AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from)
+  RETURN collect(DISTINCT n) AS one
+}
+CALL (one) {
+  UNWIND CASE WHEN $depth >= 2 THEN one ELSE [] END AS t
+  MATCH (n)-[c:WEAKENS|STRENGTHENS|DRIVES]->(t)
+  WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
+    AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from)
+    AND NOT n IN one
+  RETURN collect(DISTINCT n) AS two
+}
+CALL (one, two) {
   WITH $node IS NULL AND $a IS NULL AS everywhere
   WHERE everywhere
   CALL () {
@@ -613,10 +637,10 @@ CALL () {
     }
     RETURN rs ORDER BY [s IN rs | s.id]
   }
-  RETURN rs LIMIT toInteger($limit)
+  RETURN rs, null AS anchor LIMIT toInteger($limit)
 UNION ALL
-  WITH $node IS NOT NULL OR $a IS NOT NULL AS anchored
-  WHERE anchored
+  WITH one, two, $node IS NOT NULL AS through
+  WHERE through
   CALL () {
     MATCH (s:Event {id: $node}) RETURN s
     UNION MATCH (s:Factor {id: $node}) RETURN s
@@ -624,27 +648,81 @@ UNION ALL
     UNION MATCH (s:Region {id: $node}) RETURN s
     UNION MATCH (s:Dispute {id: $node}) RETURN s
     UNION MATCH (s:Organization {id: $node}) RETURN s
-    UNION
-    MATCH (:State {id: $a})-[:HAS_RELATION]->(rel:Relation)
-    WHERE $node IS NULL AND ($b IS NULL OR $b IN rel.states)
-    MATCH (s)-[:WEAKENS|STRENGTHENS]->(rel)
-    RETURN s
   }
-  CALL (s) {
+  CALL (s, one, two) {
     MATCH p1 = (s)-[:WEAKENS|STRENGTHENS|DRIVES*1..2]->(m), p2 = (m)-[:WEAKENS|STRENGTHENS|DRIVES*1..2]->(s)
     USING JOIN ON m
-    WHERE length(p1) + length(p2) <= $depth
+    WHERE length(p1) + length(p2) <= $depth AND NOT (length(p1) = 2 AND length(p2) = 1)
       AND all(c IN relationships(p1) + relationships(p2)
               WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
                 AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from))
     WITH relationships(p1) + relationships(p2) AS rs, nodes(p1) + nodes(p2)[1..-1] AS ns
     WHERE all(n IN ns WHERE single(k IN ns WHERE k = n))
-      AND ($a IS NULL OR any(n IN ns WHERE EXISTS {
-            MATCH (n)-[:WEAKENS|STRENGTHENS]->(rel:Relation) WHERE $a IN rel.states AND ($b IS NULL OR $b IN rel.states) }))
-    WITH rs, reduce(k = 0, i IN range(0, size(rs) - 1) | CASE WHEN rs[i].id < rs[k].id THEN i ELSE k END) AS k
-    RETURN DISTINCT rs[k..] + rs[..k] AS rs
+      AND ($a IS NULL OR any(n IN ns WHERE n IN one OR n IN two))
+    WITH rs, ns, CASE WHEN any(n IN ns WHERE n IN one) THEN 1
+                      WHEN any(n IN ns WHERE n IN two) THEN 2 END AS d
+    WITH rs, d, [n IN ns WHERE n IN [one, two][d - 1] | n.id] AS near
+    WITH rs, d, reduce(m = null, id IN near | CASE WHEN m IS NULL OR id < m THEN id ELSE m END) AS anchor
+    RETURN rs, d, anchor
   }
-  RETURN DISTINCT rs ORDER BY [c IN rs | c.id] LIMIT toInteger($limit)
+  WITH rs, d, anchor, reduce(k = 0, i IN range(0, size(rs) - 1) | CASE WHEN rs[i].id < rs[k].id THEN i ELSE k END) AS k
+  WITH rs[k..] + rs[..k] AS rs, d, anchor
+  RETURN rs, anchor ORDER BY d, anchor, [c IN rs | c.id] LIMIT toInteger($limit)
+UNION ALL
+  WITH one, two, $node IS NULL AND $a IS NOT NULL AS near
+  WHERE near
+  CALL (one, two) {
+    UNWIND [[1, one], [2, two]] AS level
+    UNWIND level[1] AS s
+    WITH level[0] AS d, s
+    WHERE EXISTS { ()-[:WEAKENS|STRENGTHENS|DRIVES]->(s) } AND EXISTS { (s)-[:WEAKENS|STRENGTHENS|DRIVES]->() }
+    WITH d, s ORDER BY d, s.id
+    RETURN collect(s) AS anchors
+  }
+  UNWIND range(0, size(anchors) - 1) AS i
+  WITH anchors[i] AS s, anchors[..i] AS earlier
+  CALL (s, earlier) {
+    MATCH p1 = (s)-[:WEAKENS|STRENGTHENS|DRIVES*1..2]->(m), p2 = (m)-[:WEAKENS|STRENGTHENS|DRIVES*1..2]->(s)
+    USING JOIN ON m
+    WHERE length(p1) + length(p2) <= $depth AND NOT (length(p1) = 2 AND length(p2) = 1)
+      AND all(c IN relationships(p1) + relationships(p2)
+              WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
+                AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from))
+    WITH relationships(p1) + relationships(p2) AS rs, nodes(p1) + nodes(p2)[1..-1] AS ns
+    WHERE all(n IN ns WHERE single(k IN ns WHERE k = n))
+      AND none(n IN ns WHERE n IN earlier)
+    WITH rs, reduce(k = 0, i IN range(0, size(rs) - 1) | CASE WHEN rs[i].id < rs[k].id THEN i ELSE k END) AS k
+    WITH rs[k..] + rs[..k] AS rs
+    RETURN rs ORDER BY [c IN rs | c.id]
+  }
+  RETURN rs, s.id AS anchor LIMIT toInteger($limit)
 }
-WITH rs ORDER BY [s IN rs | s.id] LIMIT toInteger($limit)
-RETURN [s IN rs | s {.*, type: type(s), start: {id: startNode(s).id, name: startNode(s).name, label: labels(startNode(s))[0]}, end: {id: endNode(s).id, name: endNode(s).name, label: labels(endNode(s))[0]}}] AS steps;
+WITH rs, anchor, rels, one, two
+OPTIONAL CALL (rs, rels, one, two) {
+  WITH [c IN rs | startNode(c)] AS ns, rels, one, two
+  WITH ns, rels, one, two,
+       CASE WHEN any(n IN ns WHERE n IN one) THEN 1
+            WHEN any(n IN ns WHERE n IN two) THEN 2 END AS near
+  CALL (ns, rels, one, two, near) {
+    WITH ns, rels, near WHERE near = 1
+    UNWIND ns AS n
+    MATCH q = (n)-[c:WEAKENS|STRENGTHENS|DRIVES]->(rel)
+    WHERE rel IN rels
+      AND ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
+      AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from)
+    RETURN q
+    UNION
+    WITH ns, rels, one, two, near WHERE near = 2
+    UNWIND [n IN ns WHERE n IN two] AS n
+    MATCH q = (n)-[:WEAKENS|STRENGTHENS|DRIVES]->(x)-[:WEAKENS|STRENGTHENS|DRIVES]->(rel)
+    WHERE x IN one AND rel IN rels
+      AND all(c IN relationships(q) WHERE ($to IS NULL OR c.from_year IS NULL OR c.from_year <= $to)
+                                      AND ($from IS NULL OR c.to_year IS NULL OR c.to_year >= $from))
+    RETURN q
+  }
+  WITH q ORDER BY coalesce(size(relationships(q)[0].sources), 0) DESC, [c IN relationships(q) | c.id]
+  LIMIT 1
+  RETURN relationships(q) AS via
+}
+RETURN anchor, [s IN rs | s {.*, type: type(s), start: {id: startNode(s).id, name: startNode(s).name, label: labels(startNode(s))[0]}, end: {id: endNode(s).id, name: endNode(s).name, label: labels(endNode(s))[0]}}] AS steps,
+       [s IN coalesce(via, []) | s {.*, type: type(s), start: {id: startNode(s).id, name: startNode(s).name, label: labels(startNode(s))[0]}, end: {id: endNode(s).id, name: endNode(s).name, label: labels(endNode(s))[0]}}] AS via;

@@ -198,18 +198,21 @@ func TestAskEmptyGraph(t *testing.T) {
 }
 
 // TestAskGolden holds the README's main command to its output: the gist by
-// default, every chain and its evidence with --all.
+// default, every chain and its evidence with --all; and the catalog's loop
+// example to its loop, with the chain by which it reaches the relation and
+// that chain's evidence.
 func TestAskGolden(t *testing.T) {
 	isolate(t)
 	for _, tt := range []struct {
 		golden string
 		args   []string
 	}{
-		{"ask-weakened.txt", nil},
-		{"ask-weakened-all.txt", []string{"--all"}},
+		{"ask-weakened.txt", []string{"What factors weakened Russia–Japan ties?"}},
+		{"ask-weakened-all.txt", []string{"What factors weakened Russia–Japan ties?", "--all"}},
+		{"ask-loops.txt", []string{"Which feedback loops run through Russia–Japan relations?"}},
 	} {
 		t.Run(tt.golden, func(t *testing.T) {
-			code, out, errOut := askMain(t, append([]string{"ask", "What factors weakened Russia–Japan ties?"}, tt.args...)...)
+			code, out, errOut := askMain(t, append([]string{"ask"}, tt.args...)...)
 			require.Equal(t, 0, code, errOut)
 			golden := filepath.Join("testdata", tt.golden)
 			if updateGolden() {

@@ -40,10 +40,23 @@ type Case struct {
 // golden file in querytest/testdata, named after it, whose query and params
 // (the answer records both) say what to ask. Adding a case is adding a
 // golden file: write {"query": ..., "params": {...}} and run the tests with
-// -update, then read what they wrote.
+// -update, then read what they wrote. The cases in testdata/loops are asked
+// of LoopsDataset instead (LoopCases).
 func Cases(t *testing.T) []Case {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(dir(), "testdata", "*.json"))
+	return casesIn(t, filepath.Join(dir(), "testdata"))
+}
+
+// LoopCases returns the questions asked of LoopsDataset: one per golden
+// file in querytest/testdata/loops, as Cases.
+func LoopCases(t *testing.T) []Case {
+	t.Helper()
+	return casesIn(t, filepath.Join(dir(), "testdata", "loops"))
+}
+
+func casesIn(t *testing.T, folder string) []Case {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(folder, "*.json"))
 	require.NoError(t, err)
 	var out []Case
 	for _, f := range files {
@@ -83,6 +96,26 @@ func SmallDataset(t *testing.T) *graph.Dataset {
 	return ds
 }
 
+// LoopsDataset is the small fixture plus three claims that make two
+// feedback loops: nationalism and the China card driving each other
+// (reinforcing; neither claim on Russia–China relations, which the loop
+// reaches only by a chain through the Far East's neglect), and the Far
+// East's neglect driving the China card, which weakens it back (balancing,
+// 1995-2001 only).
+func LoopsDataset(t *testing.T) *graph.Dataset {
+	t.Helper()
+	ds := SmallDataset(t)
+	cite := []graph.Citation{{Source: "article", Locator: "para 3", Mode: graph.Argued}}
+	ds.Claims = append(ds.Claims,
+		&graph.Claim{ID: "c-loop-card-drives-nationalism", Subject: "china-card", Effect: graph.Drives, Object: "territorial-nationalism", Summary: "Test.", Evidence: cite},
+		&graph.Claim{ID: "c-loop-neglect-drives-card", Subject: "rfe-neglect", Effect: graph.Drives, Object: "china-card", Summary: "Test.", Evidence: cite},
+		&graph.Claim{ID: "c-loop-card-weakens-neglect", Subject: "china-card", Effect: graph.Weakens, Object: "rfe-neglect", Summary: "Test.", Evidence: cite,
+			Period: graph.Period{From: graph.Date{Year: 1995}, To: graph.Date{Year: 2001}}},
+	)
+	require.Empty(t, ds.Validate())
+	return ds
+}
+
 // TestAll runs every Case against the backend open returns for the small
 // fixture and compares each answer with its golden file; it fails when a
 // catalog question has no golden case. Then, unless opts has Reference, it
@@ -96,16 +129,18 @@ func TestAll(t *testing.T, open OpenFunc, opts ...Option) {
 		asked := map[queries.Name]bool{}
 		for _, c := range Cases(t) {
 			asked[c.Query] = true
-			t.Run(c.Name, func(t *testing.T) {
-				ans, err := queries.Run(ctx, b, c.Query, c.Params)
-				require.NoError(t, err)
-				got, err := json.MarshalIndent(ans, "", "  ")
-				require.NoError(t, err)
-				golden(t, filepath.Join(dir(), "testdata", c.Name+".json"), string(got)+"\n")
-			})
+			t.Run(c.Name, func(t *testing.T) { askGolden(t, b, c, "testdata") })
 		}
 		for _, q := range queries.Catalog {
 			assert.True(t, asked[q.Name], "catalog question %s has no golden case in querytest/testdata", q.Name)
+		}
+	})
+	t.Run("loops", func(t *testing.T) {
+		b := open(t, LoopsDataset(t))
+		cases := LoopCases(t)
+		require.NotEmpty(t, cases, "no golden case in querytest/testdata/loops")
+		for _, c := range cases {
+			t.Run(c.Name, func(t *testing.T) { askGolden(t, b, c, filepath.Join("testdata", "loops")) })
 		}
 	})
 	if slices.Contains(opts, Reference) {
@@ -128,6 +163,17 @@ func TestAll(t *testing.T, open OpenFunc, opts ...Option) {
 			}
 		}
 	})
+}
+
+// askGolden asks c of b and compares the answer with its golden file in
+// folder (under querytest).
+func askGolden(t *testing.T, b queries.Backend, c Case, folder string) {
+	t.Helper()
+	ans, err := queries.Run(context.Background(), b, c.Query, c.Params)
+	require.NoError(t, err)
+	got, err := json.MarshalIndent(ans, "", "  ")
+	require.NoError(t, err)
+	golden(t, filepath.Join(dir(), folder, c.Name+".json"), string(got)+"\n")
 }
 
 // variants returns p, p as of 2000, and p at depth 1.
