@@ -18,7 +18,7 @@ import (
 // driver a few reads, each with a timer and a goroutine of its own (the
 // server's connection.recv_timeout_seconds hint), more than decoding the
 // element; one record per page costs that once per page.
-var exportPage = 1000
+var exportPage = 5000
 
 // pagesRead counts the pages read, for the tests.
 var pagesRead atomic.Int64
@@ -208,7 +208,7 @@ func (db *DB) exportEnds(ctx context.Context, f Filter) (*ends, error) {
 // the server reads the next labels and types on its other cores while the
 // writer is still on a large one), which bounds memory at about
 // exportReaders * (exportAhead+1) pages.
-var exportReaders, exportAhead = 4, 8
+var exportReaders, exportAhead = 4, 2
 
 // Export calls node with every Dyad node that f keeps, label by label in
 // graph.Labels' order, each label's ordered by id, then edge with every
