@@ -1,9 +1,6 @@
 package neo4j
 
 import (
-	"fmt"
-	"slices"
-
 	"github.com/dyad-kg/dyad/graph"
 )
 
@@ -57,46 +54,18 @@ func (b *batcher) keepElementIDs(recs []Record) {
 	}
 }
 
-// edgeCreator gathers the edges of types that have none yet into batches of
-// createEdges, across types.
-type edgeCreator struct {
-	b    *batcher
-	rows []map[string]any
+// edgeCreating is the pending batch of createEdges rows, across types. Its
+// check that every row was created catches an end node missing (deleted
+// by another writer during the load), which drops the row from the MATCH:
+// an error rather than an edge lost quietly.
+func edgeCreating(b *batcher) *pending {
+	return &pending{b: b, what: "edges", cypher: createEdges, elements: true, want: "created",
+		gone: "were not created, as their end nodes were gone"}
 }
 
-// add queues e and writes the batch once it is full.
-func (c *edgeCreator) add(e *graph.Edge) error {
-	mustKnown(slices.Contains(graph.RelTypes, e.Type), string(e.Type))
-	a, b := c.b.eid[e.From], c.b.eid[e.To]
-	if a == "" || b == "" {
-		return fmt.Errorf("edge %s: its end nodes were not written by this load", e.ID)
-	}
-	c.rows = append(c.rows, map[string]any{"a": a, "b": b, "type": string(e.Type), "props": withMarker(e.Props)})
-	if len(c.rows) >= c.b.opts.BatchSize {
-		return c.flush()
-	}
-	return nil
-}
-
-// flush writes the queued edges and checks that every one was created: an
-// end node missing (deleted by another writer during the load) drops its
-// row from the MATCH, which is an error rather than an edge lost quietly.
-func (c *edgeCreator) flush() error {
-	if len(c.rows) == 0 {
-		return nil
-	}
-	rows := c.rows
-	c.rows = nil
-	recs, err := c.b.run("edges", createEdges, rows)
-	if err != nil {
-		return err
-	}
-	got := 0
-	for _, r := range recs {
-		got += toInt(r["created"])
-	}
-	if got != len(rows) {
-		return fmt.Errorf("writing edges: %d of %d were not created, as their end nodes were gone (deleted by another writer during the load?); run the load again", len(rows)-got, len(rows))
-	}
-	return c.b.advance(len(rows), len(rows))
+// createRow is e's row of createEdges, its ends by the element ids b
+// holds (writeEdges has checked e's type against graph.RelTypes and that b
+// holds both ends).
+func createRow(b *batcher, e *graph.Edge) map[string]any {
+	return map[string]any{"a": b.eid[e.From], "b": b.eid[e.To], "type": string(e.Type), "props": withMarker(e.Props)}
 }

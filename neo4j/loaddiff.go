@@ -17,8 +17,9 @@ type pending struct {
 	// (counted as done once written), not a deletion.
 	elements bool
 	// want is the column that must equal the number of rows sent (the
-	// rows' elements were all found), or "" for none.
-	want string
+	// rows' elements were all found), or "" for none; gone says what
+	// happened to the rows short of it (default "were gone").
+	want, gone string
 }
 
 // add queues row and writes the batch once it is full.
@@ -47,7 +48,11 @@ func (p *pending) flush() error {
 			got += toInt(r[p.want])
 		}
 		if got != len(rows) {
-			return fmt.Errorf("writing %s: %d of %d were gone (deleted by another writer during the load?); run the load again", p.what, len(rows)-got, len(rows))
+			gone := p.gone
+			if gone == "" {
+				gone = "were gone"
+			}
+			return fmt.Errorf("writing %s: %d of %d %s (deleted by another writer during the load?); run the load again", p.what, len(rows)-got, len(rows), gone)
 		}
 	}
 	elements := 0
@@ -154,14 +159,14 @@ func writeEdges(b *batcher, el *graph.Elements, s *stored) error {
 
 // createAndSetEdges writes the edges writeEdges found new or changed.
 func createAndSetEdges(b *batcher, el *graph.Elements, s *stored, what []uint8) error {
-	creator := &edgeCreator{b: b}
+	create := edgeCreating(b)
 	set := &pending{b: b, what: "changed edges", cypher: setEdges, elements: true, want: "n"}
 	for i := range el.Edges {
 		e := &el.Edges[i]
 		var err error
 		switch what[i] {
 		case edgeCreate:
-			err = creator.add(e)
+			err = create.add(createRow(b, e))
 		case edgeSet:
 			err = set.add(map[string]any{"eid": s.found(e)[0].eid, "props": withMarker(e.Props)})
 		}
@@ -169,7 +174,7 @@ func createAndSetEdges(b *batcher, el *graph.Elements, s *stored, what []uint8) 
 			return err
 		}
 	}
-	if err := creator.flush(); err != nil {
+	if err := create.flush(); err != nil {
 		return err
 	}
 	return set.flush()
