@@ -214,21 +214,56 @@ func TestLoadInvalidWritesNothing(t *testing.T) {
 	assert.Equal(t, before, snapshot(t, db))
 }
 
-// TestLoadCommitEvery splits a load into several transactions: the graph is
-// the same as a single-transaction load's, and reloading is still a no-op.
+// TestLoadCommitEvery splits a load into several transactions, with one
+// writer and with new elements created in concurrent transactions: the
+// graph is the same as a single-transaction load's, and reloading is still
+// a no-op.
 func TestLoadCommitEvery(t *testing.T) {
 	db := testenv.Neo4j(t)
 	ds := readSmall(t)
 	load(t, db, ds, loader.Options{})
 	want := snapshot(t, db)
-	testenv.Wipe(t, db)
+	for _, writers := range []int{1, 2} {
+		t.Run(fmt.Sprintf("writers=%d", writers), func(t *testing.T) {
+			testenv.Wipe(t, db)
+			opts := loader.Options{BatchSize: 4, CommitEvery: 8, Writers: writers}
+			sum := load(t, db, ds, opts)
+			// One commit per 8 rows, plus the last; concurrent ones
+			// commit each batch of 4 and then the load's progress.
+			assert.Greater(t, sum.Transactions, ds.Elements().Len()/8*writers)
+			assert.Equal(t, ds.Elements().Len(), sum.Created)
+			assert.Equal(t, want, snapshot(t, db))
+			again := load(t, db, ds, opts)
+			assert.Equal(t, ds.Elements().Len(), again.Unchanged)
+			assert.Equal(t, want, snapshot(t, db))
+		})
+	}
+}
 
-	sum := load(t, db, ds, loader.Options{BatchSize: 4, CommitEvery: 8})
-	assert.Greater(t, sum.Transactions, 3)
-	assert.Equal(t, ds.Elements().Len(), sum.Created)
-	assert.Equal(t, want, snapshot(t, db))
-	again := load(t, db, ds, loader.Options{BatchSize: 4, CommitEvery: 8})
-	assert.Equal(t, ds.Elements().Len(), again.Unchanged)
+// TestLoadConcurrentFailure loads elements of which one node has a
+// property Neo4j cannot store, with concurrent writers: the failed inner
+// transaction's rows are written again by the load itself, which stops
+// with Neo4j's reason and says what it left; loading without the bad
+// property completes the graph.
+func TestLoadConcurrentFailure(t *testing.T) {
+	db := testenv.Neo4j(t)
+	want := reference(t, db, readSmall(t))
+	el := readSmall(t).Elements()
+	bad := &el.Nodes[len(el.Nodes)/2]
+	bad.Props["nested"] = map[string]any{"a": int64(1)}
+	_, err := loader.LoadElements(context.Background(), db, el, loader.Options{BatchSize: 4, CommitEvery: 40, Writers: 2})
+	require.Error(t, err)
+	assert.Regexp(t, `^load failed after committing some of the concurrent transactions writing elements 1 to \d+ of \d+; `+
+		`run it again to complete it: .*Property values can only be of primitive types`, err.Error())
+	st, serr := db.LoadState(context.Background())
+	require.NoError(t, serr)
+	require.NotNil(t, st, "a split load that stopped part-way leaves its state")
+	assert.Greater(t, len(snapshot(t, db)), st.Committed+1, "the concurrent transactions that did not fail committed")
+
+	delete(bad.Props, "nested")
+	sum, err := loader.LoadElements(context.Background(), db, el, loader.Options{BatchSize: 4, CommitEvery: 40, Writers: 2})
+	require.NoError(t, err)
+	assert.Equal(t, el.Len(), sum.Created+sum.Unchanged, "%v", sum)
 	assert.Equal(t, want, snapshot(t, db))
 }
 
@@ -241,15 +276,18 @@ func TestLoadCommitEveryTellsReaders(t *testing.T) {
 	ds := readSmall(t)
 	total := ds.Elements().Len()
 	want := reference(t, db, ds)
-	for _, prune := range []bool{false, true} {
-		t.Run(fmt.Sprintf("prune=%v", prune), func(t *testing.T) {
+	for _, tt := range []struct {
+		prune   bool
+		writers int
+	}{{false, 1}, {true, 1}, {false, 2}, {true, 2}} {
+		t.Run(fmt.Sprintf("prune=%v/writers=%d", tt.prune, tt.writers), func(t *testing.T) {
 			testenv.Wipe(t, db)
 			type look struct {
 				done, visible int // elements written; what the graph showed readers
 				st            *neo4j.LoadState
 			}
 			var looks []look
-			opts := loader.Options{BatchSize: 4, CommitEvery: 8, Prune: prune}
+			opts := loader.Options{BatchSize: 4, CommitEvery: 8, Prune: tt.prune, Writers: tt.writers}
 			opts.Progress = func(done, _ int) {
 				st, err := db.LoadState(context.Background())
 				assert.NoError(t, err)
@@ -257,8 +295,11 @@ func TestLoadCommitEveryTellsReaders(t *testing.T) {
 			}
 			load(t, db, ds, opts)
 			require.Greater(t, len(looks), 4)
-			assert.Nil(t, looks[0].st, "nothing is committed before the first commit, the state neither")
-			assert.Zero(t, looks[0].visible)
+			if tt.writers == 1 {
+				// Concurrent writers commit before they report.
+				assert.Nil(t, looks[0].st, "nothing is committed before the first commit, the state neither")
+				assert.Zero(t, looks[0].visible)
+			}
 			last, during := 0, 0
 			for _, l := range looks {
 				if l.st == nil {
@@ -441,7 +482,7 @@ func TestLoadTwoDatasetsOneAfterTheOther(t *testing.T) {
 	db := testenv.Neo4j(t)
 	second := flipped(t, "")
 	want := reference(t, db, second)
-	for _, opts := range []loader.Options{{}, {BatchSize: 2, CommitEvery: 3}} {
+	for _, opts := range []loader.Options{{}, {BatchSize: 2, CommitEvery: 3}, {BatchSize: 2, CommitEvery: 3, Writers: 3}} {
 		testenv.Wipe(t, db)
 		load(t, db, readSmall(t), opts)
 		sum := load(t, db, second, opts)
@@ -467,8 +508,8 @@ func TestConcurrentLoads(t *testing.T) {
 	base.Claims = base.Claims[:2]
 	missing := el.Len() - base.Elements().Len()
 
-	for _, opts := range []loader.Options{{}, {BatchSize: 3, CommitEvery: 6}} {
-		t.Run(fmt.Sprintf("commit-every=%d", opts.CommitEvery), func(t *testing.T) {
+	for _, opts := range []loader.Options{{}, {BatchSize: 3, CommitEvery: 6}, {BatchSize: 3, CommitEvery: 6, Writers: 2}} {
+		t.Run(fmt.Sprintf("commit-every=%d/writers=%d", opts.CommitEvery, opts.Writers), func(t *testing.T) {
 			testenv.Wipe(t, db)
 			load(t, db, base, loader.Options{})
 			var started sync.WaitGroup
@@ -714,8 +755,10 @@ func TestCreateStatementsSeekElementIDs(t *testing.T) {
 	}{
 		{neo4j.CreateEdgesStatement(), 2},
 		{neo4j.CreateNodesStatement(), 0},
+		{neo4j.CreateEdgesConcurrentStatement(), 2},
+		{neo4j.CreateNodesConcurrentStatement(), 0},
 	} {
-		ops, err := db.Explain(context.Background(), tt.cypher, map[string]any{"rows": []any{}})
+		ops, err := db.Explain(context.Background(), tt.cypher, map[string]any{"rows": []any{}, "writers": int64(2), "batch": int64(10)})
 		require.NoError(t, err)
 		seeks := 0
 		for _, op := range ops {

@@ -1,5 +1,7 @@
 package neo4j
 
+import "context"
+
 // SetExportPaging sets the page size, the number of concurrent readers,
 // how many pages each may read ahead, and the size of the pieces of
 // Export (and the page size of EachNode and EachEdge) for a test, and returns the function
@@ -20,4 +22,10 @@ func SetExportEndsMax(n int) (restore func()) {
 	old := exportEndsMax
 	exportEndsMax = n
 	return func() { exportEndsMax = old }
+}
+
+// AutoCommit runs one statement in an auto-commit transaction, as a split
+// load's concurrent writes do, for tests of those statements.
+func (db *DB) AutoCommit(ctx context.Context, cypher string, params map[string]any) ([]Record, error) {
+	return db.autoCommit(ctx, cypher, params)
 }

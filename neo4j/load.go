@@ -35,6 +35,12 @@ type LoadOptions struct {
 	// far, and running the load again completes it (it is idempotent).
 	// DryRun ignores it.
 	CommitEvery int
+	// Writers, above 1, is the number of concurrent transactions in which
+	// a load split by CommitEvery creates the nodes and edges the database
+	// lacks (Neo4j's CALL { } IN CONCURRENT TRANSACTIONS, 5.21 or later),
+	// for servers with cores to spare. Zero or 1: the load's own
+	// transactions write everything, one statement at a time.
+	Writers int
 	// PruneBatch is the number of nodes or edges a prune deletes per
 	// transaction when CommitEvery splits the load; zero means
 	// DefaultPruneBatch. Without CommitEvery, the prune is part of the
@@ -248,7 +254,7 @@ func (db *DB) Load(ctx context.Context, el *graph.Elements, opts LoadOptions) (S
 	if opts.DryRun {
 		opts.CommitEvery = 0
 	}
-	b := &batcher{ctx: ctx, opts: opts, total: el.Len(), eid: make(map[string]string, len(el.Nodes))}
+	b := &batcher{ctx: ctx, db: db, opts: opts, total: el.Len(), eid: make(map[string]string, len(el.Nodes))}
 	err = db.writeLoad(ctx, !opts.DryRun, func(tx *Tx) error {
 		b.tx = tx
 		return b.write(el)
@@ -259,7 +265,7 @@ func (db *DB) Load(ctx context.Context, el *graph.Elements, opts LoadOptions) (S
 	sum := b.sum
 	sum.DryRun = opts.DryRun
 	if !opts.DryRun {
-		sum.Transactions = b.tx.Commits()
+		sum.Transactions = b.tx.Commits() + b.inner
 	}
 	if opts.Prune && opts.CommitEvery > 0 {
 		removed, txs, err := db.pruneBatched(ctx, el, opts.PruneBatch)
@@ -288,6 +294,7 @@ func (db *DB) Load(ctx context.Context, el *graph.Elements, opts LoadOptions) (S
 // the number of elements in the transactions committed so far.
 type batcher struct {
 	ctx                                 context.Context
+	db                                  *DB
 	tx                                  *Tx
 	opts                                LoadOptions
 	sum                                 Summary
@@ -295,6 +302,10 @@ type batcher struct {
 	// eid maps the id of every node written to its element id, for the
 	// edges written with createEdges.
 	eid map[string]string
+	// inner counts the concurrent transactions committed (Writers);
+	// racing is the number of elements after done being written by
+	// concurrent transactions, some of which may have committed.
+	inner, racing int
 }
 
 // run runs one batch (what names it in errors) and keeps the element ids
@@ -314,19 +325,36 @@ func (b *batcher) run(what, cypher string, rows []map[string]any) ([]Record, err
 func (b *batcher) advance(elements, rows int) error {
 	b.done += elements
 	b.sinceCommit += rows
+	b.progress()
+	if b.opts.CommitEvery > 0 && b.sinceCommit >= b.opts.CommitEvery {
+		if err := b.commit(); err != nil {
+			return err
+		}
+	}
+	return b.ctx.Err()
+}
+
+// progress reports the elements written so far, if asked to.
+func (b *batcher) progress() {
 	if b.opts.Progress != nil {
 		b.opts.Progress(b.done, b.total)
 	}
-	if b.opts.CommitEvery > 0 && b.sinceCommit >= b.opts.CommitEvery {
-		if err := commitLoadState(b.ctx, b.tx, b.done, false); err != nil {
-			return fmt.Errorf("recording the load's progress: %w", err)
-		}
-		if err := b.tx.Checkpoint(b.ctx); err != nil {
-			return err
-		}
-		b.sinceCommit, b.committed = 0, b.done
+}
+
+// commit records the load's progress and commits what was written since
+// the last commit, if anything was.
+func (b *batcher) commit() error {
+	if b.sinceCommit == 0 && b.tx.Commits() > 0 {
+		return nil
 	}
-	return b.ctx.Err()
+	if err := commitLoadState(b.ctx, b.tx, b.done, false); err != nil {
+		return fmt.Errorf("recording the load's progress: %w", err)
+	}
+	if err := b.tx.Checkpoint(b.ctx); err != nil {
+		return err
+	}
+	b.sinceCommit, b.committed = 0, b.done
+	return nil
 }
 
 // failed turns the error that ended a load into one saying what it left:
@@ -348,6 +376,12 @@ func (b *batcher) failed(err error) error {
 		return fmt.Errorf("load failed after committing %d of its transactions (elements 1 to %d of %d); "+
 			"whether the %s (elements %d to %d) committed is unknown, as its commit got no reply; "+
 			"run the load again, which completes it either way: %w", n, b.committed, b.total, ordinal(n+1), b.committed+1, b.done, err)
+	case b.racing > 0 && b.committed == 0:
+		return fmt.Errorf("load failed after committing some of the concurrent transactions writing elements 1 to %d of %d; "+
+			"run it again to complete it: %w", b.racing, b.total, err)
+	case b.racing > 0:
+		return fmt.Errorf("load failed after committing %d of its transactions (elements 1 to %d of %d) and some of the concurrent ones "+
+			"writing elements %d to %d; run it again to complete it: %w", n, b.committed, b.total, b.committed+1, b.committed+b.racing, err)
 	case n > 0:
 		return fmt.Errorf("load failed after committing %d of its transactions (elements 1 to %d of %d); run it again to complete it: %w",
 			n, b.committed, b.total, err)

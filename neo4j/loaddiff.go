@@ -25,7 +25,7 @@ type pending struct {
 // add queues row and writes the batch once it is full.
 func (p *pending) add(row map[string]any) error {
 	p.rows = append(p.rows, row)
-	if len(p.rows) >= p.b.opts.BatchSize {
+	if len(p.rows) >= p.size() {
 		return p.flush()
 	}
 	return nil
@@ -38,21 +38,16 @@ func (p *pending) flush() error {
 	}
 	rows := p.rows
 	p.rows = nil
+	if p.concurrent() {
+		return p.flushConcurrent(rows)
+	}
 	recs, err := p.b.run(p.what, p.cypher, rows)
 	if err != nil {
 		return err
 	}
 	if p.want != "" {
-		got := 0
-		for _, r := range recs {
-			got += toInt(r[p.want])
-		}
-		if got != len(rows) {
-			gone := p.gone
-			if gone == "" {
-				gone = "were gone"
-			}
-			return fmt.Errorf("writing %s: %d of %d %s (deleted by another writer during the load?); run the load again", p.what, len(rows)-got, len(rows), gone)
+		if got := sumOf(recs, p.want); got != len(rows) {
+			return p.short(len(rows), len(rows)-got)
 		}
 	}
 	elements := 0

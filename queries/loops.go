@@ -59,7 +59,7 @@ var _ = register(95, &Query{
 	first: func(a, b *Finding) int {
 		return cmp.Or(strings.Compare(a.rank, b.rank), slices.Compare(chainClaims(a.Chain), chainClaims(b.Chain)))
 	},
-	Empty:      "No feedback loop: the claims in the data form no cycle here of up to 4 claims, or of the depth asked (docs/sources.md says which loops were looked for).",
+	Empty: "No feedback loop: the claims in the data form no cycle here of up to 4 claims, or of the depth asked (docs/sources.md says which loops were looked for).",
 	Phrasing: Phrasing{
 		Words: loopWords,
 		Rules: []Rule{{Priority: 8, When: func(c *Clues) bool { return c.has(loopWords[:8]) }}},

@@ -24,6 +24,7 @@ type LoadOptions struct {
 	DryRun      bool
 	BatchSize   int
 	CommitEvery int
+	Writers     int
 	// Where names the dataset in what load says it is doing.
 	Where string
 }
@@ -45,11 +46,15 @@ NEO4J_PASSWORD and NEO4J_DATABASE, then dyad.yaml, then defaults.`,
 		Example: `  scripts/neo4j start   # or: docker compose up -d
   NEO4J_PASSWORD=dyad-dev-password dyad load
   dyad load --data ./my-dataset --prune --dry-run
-  dyad load --data ./huge --commit-every 100000   # past the server's transaction memory`,
+  dyad load --data ./huge --commit-every 100000   # past the server's transaction memory
+  dyad load --data ./huge --commit-every 50000 --writers 4   # new elements in 4 concurrent transactions`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if opts.CommitEvery < 0 || opts.BatchSize < 1 {
 				return usageError{fmt.Errorf("--commit-every must be 0 or more and --batch-size 1 or more")}
+			}
+			if opts.Writers < 1 || (opts.Writers > 1 && opts.CommitEvery == 0) {
+				return usageError{fmt.Errorf("--writers must be 1 or more, and above 1 only with --commit-every (one transaction has one writer)")}
 			}
 			cfg, err := e.config(cmd)
 			if err != nil {
@@ -70,6 +75,7 @@ NEO4J_PASSWORD and NEO4J_DATABASE, then dyad.yaml, then defaults.`,
 	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "report what would change, write nothing")
 	cmd.Flags().IntVar(&opts.BatchSize, "batch-size", loader.DefaultBatchSize, "rows per UNWIND statement")
 	cmd.Flags().IntVar(&opts.CommitEvery, "commit-every", 0, "commit after every N elements, for loads too large for one transaction (no longer all or nothing; rerun to complete)")
+	cmd.Flags().IntVar(&opts.Writers, "writers", 1, "with --commit-every: create new nodes and edges in N concurrent transactions (Neo4j 5.21+; for servers with cores to spare)")
 	return cmd
 }
 
@@ -121,7 +127,8 @@ func loadRun(ctx context.Context, opts *LoadOptions) error {
 	// The load has committed or rolled back when this runs; closing the pool
 	// cannot lose data.
 	defer func() { _ = db.Close(context.WithoutCancel(ctx)) }()
-	lo := loader.Options{Prune: opts.Prune, DryRun: opts.DryRun, BatchSize: opts.BatchSize, CommitEvery: opts.CommitEvery}
+	lo := loader.Options{Prune: opts.Prune, DryRun: opts.DryRun, BatchSize: opts.BatchSize, CommitEvery: opts.CommitEvery,
+		Writers: opts.Writers}
 	var bar *progressbar.ProgressBar
 	if opts.IO.IsTerminal {
 		lo.Progress = func(done, total int) {

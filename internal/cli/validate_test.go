@@ -44,6 +44,8 @@ func TestValidateAndStats(t *testing.T) {
 		{"extra argument", []string{"stats", "extra"}, 2, "", `dyad stats takes no arguments, got "extra"`},
 		{"unknown export format", []string{"export", "pdf"}, 2, "", `unknown export format "pdf"`},
 		{"negative commit-every", []string{"load", "--commit-every", "-1"}, 2, "", "--commit-every must be 0 or more"},
+		{"writers without commit-every", []string{"load", "--writers", "2"}, 2, "", "above 1 only with --commit-every"},
+		{"no writers", []string{"load", "--commit-every", "10", "--writers", "0"}, 2, "", "--writers must be 1 or more"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
