@@ -106,43 +106,72 @@ func importedNeo4j(t *testing.T, imp *neo4j.AdminImport) *neo4j.DB {
 // ownNeo4j starts a Neo4j of the test's own with the given settings
 // (DYAD_NEO4J_SETTINGS), after running scripts/neo4j with before's
 // arguments if any, and returns a connection to it.
-func ownNeo4j(t *testing.T, settings string, before []string) *neo4j.DB {
+func ownNeo4j(t testing.TB, settings string, before []string) *neo4j.DB {
+	t.Helper()
+	h := newHome(t, settings)
+	if len(before) > 0 {
+		h.run(before...)
+	}
+	return h.start()
+}
+
+// home is a Neo4j home of a test's own, on free ports, driven by
+// scripts/neo4j.
+type home struct {
+	t         testing.TB
+	dir       string
+	bolt      int
+	script    string
+	env       []string
+	onCleanup bool
+}
+
+// newHome makes a new Neo4j home, reusing the classpath the test server's
+// home has cached (DYAD_NEO4J_HOME), so that Maven is not asked again.
+func newHome(t testing.TB, settings string) *home {
 	t.Helper()
 	testenv.Commands(t, "apt-get install openjdk-17-jdk-headless maven", "java")
 	_, file, _, _ := runtime.Caller(0)
-	script := filepath.Join(filepath.Dir(file), "..", "scripts", "neo4j")
-	home := t.TempDir()
+	h := &home{t: t, dir: t.TempDir(), bolt: freePort(t), script: filepath.Join(filepath.Dir(file), "..", "scripts", "neo4j")}
 	if src := os.Getenv("DYAD_NEO4J_HOME"); src != "" {
 		if _, err := os.Stat(filepath.Join(src, "build")); err == nil {
-			out, err := exec.Command("cp", "-a", filepath.Join(src, "build"), home).CombinedOutput()
+			out, err := exec.Command("cp", "-a", filepath.Join(src, "build"), h.dir).CombinedOutput()
 			require.NoError(t, err, "%s", out)
 		}
 	}
-	bolt, http := freePort(t), freePort(t)
-	env := append(os.Environ(), "DYAD_NEO4J_HOME="+home, "NEO4J_BOLT_PORT="+strconv.Itoa(bolt),
-		"NEO4J_HTTP_PORT="+strconv.Itoa(http), "NEO4J_PASSWORD=dyad-dev-password", "DYAD_NEO4J_SETTINGS="+settings)
-	run := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command(script, args...)
-		cmd.Env = env
-		var out bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &out
-		if err := cmd.Run(); err != nil {
-			t.Fatalf("scripts/neo4j %s: %v\n%s", args[0], err, out.String())
-		}
+	h.env = append(os.Environ(), "DYAD_NEO4J_HOME="+h.dir, "NEO4J_BOLT_PORT="+strconv.Itoa(h.bolt),
+		"NEO4J_HTTP_PORT="+strconv.Itoa(freePort(t)), "NEO4J_PASSWORD=dyad-dev-password", "DYAD_NEO4J_SETTINGS="+settings)
+	return h
+}
+
+// run runs scripts/neo4j with args on the home.
+func (h *home) run(args ...string) {
+	h.t.Helper()
+	cmd := exec.Command(h.script, args...)
+	cmd.Env = h.env
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Run(); err != nil {
+		h.t.Fatalf("scripts/neo4j %s: %v\n%s", args[0], err, out.String())
 	}
-	if len(before) > 0 {
-		run(before...)
-	}
+}
+
+// start starts the server (stopped when the test ends) and returns a
+// connection to it.
+func (h *home) start() *neo4j.DB {
+	h.t.Helper()
 	// Stop it even when the start fails: a start that times out under load
 	// leaves the server starting, and nothing else would ever stop it.
-	t.Cleanup(func() { run("stop") })
-	run("start")
+	if !h.onCleanup {
+		h.t.Cleanup(func() { h.run("stop") })
+		h.onCleanup = true
+	}
+	h.run("start")
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	db, err := neo4j.Open(ctx, neo4j.Config{URI: "bolt://127.0.0.1:" + strconv.Itoa(bolt), Username: "neo4j", Password: "dyad-dev-password"})
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = db.Close(context.Background()) })
+	db, err := neo4j.Open(ctx, neo4j.Config{URI: "bolt://127.0.0.1:" + strconv.Itoa(h.bolt), Username: "neo4j", Password: "dyad-dev-password"})
+	require.NoError(h.t, err)
+	h.t.Cleanup(func() { _ = db.Close(context.Background()) })
 	return db
 }
 
@@ -178,7 +207,7 @@ func TestWriteAdminImportFiles(t *testing.T) {
 }
 
 // freePort returns a TCP port on 127.0.0.1 that was free a moment ago.
-func freePort(t *testing.T) int {
+func freePort(t testing.TB) int {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
