@@ -310,6 +310,14 @@ func TestLoadCommitEveryTellsReaders(t *testing.T) {
 				during++
 				assert.Equal(t, l.st.Committed, l.visible-1, "the graph holds the elements the state counts, and the state node")
 				assert.Less(t, l.st.Committed, l.done+1)
+				// The state counts every transaction: the load's hold fewer
+				// than CommitEvery+BatchSize elements, concurrent ones at most
+				// BatchSize.
+				per := opts.CommitEvery + opts.BatchSize - 1
+				if tt.writers > 1 {
+					per = opts.BatchSize
+				}
+				assert.GreaterOrEqual(t, l.st.Commits*per, l.st.Committed, "%+v", l.st)
 				assert.GreaterOrEqual(t, l.st.Committed, last)
 				assert.Equal(t, total, l.st.Total)
 				assert.Contains(t, l.st.String(), fmt.Sprintf("committed %d of its %d elements in %d transaction", l.st.Committed, total, l.st.Commits))

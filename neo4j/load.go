@@ -302,10 +302,11 @@ type batcher struct {
 	// eid maps the id of every node written to its element id, for the
 	// edges written with createEdges.
 	eid map[string]string
-	// inner counts the concurrent transactions committed (Writers);
-	// racing is the number of elements after done being written by
-	// concurrent transactions, some of which may have committed.
-	inner, racing int
+	// inner counts the concurrent transactions committed (Writers),
+	// uncounted those the load's state does not count yet; racing is the
+	// number of elements after done being written by concurrent
+	// transactions, some of which may have committed.
+	inner, uncounted, racing int
 }
 
 // run runs one batch (what names it in errors) and keeps the element ids
@@ -347,13 +348,13 @@ func (b *batcher) commit() error {
 	if b.sinceCommit == 0 && b.tx.Commits() > 0 {
 		return nil
 	}
-	if err := commitLoadState(b.ctx, b.tx, b.done, false); err != nil {
+	if err := commitLoadState(b.ctx, b.tx, b.done, b.uncounted, false); err != nil {
 		return fmt.Errorf("recording the load's progress: %w", err)
 	}
 	if err := b.tx.Checkpoint(b.ctx); err != nil {
 		return err
 	}
-	b.sinceCommit, b.committed = 0, b.done
+	b.sinceCommit, b.committed, b.uncounted = 0, b.done, 0
 	return nil
 }
 
@@ -448,7 +449,7 @@ func (b *batcher) write(el *graph.Elements) error {
 	if b.opts.Prune && b.opts.CommitEvery > 0 {
 		// Every element is in once this commits; the graph is the dataset's
 		// once the batched prune is done too (Load).
-		return commitLoadState(b.ctx, b.tx, b.done, true)
+		return commitLoadState(b.ctx, b.tx, b.done, b.uncounted, true)
 	}
 	// The last transaction holds the rest of the dataset: it also removes
 	// the record of a split load, this one's or one that stopped part-way.

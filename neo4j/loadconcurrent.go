@@ -96,6 +96,7 @@ func (p *pending) flushConcurrent(rows []map[string]any) error {
 	written, committedRows := 0, 0
 	for _, r := range recs {
 		b.inner += len(asList(r["txs"]))
+		b.uncounted += len(asList(r["txs"]))
 		written += toInt(r["written"])
 		if ok, _ := r["committed"].(bool); ok {
 			committedRows += toInt(r["rows"])

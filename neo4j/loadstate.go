@@ -26,7 +26,7 @@ const loadStateBegin = "MERGE (s:DyadLoadState {id: 'load'}) " +
 // elements the load will have committed with it, and whether they are all
 // of them with the load's batched prune to follow ($pruning).
 const loadStateCommit = "MATCH (s:DyadLoadState {id: 'load'}) " +
-	"SET s.updated = datetime(), s.committed = $committed, s.transactions = s.transactions + 1, s.pruning = $pruning"
+	"SET s.updated = datetime(), s.committed = $committed, s.transactions = s.transactions + 1 + $concurrent, s.pruning = $pruning"
 
 // loadStateEnd deletes the record: the graph holds the whole dataset.
 const loadStateEnd = "MATCH (s:DyadLoadState {id: 'load'}) DELETE s"
@@ -93,10 +93,11 @@ func beginLoadState(ctx context.Context, tx *Tx, total int) error {
 }
 
 // commitLoadState records in tx that committing it brings the load to
-// committed elements; pruning, that they are all of them and the load's
+// committed elements, in concurrent more transactions committed since the
+// last record (Writers); pruning, that they are all of them and the load's
 // batched prune comes next.
-func commitLoadState(ctx context.Context, tx *Tx, committed int, pruning bool) error {
-	_, err := tx.Run(ctx, loadStateCommit, map[string]any{"committed": int64(committed), "pruning": pruning})
+func commitLoadState(ctx context.Context, tx *Tx, committed, concurrent int, pruning bool) error {
+	_, err := tx.Run(ctx, loadStateCommit, map[string]any{"committed": int64(committed), "concurrent": int64(concurrent), "pruning": pruning})
 	return err
 }
 
