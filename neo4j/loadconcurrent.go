@@ -106,10 +106,10 @@ func (p *pending) flushConcurrent(rows []map[string]any) error {
 		}
 	}
 	if written != committedRows {
-		return p.short(len(rows), committedRows-written+len(failed))
+		return p.short(len(rows), committedRows-written)
 	}
 	if len(failed) > 0 {
-		if err := p.retry(failed); err != nil {
+		if err := p.write(failed); err != nil {
 			return err
 		}
 	}
@@ -121,40 +121,6 @@ func (p *pending) flushConcurrent(rows []map[string]any) error {
 	b.racing = 0
 	b.progress()
 	return b.ctx.Err()
-}
-
-// retry writes again, in the load's own transaction, the rows whose
-// concurrent transactions failed, and checks that each was written.
-func (p *pending) retry(rows []map[string]any) error {
-	recs, err := p.b.run(p.what, p.cypher, rows)
-	if err != nil {
-		return err
-	}
-	if p.want != "" {
-		if got := sumOf(recs, p.want); got != len(rows) {
-			return p.short(len(rows), len(rows)-got)
-		}
-	}
-	return nil
-}
-
-// short is the error of a batch of n rows of which missing were not
-// written.
-func (p *pending) short(n, missing int) error {
-	gone := p.gone
-	if gone == "" {
-		gone = "were gone"
-	}
-	return fmt.Errorf("writing %s: %d of %d %s (deleted by another writer during the load?); run the load again", p.what, missing, n, gone)
-}
-
-// sumOf adds up column col over recs.
-func sumOf(recs []Record, col string) int {
-	got := 0
-	for _, r := range recs {
-		got += toInt(r[col])
-	}
-	return got
 }
 
 // asList is v as a list, or nil.

@@ -41,6 +41,20 @@ func (p *pending) flush() error {
 	if p.concurrent() {
 		return p.flushConcurrent(rows)
 	}
+	if err := p.write(rows); err != nil {
+		return err
+	}
+	elements := 0
+	if p.elements {
+		elements = len(rows)
+	}
+	return p.b.advance(elements, len(rows))
+}
+
+// write writes rows with p's statement in the load's own transaction (a
+// batch, or the rows of concurrent transactions that failed) and checks
+// that each was found.
+func (p *pending) write(rows []map[string]any) error {
 	recs, err := p.b.run(p.what, p.cypher, rows)
 	if err != nil {
 		return err
@@ -50,11 +64,26 @@ func (p *pending) flush() error {
 			return p.short(len(rows), len(rows)-got)
 		}
 	}
-	elements := 0
-	if p.elements {
-		elements = len(rows)
+	return nil
+}
+
+// short is the error of a batch of n rows of which missing were not
+// written.
+func (p *pending) short(n, missing int) error {
+	gone := p.gone
+	if gone == "" {
+		gone = "were gone"
 	}
-	return p.b.advance(elements, len(rows))
+	return fmt.Errorf("writing %s: %d of %d %s (deleted by another writer during the load?); run the load again", p.what, missing, n, gone)
+}
+
+// sumOf adds up column col over recs.
+func sumOf(recs []Record, col string) int {
+	got := 0
+	for _, r := range recs {
+		got += toInt(r[col])
+	}
+	return got
 }
 
 // writeNodes creates the nodes s lacks, sets those whose properties differ
