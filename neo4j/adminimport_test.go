@@ -118,16 +118,16 @@ func ownNeo4j(t testing.TB, settings string, before []string) *neo4j.DB {
 // home is a Neo4j home of a test's own, on free ports, driven by
 // scripts/neo4j.
 type home struct {
-	t         testing.TB
-	dir       string
-	bolt      int
-	script    string
-	env       []string
-	onCleanup bool
+	t      testing.TB
+	dir    string
+	bolt   int
+	script string
+	env    []string
 }
 
 // newHome makes a new Neo4j home, reusing the classpath the test server's
-// home has cached (DYAD_NEO4J_HOME), so that Maven is not asked again.
+// home has cached (DYAD_NEO4J_HOME), so that Maven is not asked again. Its
+// server is stopped when the test ends.
 func newHome(t testing.TB, settings string) *home {
 	t.Helper()
 	testenv.Commands(t, "apt-get install openjdk-17-jdk-headless maven", "java")
@@ -141,6 +141,9 @@ func newHome(t testing.TB, settings string) *home {
 	}
 	h.env = append(os.Environ(), "DYAD_NEO4J_HOME="+h.dir, "NEO4J_BOLT_PORT="+strconv.Itoa(h.bolt),
 		"NEO4J_HTTP_PORT="+strconv.Itoa(freePort(t)), "NEO4J_PASSWORD=dyad-dev-password", "DYAD_NEO4J_SETTINGS="+settings)
+	// Stop it even when the start fails: a start that times out under load
+	// leaves the server starting, and nothing else would ever stop it.
+	t.Cleanup(func() { h.run("stop") })
 	return h
 }
 
@@ -156,16 +159,9 @@ func (h *home) run(args ...string) {
 	}
 }
 
-// start starts the server (stopped when the test ends) and returns a
-// connection to it.
+// start starts the server and returns a connection to it.
 func (h *home) start() *neo4j.DB {
 	h.t.Helper()
-	// Stop it even when the start fails: a start that times out under load
-	// leaves the server starting, and nothing else would ever stop it.
-	if !h.onCleanup {
-		h.t.Cleanup(func() { h.run("stop") })
-		h.onCleanup = true
-	}
 	h.run("start")
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
